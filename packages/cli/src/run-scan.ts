@@ -1,0 +1,110 @@
+/** Config → rig → plugins → engine: what `astrotrack scan` and `calculateTotalExposure` share. */
+import {
+  errors,
+  instantiatePlugins,
+  loadConfig,
+  resolveRig,
+  scanArchive,
+  silentLogger,
+  validateConfig,
+  type AstrotrackConfig,
+  type FilterSet,
+  type Logger,
+  type ObserverPlugin,
+  type PlanInput,
+  type ScanResult,
+  type SortKey,
+} from '@astrotrack/core';
+import { builtinParsers, DEFAULT_PARSERS } from '@astrotrack/parsers';
+
+export const KNOWN_PLUGINS = {
+  parsers: new Set(Object.keys(builtinParsers)),
+  plugins: new Set<string>(),
+};
+
+export interface RunScanOptions {
+  dir: string;
+  /** `--config FILE`; otherwise astro.config.* is searched for. */
+  configFile?: string;
+  /** A config object instead of a file (programmatic use); skips the search. */
+  config?: AstrotrackConfig;
+  rig?: string;
+  targetHours?: number;
+  allocation?: Record<string, number>;
+  rejectionBuffer?: number;
+  sort?: SortKey;
+  includeUnknown?: boolean;
+  logger?: Logger;
+}
+
+export interface RunScanResult extends ScanResult {
+  configPath: string | null;
+}
+
+export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
+  const logger = options.logger ?? silentLogger;
+  const { config, filepath } = options.config
+    ? { config: validated(options.config), filepath: null }
+    : await loadConfig({ searchFrom: options.dir, configFile: options.configFile, known: KNOWN_PLUGINS });
+  logger.info(filepath ? `using config ${filepath}` : 'no astro.config found: using defaults');
+  const rig = resolveRig(config, options.rig);
+
+  const parsers = instantiatePlugins(rig.parsers.length ? rig.parsers : [...DEFAULT_PARSERS], builtinParsers);
+  const plugins = instantiatePlugins<ObserverPlugin>(rig.plugins, {});
+  const result = await scanArchive({
+    root: options.dir,
+    rig,
+    parsers,
+    plugins,
+    logger,
+    sort: options.sort ?? rig.report.sort ?? 'filter',
+    includeUnknown: options.includeUnknown ?? rig.report.includeUnknown ?? false,
+    plan: planInput(options, rig.plan, rig.filters),
+  });
+  if (result.report.frames.files === 0) throw errors.noFramesFound(options.dir);
+  return { ...result, configPath: filepath };
+}
+
+function validated(config: AstrotrackConfig): AstrotrackConfig {
+  const result = validateConfig(config, KNOWN_PLUGINS);
+  if (!result.ok) throw errors.configInvalid('the config object', result.problems);
+  return result.config;
+}
+
+function planInput(
+  options: RunScanOptions,
+  settings: { targetHours?: number; allocation?: Record<string, number>; rejectionBuffer?: number },
+  filters: FilterSet,
+): PlanInput | null {
+  const targetHours = options.targetHours ?? settings.targetHours;
+  const allocation = options.allocation ?? settings.allocation;
+  if (targetHours === undefined) {
+    if (options.allocation) {
+      throw errors.badUsage('--alloc needs a target', 'add --target-hours H, or plan.targetHours in astro.config');
+    }
+    return null;
+  }
+  return {
+    targetHours,
+    allocation: canonicalAllocation(allocation ?? {}, filters),
+    rejectionBufferPercent: options.rejectionBuffer ?? settings.rejectionBuffer,
+  };
+}
+
+function canonicalAllocation(allocation: Record<string, number>, filters: FilterSet): Record<string, number> {
+  const canonical: Record<string, number> = {};
+  for (const [name, percent] of Object.entries(allocation)) {
+    const filter = filters.canonical(name);
+    if (!filter) {
+      throw errors.badUsage(
+        `unknown filter "${name}" in the allocation`,
+        `known filters: ${filters.order.join(', ')}; add others under filters.extra in astro.config`,
+      );
+    }
+    if (Object.hasOwn(canonical, filter)) {
+      throw errors.badUsage(`the allocation names filter ${filter} twice ("${name}" is an alias of it)`);
+    }
+    canonical[filter] = percent;
+  }
+  return canonical;
+}

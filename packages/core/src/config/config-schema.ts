@@ -1,0 +1,67 @@
+/** The config's shape. Semantic checks (known parser names, filters) live in validate-config.ts. */
+import { z } from 'zod';
+import { SORT_KEYS } from '../report/sort-rows.js';
+
+const pluginObject = z.custom<{ name: string }>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  { message: 'expected a plugin name, a [name, options] pair or a plugin object' },
+);
+
+const pluginSpec = z.union(
+  [z.string().min(1), z.tuple([z.string().min(1), z.record(z.string(), z.unknown())]), pluginObject],
+  { error: 'expected a plugin name, a [name, options] pair or a plugin object' },
+);
+
+const percent = z.number().min(0).max(100);
+
+export const filterSettingsSchema = z.strictObject({
+  known: z.array(z.string().min(1)).min(1).optional(),
+  extra: z.array(z.string().min(1)).optional(),
+  aliases: z.record(z.string().min(1), z.string().min(1)).optional(),
+});
+
+export const planSettingsSchema = z.strictObject({
+  targetHours: z.number().positive().optional(),
+  allocation: z.record(z.string().min(1), percent).optional(),
+  rejectionBuffer: z.number().min(0).max(1000).optional(),
+});
+
+export const reportSettingsSchema = z.strictObject({
+  sort: z.enum(SORT_KEYS).optional(),
+  includeUnknown: z.boolean().optional(),
+});
+
+const rigShape = {
+  filters: filterSettingsSchema.optional(),
+  parsers: z.array(pluginSpec).optional(),
+  plugins: z.array(pluginSpec).optional(),
+  plan: planSettingsSchema.optional(),
+  report: reportSettingsSchema.optional(),
+};
+
+export const rigSettingsSchema = z.strictObject(rigShape);
+
+export const configSchema = z.strictObject({
+  ...rigShape,
+  rig: z.string().min(1).optional(),
+  rigs: z.record(z.string().min(1), rigSettingsSchema).optional(),
+});
+
+/** All keys the schema knows, for "did you mean" on unknown keys. */
+export const KNOWN_KEYS = [
+  'rig',
+  'rigs',
+  'filters',
+  'parsers',
+  'plugins',
+  'plan',
+  'report',
+  'known',
+  'extra',
+  'aliases',
+  'targetHours',
+  'allocation',
+  'rejectionBuffer',
+  'sort',
+  'includeUnknown',
+];

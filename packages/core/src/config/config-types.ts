@@ -1,0 +1,43 @@
+import type { ObserverPlugin, ParserPlugin } from '../plugin.js';
+import type { SortKey } from '../report/sort-rows.js';
+
+/** A plugin named in JSON/YAML: `'toolkit'` or `['toolkit', { ...options }]`; JS/TS configs may pass the object. */
+export type PluginSpec<P> = string | readonly [string, Record<string, unknown>] | P;
+
+export interface FilterSettings {
+  /** Canonical filters in report order; replaces the default list. */
+  known?: string[];
+  /** Filters added after the known ones. */
+  extra?: string[];
+  /** Other spellings → canonical name, e.g. `{ Lum: 'L' }`. */
+  aliases?: Record<string, string>;
+}
+
+export interface PlanSettings {
+  /** Total usable integration wanted, in hours. */
+  targetHours?: number;
+  /** Percent of the target per filter, e.g. `{ L: 40, R: 20, G: 20, B: 20 }`. */
+  allocation?: Record<string, number>;
+  /** Percent added to the target for frames that will be rejected. Default 15. */
+  rejectionBuffer?: number;
+}
+
+export interface ReportSettings {
+  sort?: SortKey;
+  includeUnknown?: boolean;
+}
+
+export interface RigSettings {
+  filters?: FilterSettings;
+  parsers?: PluginSpec<ParserPlugin>[];
+  plugins?: PluginSpec<ObserverPlugin>[];
+  plan?: PlanSettings;
+  report?: ReportSettings;
+}
+
+export interface AstrotrackConfig extends RigSettings {
+  /** The rig used when `--rig` is not given. */
+  rig?: string;
+  /** Settings per rig; each is merged over the top-level settings. */
+  rigs?: Record<string, RigSettings>;
+}

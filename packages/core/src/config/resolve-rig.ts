@@ -1,0 +1,37 @@
+/** Picks the rig to use and merges its settings over the top-level ones. */
+import type { ObserverPlugin, ParserPlugin } from '../plugin.js';
+import type { AstrotrackConfig, PlanSettings, PluginSpec, ReportSettings } from './config-types.js';
+import { createFilterSet, type FilterSet } from '../filters/filter-set.js';
+import { errors } from '../errors/catalogue.js';
+
+export interface ResolvedRig {
+  /** The rig's name, or null when the config defines none (or none was chosen). */
+  name: string | null;
+  filters: FilterSet;
+  parsers: PluginSpec<ParserPlugin>[];
+  plugins: PluginSpec<ObserverPlugin>[];
+  plan: PlanSettings;
+  report: ReportSettings;
+}
+
+/**
+ * Objects merge key by key (a rig's `plan.allocation` replaces the top-level allocation as a whole);
+ * lists (`parsers`, `plugins`, `filters.known`) replace; `filters.aliases` merge.
+ */
+export function resolveRig(config: AstrotrackConfig, requested?: string): ResolvedRig {
+  const name = requested ?? config.rig ?? null;
+  const rig = name === null ? {} : config.rigs?.[name];
+  if (!rig) throw errors.rigNotFound(name!, Object.keys(config.rigs ?? {}));
+  return {
+    name,
+    filters: createFilterSet({
+      known: rig.filters?.known ?? config.filters?.known,
+      extra: [...(config.filters?.extra ?? []), ...(rig.filters?.extra ?? [])],
+      aliases: { ...config.filters?.aliases, ...rig.filters?.aliases },
+    }),
+    parsers: rig.parsers ?? config.parsers ?? [],
+    plugins: rig.plugins ?? config.plugins ?? [],
+    plan: { ...config.plan, ...rig.plan },
+    report: { ...config.report, ...rig.report },
+  };
+}

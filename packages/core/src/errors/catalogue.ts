@@ -1,0 +1,82 @@
+/** Every message a user can get from astrotrack: what happened, why, what to do. */
+import { AstrotrackError } from './astrotrack-error.js';
+
+export const errors = {
+  directoryNotFound: (dir: string) =>
+    new AstrotrackError({
+      name: 'DirectoryNotFound',
+      exit: 'noInput',
+      message: `folder not found: ${dir}`,
+      hint: 'check the path; DIR defaults to the current folder',
+    }),
+  notADirectory: (path: string) =>
+    new AstrotrackError({
+      name: 'NotADirectory',
+      exit: 'noInput',
+      message: `not a folder: ${path}`,
+      hint: 'give the folder that holds your frames, not a single file',
+    }),
+  directoryUnreadable: (dir: string, cause: unknown) =>
+    new AstrotrackError({
+      name: 'DirectoryUnreadable',
+      exit: 'noInput',
+      message: `cannot read folder ${dir} (${errorCode(cause)})`,
+      hint: 'check its permissions',
+      cause,
+    }),
+  noFramesFound: (dir: string) =>
+    new AstrotrackError({
+      name: 'NoFramesFound',
+      exit: 'noInput',
+      message: `no frames found in ${dir}`,
+      hint: 'astrotrack reads .fits .fit .fts .fz and .xisf files (any letter case) in the folder and below it',
+    }),
+  configInvalid: (file: string, problems: readonly string[]) =>
+    new AstrotrackError({
+      name: 'ConfigInvalid',
+      exit: 'config',
+      message: `${file} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      hint: 'fix the settings listed; docs/configuration.md describes every key',
+    }),
+  configUnreadable: (file: string, cause: unknown) =>
+    new AstrotrackError({
+      name: 'ConfigUnreadable',
+      exit: 'config',
+      message: `cannot load ${file}: ${firstLine(cause)}`,
+      hint: 'fix the syntax error, or pass another file with --config',
+      cause,
+    }),
+  configNotFound: (file: string) =>
+    new AstrotrackError({
+      name: 'ConfigNotFound',
+      exit: 'config',
+      message: `config file not found: ${file}`,
+      hint: 'check the path given to --config',
+    }),
+  webFrameworkConfig: (file: string) =>
+    new AstrotrackError({
+      name: 'WebFrameworkConfig',
+      exit: 'config',
+      message: `${file} is a config file of the Astro web framework, not of astrotrack`,
+      hint: 'put the astrotrack settings in another file and pass it with --config',
+    }),
+  rigNotFound: (rig: string, known: readonly string[]) =>
+    new AstrotrackError({
+      name: 'RigNotFound',
+      exit: 'config',
+      message: `no rig named "${rig}"${known.length ? ` (the config has: ${known.join(', ')})` : ' (the config defines no rigs)'}`,
+      hint: 'add it under "rigs" in astro.config, or pick another with --rig',
+    }),
+  badUsage: (message: string, hint?: string) =>
+    new AstrotrackError({ name: 'BadUsage', exit: 'usage', message, ...(hint ? { hint } : {}) }),
+} as const;
+
+export function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : firstLine(error);
+}
+
+export function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0] ?? text;
+}

@@ -1,0 +1,34 @@
+import type { Frame } from '../frame.js';
+import type { ExposureReport } from '../report/report-types.js';
+
+export interface ScanStartEvent {
+  root: string;
+  rig: string | null;
+}
+
+export interface FrameSkippedEvent {
+  path: string;
+  relativePath: string;
+  reason: string;
+}
+
+export interface ScanEndEvent {
+  root: string;
+  files: number;
+  frames: number;
+  skipped: number;
+  unreadableFolders: number;
+  durationMs: number;
+}
+
+/** Every event the engine emits. All other event types derive from this map. */
+// A type alias, not an interface: mitt needs the map to be assignable to Record<string, unknown>.
+export type EngineEvents = {
+  'scan:start': ScanStartEvent;
+  frame: Frame;
+  'frame:skipped': FrameSkippedEvent;
+  'scan:end': ScanEndEvent;
+  report: ExposureReport;
+};
+
+export type EngineEventName = keyof EngineEvents;

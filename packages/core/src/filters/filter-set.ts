@@ -1,0 +1,53 @@
+/** Known filters, their canonical order and aliases; one set per rig. */
+
+export const DEFAULT_FILTERS = ['L', 'R', 'G', 'B', 'Ha', 'OIII', 'SII', 'ALPT', 'ALPT2', 'UVIR'] as const;
+
+/** Spellings seen in capture programs, mapped to the canonical names above. */
+export const DEFAULT_FILTER_ALIASES: Readonly<Record<string, string>> = Object.freeze({
+  Lum: 'L',
+  Luminance: 'L',
+  Red: 'R',
+  Green: 'G',
+  Blue: 'B',
+  'H-alpha': 'Ha',
+  Halpha: 'Ha',
+  H_Alpha: 'Ha',
+  O3: 'OIII',
+  S2: 'SII',
+});
+
+export interface FilterSetOptions {
+  /** Canonical filters in report order. Replaces the defaults when given. */
+  known?: readonly string[];
+  /** Extra filters appended after `known`. */
+  extra?: readonly string[];
+  /** Other spellings → canonical name. Merged over the default aliases. */
+  aliases?: Readonly<Record<string, string>>;
+}
+
+export interface FilterSet {
+  /** Canonical names in report order. */
+  readonly order: readonly string[];
+  /** The canonical name for a spelling (case-insensitive), or null. */
+  canonical(name: string): string | null;
+  /** Sort position of a canonical name; unknown names sort last. */
+  rank(name: string): number;
+}
+
+export function createFilterSet(options: FilterSetOptions = {}): FilterSet {
+  const order = [...(options.known ?? DEFAULT_FILTERS)];
+  for (const name of options.extra ?? []) if (!order.includes(name)) order.push(name);
+  const lookup = new Map<string, string>();
+  for (const name of order) lookup.set(name.toLowerCase(), name);
+  const aliases = { ...DEFAULT_FILTER_ALIASES, ...options.aliases };
+  for (const [alias, target] of Object.entries(aliases)) {
+    // A default alias to a filter the rig does not know is simply unused.
+    if (order.includes(target)) lookup.set(alias.toLowerCase(), target);
+  }
+  const ranks = new Map(order.map((name, index) => [name, index]));
+  return {
+    order,
+    canonical: (name) => lookup.get(name.trim().toLowerCase()) ?? null,
+    rank: (name) => ranks.get(name) ?? order.length,
+  };
+}

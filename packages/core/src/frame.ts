@@ -1,0 +1,55 @@
+/** The frame model: what astrotrack knows about one file, and where each fact came from. */
+
+export const FRAME_KINDS = ['light', 'flat', 'dark', 'bias', 'darkflat'] as const;
+export type FrameKind = (typeof FRAME_KINDS)[number];
+
+/** Where a field's value was found. */
+export type FieldOrigin = 'header' | 'filename' | 'folder' | 'config' | 'default';
+
+export interface FieldSource {
+  origin: FieldOrigin;
+  /** What exactly was read: a header keyword, the file-name token, the folder name. */
+  detail: string;
+}
+
+export interface FrameFields {
+  kind: FrameKind;
+  target: string | null;
+  filter: string | null;
+  exposureSeconds: number | null;
+  /** Mechanical rotator angle in degrees, [0, 360). */
+  rotatorAngle: number | null;
+  /** As `XxY`, e.g. `1x1`. */
+  binning: string | null;
+  gain: number | null;
+  offset: number | null;
+  sensorTemperature: number | null;
+  /** ISO 8601 capture start; UTC when it ends in `Z`, local otherwise. */
+  captureTime: string | null;
+}
+
+export type FrameField = keyof FrameFields;
+export type FieldSources = Partial<Record<FrameField, FieldSource>>;
+
+export interface Frame extends FrameFields {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the scanned folder, with `/` separators. */
+  relativePath: string;
+  /** Name of the parser that recognised the file. */
+  parser: string;
+  sources: FieldSources;
+}
+
+export const EMPTY_FRAME_FIELDS: Readonly<FrameFields> = Object.freeze({
+  kind: 'light',
+  target: null,
+  filter: null,
+  exposureSeconds: null,
+  rotatorAngle: null,
+  binning: null,
+  gain: null,
+  offset: null,
+  sensorTemperature: null,
+  captureTime: null,
+});

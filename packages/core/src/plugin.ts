@@ -1,0 +1,73 @@
+/** The plugin contract. A plugin is a plain object with a `name`, made by a factory that takes options. */
+import type { Logger } from 'pino';
+import type { EngineEvents } from './events/engine-events.js';
+import type { BusHandler } from './events/event-bus.js';
+import type { FieldSources, FrameFields } from './frame.js';
+import type { FilterSet } from './filters/filter-set.js';
+import type { ResolvedRig } from './config/resolve-rig.js';
+
+/** A file the walker found, as parsers see it. */
+export interface FrameFile {
+  /** Absolute path. */
+  path: string;
+  /** Relative to the scanned folder, `/`-separated. */
+  relativePath: string;
+  /** File name with extension. */
+  name: string;
+  /**
+   * Folder names from the scanned folder's own name down to the file's parent, nearest last.
+   * Folders above the scanned folder are never looked at: they say nothing about the frames.
+   */
+  folders: readonly string[];
+}
+
+export interface ParseContext {
+  filters: FilterSet;
+}
+
+export interface ParsedFrame {
+  fields: Partial<FrameFields>;
+  sources: FieldSources;
+}
+
+/**
+ * Answers "what is this file?". The engine asks the rig's parsers in order; the first that returns
+ * a result wins. Returning `null` means "not mine", never an error.
+ */
+export interface ParserPlugin {
+  name: string;
+  parse(file: FrameFile, context: ParseContext): ParsedFrame | null;
+}
+
+export interface PluginContext {
+  /** Subscribe to an engine event. Async handlers are awaited before the report is built. */
+  on<K extends keyof EngineEvents>(event: K, handler: BusHandler<EngineEvents[K]>): void;
+  logger: Logger;
+  rig: ResolvedRig;
+}
+
+/** Observes the engine's events: organizers, progress, custom statistics. */
+export interface ObserverPlugin {
+  name: string;
+  setup(context: PluginContext): void | Promise<void>;
+}
+
+const NAMESPACED = /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/i;
+
+/** Third-party plugin names must be namespaced (`acme/my-parser`) so they never clash with built-ins. */
+export function checkPluginName(name: unknown, builtins: ReadonlySet<string>): string | null {
+  if (typeof name !== 'string' || name.length === 0) return 'a plugin needs a non-empty string "name"';
+  if (builtins.has(name) || NAMESPACED.test(name)) return null;
+  return `plugin name "${name}" must be namespaced, like "you/${name}", so it cannot clash with a built-in`;
+}
+
+export interface ReporterOptions {
+  /** ANSI colours allowed (a TTY, and NO_COLOR unset). */
+  color: boolean;
+}
+
+/** Turns a report into text. Pure: the CLI decides where the text goes. */
+export interface ReporterPlugin {
+  name: string;
+  format(report: import('./report/report-types.js').ExposureReport, options: ReporterOptions): string;
+}

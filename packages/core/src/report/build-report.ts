@@ -1,0 +1,93 @@
+import type { FilterSet } from '../filters/filter-set.js';
+import type { ExposureAccumulator } from './exposure-accumulator.js';
+import { planRemainingExposure, type PlanInput } from './plan-remaining-exposure.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  type ExposureReport,
+  type ExposureTotal,
+  type ReportWarning,
+} from './report-types.js';
+import { sortRows, type SortKey } from './sort-rows.js';
+
+export interface BuildReportOptions {
+  root: string;
+  rig: string | null;
+  filters: FilterSet;
+  sort?: SortKey;
+  plan?: PlanInput | null;
+  includeUnknown?: boolean;
+  /** Warnings from the scan itself (unreadable folders, failing plugins). */
+  warnings?: ReportWarning[];
+}
+
+export function buildExposureReport(
+  accumulator: ExposureAccumulator,
+  options: BuildReportOptions,
+): ExposureReport {
+  const rawRows = accumulator.rows();
+  const plan = options.plan ? planRemainingExposure(options.plan, rawRows) : null;
+  const planOf = (filter: string) => plan?.filters.find((p) => p.filter === filter);
+  const sortedBy = options.sort ?? 'filter';
+  const rows = sortRows(rawRows, sortedBy, options.filters.rank, planOf);
+
+  const totals = new Map<number, ExposureTotal>();
+  for (const row of rows) {
+    const total = totals.get(row.exposureSeconds) ?? {
+      exposureSeconds: row.exposureSeconds,
+      subs: 0,
+      totalSeconds: 0,
+    };
+    total.subs += row.subs;
+    total.totalSeconds += row.totalSeconds;
+    totals.set(row.exposureSeconds, total);
+  }
+
+  const warnings: ReportWarning[] = [...(options.warnings ?? [])];
+  if (plan && plan.allocationPercentTotal > 100) {
+    warnings.push({
+      code: 'allocation-over-100',
+      message: `filter allocations add up to ${plan.allocationPercentTotal} %, more than 100 %: the plan asks for more than the target`,
+    });
+  }
+  const { unknownFilter, noExposure } = accumulator;
+  if (unknownFilter.count > 0 && !options.includeUnknown) {
+    warnings.push({
+      code: 'unknown-filter',
+      message: `${unknownFilter.count} light frame(s) with no recognisable filter were left out; use --include-unknown to count them, or add the filter under filters.extra`,
+      count: unknownFilter.count,
+      examples: unknownFilter.examples,
+    });
+  }
+  if (noExposure.count > 0) {
+    warnings.push({
+      code: 'no-exposure',
+      message: `${noExposure.count} light frame(s) have no exposure time and were not counted`,
+      count: noExposure.count,
+      examples: noExposure.examples,
+    });
+  }
+  const skipped = accumulator.skipSummaries();
+  if (accumulator.skipped > 0) {
+    warnings.push({
+      code: 'skipped-files',
+      message: `${accumulator.skipped} file(s) were not recognised as frames: ${skipped.map((s) => `${s.count} ${s.reason}`).join('; ')}`,
+      count: accumulator.skipped,
+    });
+  }
+
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    root: options.root,
+    rig: options.rig,
+    sortedBy,
+    filterOrder: [...options.filters.order],
+    frames: accumulator.counts(),
+    rows,
+    totalsByExposure: [...totals.values()].sort((a, b) => b.exposureSeconds - a.exposureSeconds),
+    totalSeconds: rows.reduce((sum, row) => sum + row.totalSeconds, 0),
+    totalSubs: rows.reduce((sum, row) => sum + row.subs, 0),
+    plan,
+    skipped,
+    warnings,
+  };
+}

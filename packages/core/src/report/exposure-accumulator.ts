@@ -1,0 +1,91 @@
+/**
+ * Collects what the exposure report needs from `frame` events, in memory that does not grow with
+ * the archive: counts per filter × exposure, and a few example paths per problem.
+ */
+import type { Frame, FrameKind } from '../frame.js';
+import type { FrameSkippedEvent } from '../events/engine-events.js';
+import type { ExposureRow, FrameCounts, SkipSummary } from './report-types.js';
+
+export const UNKNOWN_FILTER = 'Unknown';
+const EXAMPLES_KEPT = 5;
+
+export interface ExampleList {
+  count: number;
+  examples: string[];
+}
+
+export class ExposureAccumulator {
+  readonly byKind: Record<FrameKind, number> = { light: 0, flat: 0, dark: 0, bias: 0, darkflat: 0 };
+  readonly unknownFilter: ExampleList = { count: 0, examples: [] };
+  readonly noExposure: ExampleList = { count: 0, examples: [] };
+  private readonly skips = new Map<string, ExampleList>();
+  /** filter → exposure (ms) → subs */
+  private readonly subs = new Map<string, Map<number, number>>();
+  files = 0;
+  skipped = 0;
+
+  constructor(private readonly includeUnknown: boolean) {}
+
+  addFrame(frame: Frame): void {
+    this.files++;
+    this.byKind[frame.kind]++;
+    if (frame.kind !== 'light') return;
+    if (frame.exposureSeconds === null || !(frame.exposureSeconds > 0)) {
+      remember(this.noExposure, frame.relativePath);
+      return;
+    }
+    if (frame.filter === null) {
+      remember(this.unknownFilter, frame.relativePath);
+      if (!this.includeUnknown) return;
+    }
+    const filter = frame.filter ?? UNKNOWN_FILTER;
+    const exposureMs = Math.round(frame.exposureSeconds * 1000);
+    let byExposure = this.subs.get(filter);
+    if (!byExposure) this.subs.set(filter, (byExposure = new Map()));
+    byExposure.set(exposureMs, (byExposure.get(exposureMs) ?? 0) + 1);
+  }
+
+  addSkipped(event: FrameSkippedEvent): void {
+    this.files++;
+    this.skipped++;
+    let list = this.skips.get(event.reason);
+    if (!list) this.skips.set(event.reason, (list = { count: 0, examples: [] }));
+    remember(list, event.relativePath);
+  }
+
+  rows(): ExposureRow[] {
+    const rows: ExposureRow[] = [];
+    for (const [filter, byExposure] of this.subs) {
+      for (const [exposureMs, subs] of byExposure) {
+        rows.push({
+          filter,
+          exposureSeconds: exposureMs / 1000,
+          subs,
+          totalSeconds: (exposureMs * subs) / 1000,
+        });
+      }
+    }
+    return rows;
+  }
+
+  counts(): FrameCounts {
+    const counted = this.rows().reduce((sum, row) => sum + row.subs, 0);
+    return {
+      files: this.files,
+      skipped: this.skipped,
+      byKind: { ...this.byKind },
+      counted,
+      unknownFilter: this.unknownFilter.count,
+      noExposure: this.noExposure.count,
+    };
+  }
+
+  skipSummaries(): SkipSummary[] {
+    return [...this.skips].map(([reason, list]) => ({ reason, ...list }));
+  }
+}
+
+function remember(list: ExampleList, path: string): void {
+  list.count++;
+  if (list.examples.length < EXAMPLES_KEPT) list.examples.push(path);
+}

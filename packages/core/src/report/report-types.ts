@@ -1,0 +1,98 @@
+/** The exposure report: the contract between the engine, reporters and scripts (see docs/json-report.md). */
+import type { FrameKind } from '../frame.js';
+import type { SortKey } from './sort-rows.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** Integration of one filter at one exposure length. Times are in seconds. */
+export interface ExposureRow {
+  /** Canonical filter name; `Unknown` only with `includeUnknown`. */
+  filter: string;
+  exposureSeconds: number;
+  subs: number;
+  totalSeconds: number;
+}
+
+export interface ExposureTotal {
+  exposureSeconds: number;
+  subs: number;
+  totalSeconds: number;
+}
+
+/** The plan for one filter that has an allocation. */
+export interface FilterPlan {
+  filter: string;
+  allocationPercent: number;
+  /** Target including the rejection buffer, whole seconds. */
+  targetSeconds: number;
+  integratedSeconds: number;
+  remainingSeconds: number;
+  /** Exposure length the remaining subs are counted in: the filter's most used one. Null when the filter has no frames yet. */
+  subExposureSeconds: number | null;
+  /** Subs still to shoot, rounded up. Null when `subExposureSeconds` is null. */
+  remainingSubs: number | null;
+}
+
+export interface Plan {
+  targetHours: number;
+  rejectionBufferPercent: number;
+  /** Target hours plus the buffer, in seconds. */
+  captureSeconds: number;
+  allocationPercentTotal: number;
+  /** What is still to shoot: the sum over allocated filters, or target minus all integration when there is no allocation. */
+  remainingSeconds: number;
+  filters: FilterPlan[];
+}
+
+export interface SkipSummary {
+  reason: string;
+  count: number;
+  /** The first few paths (relative to the scanned folder). */
+  examples: string[];
+}
+
+export type WarningCode =
+  | 'unknown-filter'
+  | 'no-exposure'
+  | 'allocation-over-100'
+  | 'unreadable-folder'
+  | 'skipped-files'
+  | 'plugin-failed';
+
+export interface ReportWarning {
+  code: WarningCode;
+  message: string;
+  count?: number;
+  examples?: string[];
+}
+
+export interface FrameCounts {
+  /** Frame files found (all kinds). */
+  files: number;
+  /** Files no parser recognised. */
+  skipped: number;
+  byKind: Record<FrameKind, number>;
+  /** Lights counted in the rows. */
+  counted: number;
+  /** Lights whose filter is unknown (counted only with includeUnknown). */
+  unknownFilter: number;
+  /** Lights with no exposure time. */
+  noExposure: number;
+}
+
+export interface ExposureReport {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  root: string;
+  rig: string | null;
+  sortedBy: SortKey;
+  /** Canonical filter order of the rig, for reporters that sort. */
+  filterOrder: string[];
+  frames: FrameCounts;
+  rows: ExposureRow[];
+  totalsByExposure: ExposureTotal[];
+  totalSeconds: number;
+  totalSubs: number;
+  plan: Plan | null;
+  skipped: SkipSummary[];
+  warnings: ReportWarning[];
+}

@@ -1,0 +1,152 @@
+/**
+ * The engine: walks a folder, turns each file into a frame with the rig's parsers, emits the events
+ * plugins observe, and builds the exposure report from them.
+ */
+import { access, constants, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Logger } from 'pino';
+import type { ResolvedRig } from '../config/resolve-rig.js';
+import { errors } from '../errors/catalogue.js';
+import type { EngineEvents } from '../events/engine-events.js';
+import { createEventBus } from '../events/event-bus.js';
+import { PluginError } from '../events/plugin-error.js';
+import { silentLogger } from '../logging/create-logger.js';
+import type { ObserverPlugin, ParserPlugin, PluginContext } from '../plugin.js';
+import { buildExposureReport } from '../report/build-report.js';
+import { ExposureAccumulator } from '../report/exposure-accumulator.js';
+import type { PlanInput } from '../report/plan-remaining-exposure.js';
+import type { ExposureReport, ReportWarning } from '../report/report-types.js';
+import type { SortKey } from '../report/sort-rows.js';
+import { parseFrameFile } from './parse-frame-file.js';
+import { walkFrames } from './walk-frames.js';
+
+export interface ScanArchiveOptions {
+  root: string;
+  rig: ResolvedRig;
+  parsers: readonly ParserPlugin[];
+  plugins?: readonly ObserverPlugin[];
+  logger?: Logger;
+  sort?: SortKey;
+  plan?: PlanInput | null;
+  includeUnknown?: boolean;
+}
+
+export interface ScanResult {
+  report: ExposureReport;
+  /** Plugins that threw or rejected; the report is still complete for everything else. */
+  pluginErrors: PluginError[];
+}
+
+/** Async plugin work allowed to pile up before the engine waits for it. */
+const MAX_PENDING_HANDLERS = 256;
+
+export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResult> {
+  const root = resolve(options.root);
+  await checkRoot(root);
+  const logger = options.logger ?? silentLogger;
+  const { rig } = options;
+  const bus = createEventBus<EngineEvents>();
+  const pluginErrors: PluginError[] = [];
+  const collect = (found: PluginError[]) => {
+    for (const error of found) logger.error(error.message);
+    pluginErrors.push(...found);
+  };
+
+  for (const plugin of options.plugins ?? []) {
+    const context: PluginContext = {
+      on: (event, handler) => bus.on(event, handler, plugin.name),
+      logger: logger.child({ plugin: plugin.name }),
+      rig,
+    };
+    try {
+      await plugin.setup(context);
+    } catch (error) {
+      collect([new PluginError(plugin.name, 'setup', error)]);
+    }
+  }
+
+  const accumulator = new ExposureAccumulator(options.includeUnknown ?? false);
+  bus.on('frame', (frame) => accumulator.addFrame(frame), 'astrotrack:exposure');
+  bus.on('frame:skipped', (event) => accumulator.addSkipped(event), 'astrotrack:exposure');
+
+  const started = performance.now();
+  bus.emit('scan:start', { root, rig: rig.name });
+  collect(await bus.drain());
+
+  const unreadable: string[] = [];
+  const context = { filters: rig.filters };
+  let frames = 0;
+  let skipped = 0;
+  const walk = walkFrames(root, {
+    onWarning: (warning) => {
+      unreadable.push(warning.path);
+      logger.warn(warning.message);
+    },
+  });
+  for await (const batch of walk) {
+    for (const file of batch) {
+      const outcome = parseFrameFile(file, options.parsers, context);
+      if ('frame' in outcome) {
+        frames++;
+        bus.emit('frame', outcome.frame);
+      } else {
+        skipped++;
+        logger.debug(`skipped ${file.relativePath}: ${outcome.skipReason}`);
+        bus.emit('frame:skipped', { path: file.path, relativePath: file.relativePath, reason: outcome.skipReason });
+      }
+    }
+    if (bus.pending > MAX_PENDING_HANDLERS) collect(await bus.drain());
+  }
+
+  bus.emit('scan:end', {
+    root,
+    files: frames + skipped,
+    frames,
+    skipped,
+    unreadableFolders: unreadable.length,
+    durationMs: performance.now() - started,
+  });
+  collect(await bus.drain());
+
+  const report = buildExposureReport(accumulator, {
+    root,
+    rig: rig.name,
+    filters: rig.filters,
+    sort: options.sort,
+    plan: options.plan ?? null,
+    includeUnknown: options.includeUnknown,
+    warnings: scanWarnings(unreadable, pluginErrors),
+  });
+  bus.emit('report', report);
+  collect(await bus.drain());
+  return { report, pluginErrors };
+}
+
+async function checkRoot(root: string): Promise<void> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(root);
+  } catch {
+    throw errors.directoryNotFound(root);
+  }
+  if (!info.isDirectory()) throw errors.notADirectory(root);
+  try {
+    await access(root, constants.R_OK | constants.X_OK);
+  } catch (error) {
+    throw errors.directoryUnreadable(root, error);
+  }
+}
+
+function scanWarnings(unreadable: string[], pluginErrors: PluginError[]): ReportWarning[] {
+  const warnings: ReportWarning[] = [];
+  if (unreadable.length > 0) {
+    warnings.push({
+      code: 'unreadable-folder',
+      message: `${unreadable.length} folder(s) could not be read and were skipped; check their permissions`,
+      count: unreadable.length,
+      examples: unreadable.slice(0, 5),
+    });
+  }
+  for (const error of pluginErrors) warnings.push({ code: 'plugin-failed', message: error.message });
+  return warnings;
+}

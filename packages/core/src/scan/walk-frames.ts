@@ -1,0 +1,120 @@
+/**
+ * Streams the frame files below a folder, a folder's worth at a time, without holding the tree.
+ * Several folders are read at once, which matters on network disks where each call waits.
+ * Symbolic links are followed, but a link into a folder already inside the tree (or already
+ * visited) is skipped, so loops and double counting cannot happen.
+ */
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import type { Dirent } from 'node:fs';
+import type { FrameFile } from '../plugin.js';
+import { isFrameFileName } from './frame-extensions.js';
+
+export interface WalkWarning {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface WalkOptions {
+  /** Folders read at the same time. */
+  concurrency?: number;
+  onWarning?: (warning: WalkWarning) => void;
+}
+
+interface PendingFolder {
+  path: string;
+  folders: readonly string[];
+}
+
+interface ReadResult {
+  folder: PendingFolder;
+  entries: Dirent[] | null;
+}
+
+export async function* walkFrames(
+  root: string,
+  options: WalkOptions = {},
+): AsyncGenerator<FrameFile[]> {
+  const concurrency = options.concurrency ?? 8;
+  const warn = options.onWarning ?? (() => {});
+  const rootReal = await realpath(root);
+  const visitedOutside = new Set<string>();
+  const queue: PendingFolder[] = [{ path: root, folders: [basename(rootReal)] }];
+  const inFlight = new Map<Promise<ReadResult>, true>();
+
+  const read = (folder: PendingFolder): Promise<ReadResult> =>
+    readdir(folder.path, { withFileTypes: true }).then(
+      (entries) => ({ folder, entries }),
+      (error: NodeJS.ErrnoException) => {
+        warn({
+          path: folder.path,
+          code: error.code ?? 'EIO',
+          message: `cannot read folder ${folder.path} (${error.code ?? error.message}): skipped; check its permissions`,
+        });
+        return { folder, entries: null };
+      },
+    );
+
+  while (queue.length > 0 || inFlight.size > 0) {
+    while (queue.length > 0 && inFlight.size < concurrency) {
+      const promise = read(queue.shift()!);
+      inFlight.set(promise, true);
+    }
+    const settled = await Promise.race(
+      [...inFlight.keys()].map((p) => p.then((result) => ({ promise: p, result }))),
+    );
+    inFlight.delete(settled.promise);
+    const { folder, entries } = settled.result;
+    if (!entries) continue;
+
+    const files: FrameFile[] = [];
+    for (const entry of entries) {
+      const path = join(folder.path, entry.name);
+      if (entry.isDirectory()) {
+        queue.push({ path, folders: [...folder.folders, entry.name] });
+      } else if (entry.isFile()) {
+        if (isFrameFileName(entry.name)) files.push(frameFile(root, path, entry.name, folder.folders));
+      } else if (entry.isSymbolicLink()) {
+        const target = await followLink(path, rootReal, visitedOutside, warn);
+        if (target === 'folder') queue.push({ path, folders: [...folder.folders, entry.name] });
+        else if (target === 'file' && isFrameFileName(entry.name)) {
+          files.push(frameFile(root, path, entry.name, folder.folders));
+        }
+      }
+    }
+    if (files.length > 0) yield files;
+  }
+}
+
+function frameFile(root: string, path: string, name: string, folders: readonly string[]): FrameFile {
+  const rel = relative(root, path);
+  return { path, relativePath: sep === '/' ? rel : rel.split(sep).join('/'), name, folders };
+}
+
+async function followLink(
+  path: string,
+  rootReal: string,
+  visitedOutside: Set<string>,
+  warn: (warning: WalkWarning) => void,
+): Promise<'folder' | 'file' | null> {
+  try {
+    const info = await stat(path);
+    if (info.isFile()) return 'file';
+    if (!info.isDirectory()) return null;
+    const target = await realpath(path);
+    const insideTree = target === rootReal || target.startsWith(rootReal + sep);
+    if (insideTree || visitedOutside.has(target) || isBelowAny(target, visitedOutside)) return null;
+    visitedOutside.add(target);
+    return 'folder';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    warn({ path, code, message: `broken or looping link ${path} (${code}): skipped` });
+    return null;
+  }
+}
+
+function isBelowAny(path: string, folders: ReadonlySet<string>): boolean {
+  for (const folder of folders) if (path.startsWith(folder + sep)) return true;
+  return false;
+}

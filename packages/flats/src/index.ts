@@ -1,0 +1,1 @@
+export { angularDistance, withinTolerance } from './angular-distance.js';

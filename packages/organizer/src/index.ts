@@ -1,0 +1,1 @@
+export { sanitizePathSegment } from './sanitize-path-segment.js';
