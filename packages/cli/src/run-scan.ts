@@ -6,7 +6,7 @@ import {
   resolveRig,
   scanArchive,
   silentLogger,
-  validateConfig,
+  validateConfigOrThrow,
   type AstrotrackConfig,
   type FilterSet,
   type Logger,
@@ -44,7 +44,7 @@ export interface RunScanResult extends ScanResult {
 export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
   const logger = options.logger ?? silentLogger;
   const { config, filepath } = options.config
-    ? { config: validated(options.config), filepath: null }
+    ? { config: await validateConfigOrThrow(options.config, KNOWN_PLUGINS, 'the config object'), filepath: null }
     : await loadConfig({ searchFrom: options.dir, configFile: options.configFile, known: KNOWN_PLUGINS });
   logger.info(filepath ? `using config ${filepath}` : 'no astro.config found: using defaults');
   const rig = resolveRig(config, options.rig);
@@ -63,12 +63,6 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
   });
   if (result.report.frames.files === 0) throw errors.noFramesFound(options.dir);
   return { ...result, configPath: filepath };
-}
-
-function validated(config: AstrotrackConfig): AstrotrackConfig {
-  const result = validateConfig(config, KNOWN_PLUGINS);
-  if (!result.ok) throw errors.configInvalid('the config object', result.problems);
-  return result.config;
 }
 
 function planInput(

@@ -8,7 +8,10 @@ export type FieldOrigin = 'header' | 'filename' | 'folder' | 'config' | 'default
 
 export interface FieldSource {
   origin: FieldOrigin;
-  /** What exactly was read: a header keyword, the file-name token, the folder name. */
+  /**
+   * What exactly was read, as found: the header keyword (`EXPTIME`), the file-name token (`300.00s`),
+   * the folder name (`LIGHT`); for `default`, the value assumed.
+   */
   detail: string;
 }
 

@@ -1,25 +1,12 @@
-/**
- * Finds and loads `astro.config.*` with cosmiconfig: in the scanned folder and its parents, then in
- * the current folder and its parents, then in the user's config folder (`~/.config/astrotrack/`).
- */
+/** Finds (find-config-file.ts) and loads `astro.config.*` with cosmiconfig, then validates it. */
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { AstrotrackConfig } from './config-types.js';
 import { errors } from '../errors/catalogue.js';
 import { isAstrotrackError } from '../errors/astrotrack-error.js';
-import { validateConfig, type KnownPlugins } from './validate-config.js';
+import type { KnownPlugins } from './validate-config.js';
 import { looksLikeWebFrameworkConfig, importsWebFramework } from './detect-web-framework.js';
-
-export const CONFIG_FILE_NAMES = [
-  'astro.config.json',
-  'astro.config.yaml',
-  'astro.config.yml',
-  'astro.config.js',
-  'astro.config.mjs',
-  'astro.config.cjs',
-  'astro.config.ts',
-  'astro.config.mts',
-] as const;
+import { CONFIG_FILE_NAMES, findConfigFile } from './find-config-file.js';
 
 export interface LoadConfigOptions {
   /** Folder to start the search in (the scanned folder). */
@@ -36,31 +23,41 @@ export interface LoadedConfig {
 }
 
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
-  const explorer = await createExplorer();
+  let file: string | null;
+  if (options.configFile) {
+    file = resolve(options.configFile);
+    await access(file).catch(() => {
+      throw errors.configNotFound(options.configFile!);
+    });
+  } else {
+    file = await findConfigFile(options.searchFrom);
+  }
+  if (!file) return { config: {}, filepath: null };
+
   let result: { config: unknown; filepath: string } | null;
-  const shown = options.configFile ?? 'astro.config';
   try {
-    if (options.configFile) {
-      const file = resolve(options.configFile);
-      await access(file).catch(() => {
-        throw errors.configNotFound(options.configFile!);
-      });
-      result = await explorer.load(file);
-    } else {
-      result = await explorer.search(options.searchFrom);
-      if (!result && resolve(options.searchFrom) !== process.cwd()) result = await explorer.search();
-    }
+    result = await (await createExplorer()).load(file);
   } catch (error) {
     if (isAstrotrackError(error)) throw error;
-    const file = (error as { filepath?: string }).filepath ?? shown;
     throw errors.configUnreadable(file, error);
   }
-  if (!result) return { config: {}, filepath: null };
+  if (!result) throw errors.configUnreadable(file, new Error('the file is empty'));
 
   if (looksLikeWebFrameworkConfig(result.config)) throw errors.webFrameworkConfig(result.filepath);
-  const validation = validateConfig(unwrapDefault(result.config), options.known);
-  if (!validation.ok) throw errors.configInvalid(result.filepath, validation.problems);
-  return { config: validation.config, filepath: result.filepath };
+  const config = await validateConfigOrThrow(unwrapDefault(result.config), options.known, result.filepath);
+  return { config, filepath: result.filepath };
+}
+
+/** Validates and throws ConfigInvalid listing every problem. The schema (zod) loads only when needed. */
+export async function validateConfigOrThrow(
+  raw: unknown,
+  known: KnownPlugins,
+  shownAs: string,
+): Promise<AstrotrackConfig> {
+  const { validateConfig } = await import('./validate-config.js');
+  const validation = validateConfig(raw, known);
+  if (!validation.ok) throw errors.configInvalid(shownAs, validation.problems);
+  return validation.config;
 }
 
 async function createExplorer() {
@@ -78,8 +75,6 @@ async function createExplorer() {
   };
   return cosmiconfig('astrotrack', {
     searchPlaces: [...CONFIG_FILE_NAMES],
-    searchStrategy: 'global',
-    stopDir: '/',
     cache: false,
     loaders: {
       '.js': guarded(defaultLoaders['.js']),

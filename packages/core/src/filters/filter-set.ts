@@ -32,6 +32,8 @@ export interface FilterSet {
   canonical(name: string): string | null;
   /** Sort position of a canonical name; unknown names sort last. */
   rank(name: string): number;
+  /** Every spelling (names and aliases), regex-escaped and joined with `|`, longest first. */
+  readonly spellingsPattern: string;
 }
 
 export function createFilterSet(options: FilterSetOptions = {}): FilterSet {
@@ -45,9 +47,14 @@ export function createFilterSet(options: FilterSetOptions = {}): FilterSet {
     if (order.includes(target)) lookup.set(alias.toLowerCase(), target);
   }
   const ranks = new Map(order.map((name, index) => [name, index]));
+  const spellingsPattern = [...lookup.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((spelling) => spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
   return {
     order,
-    canonical: (name) => lookup.get(name.trim().toLowerCase()) ?? null,
+    spellingsPattern,
+    canonical: (name) => lookup.get(name.toLowerCase()) ?? lookup.get(name.trim().toLowerCase()) ?? null,
     rank: (name) => ranks.get(name) ?? order.length,
   };
 }

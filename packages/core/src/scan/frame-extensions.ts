@@ -9,5 +9,9 @@ export function isFrameFileName(name: string): boolean {
 
 /** The file name without its frame extension(s): `a.fits.fz` → `a`. */
 export function stripFrameExtension(name: string): string {
-  return name.replace(/(\.(fits|fit|fts))?\.(fits|fit|fts|fz|xisf)$/i, '');
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return name;
+  const stem = name.slice(0, dot);
+  // `.fits.fz`: the compressed file keeps the inner extension too.
+  return name.slice(dot + 1).toLowerCase() === 'fz' ? stem.replace(/\.(fits|fit|fts)$/i, '') : stem;
 }

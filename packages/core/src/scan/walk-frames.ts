@@ -5,7 +5,7 @@
  * visited) is skipped, so loops and double counting cannot happen.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, sep } from 'node:path';
 import type { Dirent } from 'node:fs';
 import type { FrameFile } from '../plugin.js';
 import { isFrameFileName } from './frame-extensions.js';
@@ -24,6 +24,8 @@ export interface WalkOptions {
 
 interface PendingFolder {
   path: string;
+  /** Relative to the root with a trailing `/`; empty for the root. */
+  relativePrefix: string;
   folders: readonly string[];
 }
 
@@ -40,7 +42,7 @@ export async function* walkFrames(
   const warn = options.onWarning ?? (() => {});
   const rootReal = await realpath(root);
   const visitedOutside = new Set<string>();
-  const queue: PendingFolder[] = [{ path: root, folders: [basename(rootReal)] }];
+  const queue: PendingFolder[] = [{ path: root, relativePrefix: '', folders: [basename(rootReal)] }];
   const inFlight = new Map<Promise<ReadResult>, true>();
 
   const read = (folder: PendingFolder): Promise<ReadResult> =>
@@ -68,28 +70,33 @@ export async function* walkFrames(
     const { folder, entries } = settled.result;
     if (!entries) continue;
 
+    // Paths are built by concatenation: path.join and path.relative per file cost more than the walk.
+    const prefix = folder.path.endsWith(sep) ? folder.path : folder.path + sep;
     const files: FrameFile[] = [];
+    const file = (name: string): FrameFile => ({
+      path: prefix + name,
+      relativePath: folder.relativePrefix + name,
+      name,
+      folders: folder.folders,
+    });
+    const child = (name: string): PendingFolder => ({
+      path: prefix + name,
+      relativePrefix: `${folder.relativePrefix}${name}/`,
+      folders: [...folder.folders, name],
+    });
     for (const entry of entries) {
-      const path = join(folder.path, entry.name);
       if (entry.isDirectory()) {
-        queue.push({ path, folders: [...folder.folders, entry.name] });
+        queue.push(child(entry.name));
       } else if (entry.isFile()) {
-        if (isFrameFileName(entry.name)) files.push(frameFile(root, path, entry.name, folder.folders));
+        if (isFrameFileName(entry.name)) files.push(file(entry.name));
       } else if (entry.isSymbolicLink()) {
-        const target = await followLink(path, rootReal, visitedOutside, warn);
-        if (target === 'folder') queue.push({ path, folders: [...folder.folders, entry.name] });
-        else if (target === 'file' && isFrameFileName(entry.name)) {
-          files.push(frameFile(root, path, entry.name, folder.folders));
-        }
+        const target = await followLink(prefix + entry.name, rootReal, visitedOutside, warn);
+        if (target === 'folder') queue.push(child(entry.name));
+        else if (target === 'file' && isFrameFileName(entry.name)) files.push(file(entry.name));
       }
     }
     if (files.length > 0) yield files;
   }
-}
-
-function frameFile(root: string, path: string, name: string, folders: readonly string[]): FrameFile {
-  const rel = relative(root, path);
-  return { path, relativePath: sep === '/' ? rel : rel.split(sep).join('/'), name, folders };
 }
 
 async function followLink(

@@ -17,7 +17,9 @@ const KIND_WORDS: Record<string, FrameKind> = {
 };
 
 export function kindOfWord(word: string): FrameKind | null {
-  return KIND_WORDS[word.toLowerCase().replace(/[\s_-]/g, '')] ?? null;
+  if (!/^[a-z]/i.test(word)) return null;
+  const lower = word.toLowerCase();
+  return KIND_WORDS[lower] ?? KIND_WORDS[lower.replace(/[\s_-]/g, '')] ?? null;
 }
 
 export interface KindMatch {
@@ -27,12 +29,20 @@ export interface KindMatch {
 
 /** The file name's first token wins, then the nearest folder named like a kind. */
 export function findFrameKind(folders: readonly string[], stem: string): KindMatch | null {
-  const first = stem.split('_')[0] ?? '';
-  const fromName = kindOfWord(first);
-  if (fromName) return { kind: fromName, source: { origin: 'filename', detail: `token "${first}"` } };
+  return findKindInName(stem) ?? findKindInFolders(folders);
+}
+
+export function findKindInName(stem: string): KindMatch | null {
+  const end = stem.indexOf('_');
+  const first = end === -1 ? stem : stem.slice(0, end);
+  const kind = kindOfWord(first);
+  return kind ? { kind, source: { origin: 'filename', detail: first } } : null;
+}
+
+export function findKindInFolders(folders: readonly string[]): KindMatch | null {
   for (let i = folders.length - 1; i >= 0; i--) {
     const kind = kindOfWord(folders[i]!);
-    if (kind) return { kind, source: { origin: 'folder', detail: `folder "${folders[i]}"` } };
+    if (kind) return { kind, source: { origin: 'folder', detail: folders[i]! } };
   }
   return null;
 }

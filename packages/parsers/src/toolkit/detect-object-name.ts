@@ -26,7 +26,7 @@ export function findObjectName(folders: readonly string[], filters: FilterSet): 
   for (let i = folders.length - 1; i >= 0; i--) {
     const folder = folders[i]!;
     if (isDescriptiveFolder(folder, filters)) continue;
-    return { target: folder, source: { origin: 'folder', detail: `folder "${folder}"` } };
+    return { target: folder, source: { origin: 'folder', detail: folder } };
   }
   return null;
 }

@@ -6,14 +6,6 @@ export function fileStem(pathOrName: string): string {
   return stripFrameExtension(basename(pathOrName));
 }
 
-export function filterTokens(stem: string): string[] {
-  return stem.split(/[_-]/).filter(Boolean);
-}
-
-export function underscoreTokens(stem: string): string[] {
-  return stem.split('_');
-}
-
 /** Every folder name of a path, outermost first. */
 export function folderNames(path: string): string[] {
   return dirname(path).split(/[\\/]/).filter((part) => part && part !== '.' && part !== sep);

@@ -1,18 +1,51 @@
 /** The Python toolkit's rules as a parser: filter, exposure, angle, object and kind from the path. */
-import type { FieldSources, FrameFields, ParserPlugin } from '@astrotrack/core';
-import { findAngle } from './extract-angle.js';
+import {
+  stripFrameExtension,
+  type FieldSources,
+  type FilterSet,
+  type FrameFields,
+  type ParserPlugin,
+} from '@astrotrack/core';
+import { angleAfter } from './extract-angle.js';
 import { findExposure } from './extract-exposure-time.js';
-import { findFilter } from './detect-filter.js';
-import { findFrameKind } from './detect-frame-kind.js';
-import { findObjectName } from './detect-object-name.js';
-import { fileStem } from './name-tokens.js';
+import { findFilterInFolders, findFilterTokenInName, type FilterMatch } from './detect-filter.js';
+import { findKindInFolders, findKindInName, type KindMatch } from './detect-frame-kind.js';
+import { findObjectName, type ObjectMatch } from './detect-object-name.js';
+
+interface FolderFacts {
+  filters: FilterSet;
+  filter: FilterMatch | null;
+  kind: KindMatch | null;
+  target: ObjectMatch | null;
+}
 
 export function toolkitParser(): ParserPlugin {
+  // The walker hands every file of a folder the same `folders` array, so what folders say is
+  // worked out once per folder, not once per file.
+  const folderFacts = new WeakMap<readonly string[], FolderFacts>();
+  const factsFor = (folders: readonly string[], filters: FilterSet): FolderFacts => {
+    let facts = folderFacts.get(folders);
+    if (!facts || facts.filters !== filters) {
+      facts = {
+        filters,
+        filter: findFilterInFolders(folders, filters),
+        kind: findKindInFolders(folders),
+        target: findObjectName(folders, filters),
+      };
+      folderFacts.set(folders, facts);
+    }
+    return facts;
+  };
+
   return {
     name: 'toolkit',
     parse(file, { filters }) {
-      const stem = fileStem(file.name);
-      const filter = findFilter(file.folders, stem, filters);
+      const stem = stripFrameExtension(file.name);
+      const folder = factsFor(file.folders, filters);
+      const nameFilter = findFilterTokenInName(stem, filters);
+      const filter: FilterMatch | null =
+        folder.filter ??
+        (nameFilter && { filter: nameFilter.filter, source: { origin: 'filename', detail: nameFilter.token } });
       const exposure = findExposure(stem);
       // Nothing the toolkit looks for: not a frame these rules can read.
       if (!filter && !exposure) return null;
@@ -25,22 +58,21 @@ export function toolkitParser(): ParserPlugin {
       }
       if (exposure) {
         fields.exposureSeconds = exposure.seconds;
-        sources.exposureSeconds = { origin: 'filename', detail: `token "${exposure.token}"` };
+        sources.exposureSeconds = { origin: 'filename', detail: exposure.token };
       }
-      const angle = findAngle(stem, filters);
+      const angle = nameFilter && angleAfter(stem, nameFilter);
       if (angle) {
         fields.rotatorAngle = angle.degrees;
-        sources.rotatorAngle = { origin: 'filename', detail: `token "${angle.token}" after the filter` };
+        sources.rotatorAngle = { origin: 'filename', detail: angle.token };
       }
-      const kind = findFrameKind(file.folders, stem);
+      const kind = findKindInName(stem) ?? folder.kind;
       if (kind) {
         fields.kind = kind.kind;
         sources.kind = kind.source;
       }
-      const target = findObjectName(file.folders, filters);
-      if (target) {
-        fields.target = target.target;
-        sources.target = target.source;
+      if (folder.target) {
+        fields.target = folder.target.target;
+        sources.target = folder.target.source;
       }
       return { fields, sources };
     },
