@@ -2,4 +2,5 @@
 import { writeFileSync } from 'node:fs';
 
 const out = process.env.ASTROTRACK_BENCH_RSS_FILE;
-if (out) process.on('exit', () => writeFileSync(out, String(process.resourceUsage().maxRSS * 1024)));
+if (out)
+  process.on('exit', () => writeFileSync(out, String(process.resourceUsage().maxRSS * 1024)));

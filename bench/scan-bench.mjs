@@ -32,7 +32,9 @@ try {
   let started = performance.now();
   const summary = generateSampleArchive(archive, { frames });
   const generation = performance.now() - started;
-  console.log(`archive: ${summary.frames} frames in ${archive} (generated in ${(generation / 1000).toFixed(1)} s, ${summary.sparse ? 'sparse 52 MB' : 'header-only'} files)`);
+  console.log(
+    `archive: ${summary.frames} frames in ${archive} (generated in ${(generation / 1000).toFixed(1)} s, ${summary.sparse ? 'sparse 52 MB' : 'header-only'} files)`,
+  );
 
   const commands = {
     find: () => run('sh', ['-c', `find "${archive}" -name '*.fit*' | wc -l`]),
@@ -61,8 +63,12 @@ try {
   const findMs = median(times.find);
   const scanMs = median(times.scan);
   console.log(`rounds: ${rounds}, interleaved; medians (min–max)`);
-  console.log(`  baseline  find | wc -l             ${fmt(findMs)}  (${fmt(Math.min(...times.find))}–${fmt(Math.max(...times.find))})`);
-  console.log(`  astrotrack scan --reporter json  ${fmt(scanMs)}  (${fmt(Math.min(...times.scan))}–${fmt(Math.max(...times.scan))})`);
+  console.log(
+    `  baseline  find | wc -l             ${fmt(findMs)}  (${fmt(Math.min(...times.find))}–${fmt(Math.max(...times.find))})`,
+  );
+  console.log(
+    `  astrotrack scan --reporter json  ${fmt(scanMs)}  (${fmt(Math.min(...times.scan))}–${fmt(Math.max(...times.scan))})`,
+  );
   console.log(`  ratio scan / find: ${(scanMs / findMs).toFixed(2)}×   (goal ≤ 2×, aim 1.5×)`);
   console.log(`  peak RSS of scan: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
 } finally {
@@ -71,7 +77,10 @@ try {
 }
 
 function run(command, args, env = {}) {
-  const result = spawnSync(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const result = spawnSync(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
   return 0;
 }

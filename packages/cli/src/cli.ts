@@ -42,7 +42,11 @@ function reportError(error: unknown): number {
     if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
     return error.exitCode;
   }
-  process.stderr.write(`astrotrack failed unexpectedly; please report this with the output below.\n`);
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `astrotrack failed unexpectedly; please report this with the output below.\n`,
+  );
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return EXIT_CODES.unexpected;
 }

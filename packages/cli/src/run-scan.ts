@@ -44,12 +44,22 @@ export interface RunScanResult extends ScanResult {
 export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
   const logger = options.logger ?? silentLogger;
   const { config, filepath } = options.config
-    ? { config: await validateConfigOrThrow(options.config, KNOWN_PLUGINS, 'the config object'), filepath: null }
-    : await loadConfig({ searchFrom: options.dir, configFile: options.configFile, known: KNOWN_PLUGINS });
+    ? {
+        config: await validateConfigOrThrow(options.config, KNOWN_PLUGINS, 'the config object'),
+        filepath: null,
+      }
+    : await loadConfig({
+        searchFrom: options.dir,
+        configFile: options.configFile,
+        known: KNOWN_PLUGINS,
+      });
   logger.info(filepath ? `using config ${filepath}` : 'no astro.config found: using defaults');
   const rig = resolveRig(config, options.rig);
 
-  const parsers = instantiatePlugins(rig.parsers.length ? rig.parsers : [...DEFAULT_PARSERS], builtinParsers);
+  const parsers = instantiatePlugins(
+    rig.parsers.length ? rig.parsers : [...DEFAULT_PARSERS],
+    builtinParsers,
+  );
   const plugins = instantiatePlugins<ObserverPlugin>(rig.plugins, {});
   const result = await scanArchive({
     root: options.dir,
@@ -74,7 +84,10 @@ function planInput(
   const allocation = options.allocation ?? settings.allocation;
   if (targetHours === undefined) {
     if (options.allocation) {
-      throw errors.badUsage('--alloc needs a target', 'add --target-hours H, or plan.targetHours in astro.config');
+      throw errors.badUsage(
+        '--alloc needs a target',
+        'add --target-hours H, or plan.targetHours in astro.config',
+      );
     }
     return null;
   }
@@ -85,7 +98,10 @@ function planInput(
   };
 }
 
-function canonicalAllocation(allocation: Record<string, number>, filters: FilterSet): Record<string, number> {
+function canonicalAllocation(
+  allocation: Record<string, number>,
+  filters: FilterSet,
+): Record<string, number> {
   const canonical: Record<string, number> = {};
   for (const [name, percent] of Object.entries(allocation)) {
     const filter = filters.canonical(name);
@@ -96,7 +112,9 @@ function canonicalAllocation(allocation: Record<string, number>, filters: Filter
       );
     }
     if (Object.hasOwn(canonical, filter)) {
-      throw errors.badUsage(`the allocation names filter ${filter} twice ("${name}" is an alias of it)`);
+      throw errors.badUsage(
+        `the allocation names filter ${filter} twice ("${name}" is an alias of it)`,
+      );
     }
     canonical[filter] = percent;
   }

@@ -56,7 +56,8 @@ const NAMESPACED = /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/i;
 
 /** Third-party plugin names must be namespaced (`acme/my-parser`) so they never clash with built-ins. */
 export function checkPluginName(name: unknown, builtins: ReadonlySet<string>): string | null {
-  if (typeof name !== 'string' || name.length === 0) return 'a plugin needs a non-empty string "name"';
+  if (typeof name !== 'string' || name.length === 0)
+    return 'a plugin needs a non-empty string "name"';
   if (builtins.has(name) || NAMESPACED.test(name)) return null;
   return `plugin name "${name}" must be namespaced, like "you/${name}", so it cannot clash with a built-in`;
 }
@@ -69,5 +70,8 @@ export interface ReporterOptions {
 /** Turns a report into text. Pure: the CLI decides where the text goes. */
 export interface ReporterPlugin {
   name: string;
-  format(report: import('./report/report-types.js').ExposureReport, options: ReporterOptions): string;
+  format(
+    report: import('./report/report-types.js').ExposureReport,
+    options: ReporterOptions,
+  ): string;
 }

@@ -2,6 +2,7 @@
  * Makes one folder name safe to create from frame metadata (a FILTER or OBJECT header is user
  * text): no separators, no `.`/`..`, no control characters, nothing Windows forbids.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
 const FORBIDDEN_CHARACTERS = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 

@@ -13,7 +13,10 @@ export function registerSampleCommand(program: Command): void {
     .command('sample')
     .description('write a sample archive of frames with real FITS headers, to try astrotrack on')
     .argument('<dir>', 'a new or empty folder to write it in')
-    .option('--frames <n>', 'write this many lights over many targets and nights instead (for benchmarks)')
+    .option(
+      '--frames <n>',
+      'write this many lights over many targets and nights instead (for benchmarks)',
+    )
     .option('--header-only', 'write only the headers, not the (sparse) pixel data')
     .option('--if-missing', 'do nothing if the folder already holds files')
     .action(async (dir: string, flags: SampleFlags) => {
@@ -23,7 +26,10 @@ export function registerSampleCommand(program: Command): void {
           process.stderr.write(`sample archive already in ${dir}\n`);
           return;
         }
-        throw errors.badUsage(`${dir} is not empty`, 'give a new or empty folder; astrotrack never writes into your own data');
+        throw errors.badUsage(
+          `${dir} is not empty`,
+          'give a new or empty folder; astrotrack never writes into your own data',
+        );
       }
       const frames = flags.frames === undefined ? undefined : Number(flags.frames);
       if (frames !== undefined && !(Number.isInteger(frames) && frames > 0)) {
@@ -33,7 +39,8 @@ export function registerSampleCommand(program: Command): void {
         ...(frames === undefined ? {} : { frames }),
         withData: !flags.headerOnly,
       });
-      const data = flags.headerOnly || !summary.sparse ? 'headers only' : 'with sparse 52 MB pixel data';
+      const data =
+        flags.headerOnly || !summary.sparse ? 'headers only' : 'with sparse 52 MB pixel data';
       process.stderr.write(`wrote ${summary.frames} frames to ${dir} (${data})\n`);
     });
 }

@@ -22,7 +22,10 @@ export function registerScanCommand(program: Command): void {
     .argument('[dir]', 'folder of frames, searched with all its subfolders', '.')
     .option('-t, --target-hours <hours>', 'total usable integration wanted, in hours')
     .option('-a, --alloc <list>', 'share of the target per filter, e.g. L=40,R=20,G=20,B=20')
-    .option('-b, --buffer <percent>', 'rejection buffer added to the target, in percent (default 15)')
+    .option(
+      '-b, --buffer <percent>',
+      'rejection buffer added to the target, in percent (default 15)',
+    )
     .option('-s, --sort <key>', `sort rows by: ${SORT_KEYS.join(', ')}`)
     .option('--include-unknown', 'count lights whose filter is unknown, as filter "Unknown"')
     .option('--reporter <name>', 'output format: table or json', 'table')
@@ -42,9 +45,13 @@ export function registerScanCommand(program: Command): void {
         dir,
         configFile: globals.config,
         rig: globals.rig,
-        targetHours: flags.targetHours === undefined ? undefined : parsePositiveNumber('--target-hours', flags.targetHours),
+        targetHours:
+          flags.targetHours === undefined
+            ? undefined
+            : parsePositiveNumber('--target-hours', flags.targetHours),
         allocation: flags.alloc === undefined ? undefined : parseAllocation(flags.alloc),
-        rejectionBuffer: flags.buffer === undefined ? undefined : parsePercent('--buffer', flags.buffer),
+        rejectionBuffer:
+          flags.buffer === undefined ? undefined : parsePercent('--buffer', flags.buffer),
         sort,
         includeUnknown: flags.includeUnknown,
         logger,

@@ -28,7 +28,11 @@ export function loggerFor(options: GlobalOptions): Logger {
   if (!(LEVELS as readonly string[]).includes(level)) {
     throw errors.badUsage(`bad --log-level "${level}"`, `use one of: ${LEVELS.join(', ')}`);
   }
-  if (options.logFormat !== undefined && options.logFormat !== 'pretty' && options.logFormat !== 'json') {
+  if (
+    options.logFormat !== undefined &&
+    options.logFormat !== 'pretty' &&
+    options.logFormat !== 'json'
+  ) {
     throw errors.badUsage(`bad --log-format "${options.logFormat}"`, 'use pretty or json');
   }
   return createLogger({

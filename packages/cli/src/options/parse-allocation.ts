@@ -5,7 +5,10 @@ const PAIR = /^([^=\s]+)=(\d+(?:\.\d+)?)$/;
 /** `L=40,R=20,G=20,B=20` → `{ L: 40, R: 20, G: 20, B: 20 }`; any bad pair is a usage error naming it. */
 export function parseAllocation(text: string): Record<string, number> {
   const allocation: Record<string, number> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = PAIR.exec(part);
     if (!match) {
       throw errors.badUsage(
@@ -14,8 +17,10 @@ export function parseAllocation(text: string): Record<string, number> {
       );
     }
     const percent = Number(match[2]);
-    if (percent > 100) throw errors.badUsage(`bad --alloc "${part}": a percentage cannot exceed 100`);
-    if (Object.hasOwn(allocation, match[1]!)) throw errors.badUsage(`bad --alloc: filter "${match[1]}" is given twice`);
+    if (percent > 100)
+      throw errors.badUsage(`bad --alloc "${part}": a percentage cannot exceed 100`);
+    if (Object.hasOwn(allocation, match[1]!))
+      throw errors.badUsage(`bad --alloc: filter "${match[1]}" is given twice`);
     allocation[match[1]!] = percent;
   }
   if (Object.keys(allocation).length === 0) {

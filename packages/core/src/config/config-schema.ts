@@ -8,7 +8,11 @@ const pluginObject = z.custom<{ name: string }>(
 );
 
 const pluginSpec = z.union(
-  [z.string().min(1), z.tuple([z.string().min(1), z.record(z.string(), z.unknown())]), pluginObject],
+  [
+    z.string().min(1),
+    z.tuple([z.string().min(1), z.record(z.string(), z.unknown())]),
+    pluginObject,
+  ],
   { error: 'expected a plugin name, a [name, options] pair or a plugin object' },
 );
 

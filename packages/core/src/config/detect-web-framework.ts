@@ -6,7 +6,16 @@ export function importsWebFramework(source: string): boolean {
   return ASTRO_IMPORT.test(source);
 }
 
-const WEB_KEYS = ['integrations', 'site', 'output', 'adapter', 'vite', 'markdown', 'server', 'srcDir'];
+const WEB_KEYS = [
+  'integrations',
+  'site',
+  'output',
+  'adapter',
+  'vite',
+  'markdown',
+  'server',
+  'srcDir',
+];
 const OUR_KEYS = ['rig', 'rigs', 'filters', 'parsers', 'plugins', 'plan', 'report'];
 
 export function looksLikeWebFrameworkConfig(config: unknown): boolean {

@@ -1,12 +1,20 @@
 /** Suggests the closest known word for a typo, or nothing if none is close. */
 export function didYouMean(input: string, candidates: Iterable<string>): string | null {
+  const word = input.toLowerCase();
+  // One slip in a short word, two in a long one: looser matches suggest nonsense ("L" → "Ha").
+  const allowed = word.length >= 8 ? 2 : 1;
   let best: string | null = null;
-  let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
+  let bestScore = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
+    const other = candidate.toLowerCase();
+    const distance = editDistance(word, other);
+    if (distance > allowed || distance >= Math.max(word.length, other.length)) continue;
+    // On a tie, the same first letter, then the same length, read as the likelier slip.
+    const score =
+      distance * 4 + (other[0] === word[0] ? 0 : 2) + (other.length === word.length ? 0 : 1);
+    if (score < bestScore) {
       best = candidate;
-      bestDistance = distance;
+      bestScore = score;
     }
   }
   return best;

@@ -44,7 +44,11 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   if (!result) throw errors.configUnreadable(file, new Error('the file is empty'));
 
   if (looksLikeWebFrameworkConfig(result.config)) throw errors.webFrameworkConfig(result.filepath);
-  const config = await validateConfigOrThrow(unwrapDefault(result.config), options.known, result.filepath);
+  const config = await validateConfigOrThrow(
+    unwrapDefault(result.config),
+    options.known,
+    result.filepath,
+  );
   return { config, filepath: result.filepath };
 }
 
@@ -88,7 +92,12 @@ async function createExplorer() {
 
 /** JS/TS configs export their object as default; a JSON or YAML file is the object itself. */
 function unwrapDefault(config: unknown): unknown {
-  if (config && typeof config === 'object' && 'default' in config && Object.keys(config).length === 1) {
+  if (
+    config &&
+    typeof config === 'object' &&
+    'default' in config &&
+    Object.keys(config).length === 1
+  ) {
     return (config as { default: unknown }).default;
   }
   return config;

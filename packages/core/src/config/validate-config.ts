@@ -78,7 +78,8 @@ function checkSpec(
   const plugin = spec as { name?: unknown } & Record<string, unknown>;
   const nameProblem = checkPluginName(plugin.name, builtins);
   if (nameProblem) return nameProblem;
-  if (typeof plugin[method] !== 'function') return `${kind} "${String(plugin.name)}" has no ${method}() function`;
+  if (typeof plugin[method] !== 'function')
+    return `${kind} "${String(plugin.name)}" has no ${method}() function`;
   return null;
 }
 

@@ -13,7 +13,11 @@ const mitt = mittModule as unknown as <E extends Record<EventType, unknown>>() =
 export type BusHandler<T> = (payload: T) => void | Promise<void>;
 
 export interface EventBus<Events extends Record<string, unknown>> {
-  on<K extends keyof Events & string>(event: K, handler: BusHandler<Events[K]>, plugin: string): void;
+  on<K extends keyof Events & string>(
+    event: K,
+    handler: BusHandler<Events[K]>,
+    plugin: string,
+  ): void;
   emit<K extends keyof Events & string>(event: K, payload: Events[K]): void;
   /** Handlers still running (async work not yet settled). */
   readonly pending: number;

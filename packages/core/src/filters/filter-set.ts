@@ -1,9 +1,24 @@
 /** Known filters, their canonical order and aliases; one set per rig. */
 
-export const DEFAULT_FILTERS = ['L', 'R', 'G', 'B', 'Ha', 'OIII', 'SII', 'ALPT', 'ALPT2', 'UVIR'] as const;
+export const DEFAULT_FILTERS = [
+  'L',
+  'R',
+  'G',
+  'B',
+  'Ha',
+  'OIII',
+  'SII',
+  'ALPT',
+  'ALPT2',
+  'UVIR',
+] as const;
 
 /** Spellings seen in capture programs, mapped to the canonical names above. */
 export const DEFAULT_FILTER_ALIASES: Readonly<Record<string, string>> = Object.freeze({
+  // ZWO filter-wheel slot names as ASIAIR writes them.
+  H: 'Ha',
+  O: 'OIII',
+  S: 'SII',
   Lum: 'L',
   Luminance: 'L',
   Red: 'R',
@@ -54,7 +69,8 @@ export function createFilterSet(options: FilterSetOptions = {}): FilterSet {
   return {
     order,
     spellingsPattern,
-    canonical: (name) => lookup.get(name.toLowerCase()) ?? lookup.get(name.trim().toLowerCase()) ?? null,
+    canonical: (name) =>
+      lookup.get(name.toLowerCase()) ?? lookup.get(name.trim().toLowerCase()) ?? null,
     rank: (name) => ranks.get(name) ?? order.length,
   };
 }

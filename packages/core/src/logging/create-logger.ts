@@ -14,8 +14,19 @@ export interface LoggerOptions {
   color?: boolean;
 }
 
-const LEVEL_NAMES: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
-const LEVEL_COLORS: Record<number, string> = { 40: '\u001b[33m', 50: '\u001b[31m', 60: '\u001b[31m' };
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'trace',
+  20: 'debug',
+  30: 'info',
+  40: 'warn',
+  50: 'error',
+  60: 'fatal',
+};
+const LEVEL_COLORS: Record<number, string> = {
+  40: '\u001b[33m',
+  50: '\u001b[31m',
+  60: '\u001b[31m',
+};
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const write = options.write ?? ((line: string) => process.stderr.write(line));
@@ -28,7 +39,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       write(json: string) {
         const record = JSON.parse(json) as { level: number; msg?: string; plugin?: string };
         const name = LEVEL_NAMES[record.level] ?? 'log';
-        const label = color && LEVEL_COLORS[record.level] ? `${LEVEL_COLORS[record.level]}${name}\u001b[39m` : name;
+        const label =
+          color && LEVEL_COLORS[record.level]
+            ? `${LEVEL_COLORS[record.level]}${name}\u001b[39m`
+            : name;
         const plugin = record.plugin ? `[${record.plugin}] ` : '';
         write(`${label}: ${plugin}${record.msg ?? ''}\n`);
       },

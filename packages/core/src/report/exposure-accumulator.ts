@@ -41,7 +41,10 @@ export class ExposureAccumulator {
     const filter = frame.filter ?? UNKNOWN_FILTER;
     const exposureMs = Math.round(frame.exposureSeconds * 1000);
     let byExposure = this.subs.get(filter);
-    if (!byExposure) this.subs.set(filter, (byExposure = new Map()));
+    if (!byExposure) {
+      byExposure = new Map();
+      this.subs.set(filter, byExposure);
+    }
     byExposure.set(exposureMs, (byExposure.get(exposureMs) ?? 0) + 1);
   }
 
@@ -49,7 +52,10 @@ export class ExposureAccumulator {
     this.files++;
     this.skipped++;
     let list = this.skips.get(event.reason);
-    if (!list) this.skips.set(event.reason, (list = { count: 0, examples: [] }));
+    if (!list) {
+      list = { count: 0, examples: [] };
+      this.skips.set(event.reason, list);
+    }
     remember(list, event.relativePath);
   }
 

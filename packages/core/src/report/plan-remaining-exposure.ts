@@ -52,7 +52,11 @@ export function planRemainingExposure(input: PlanInput, rows: readonly ExposureR
 function mostUsedExposure(rows: readonly ExposureRow[]): number | null {
   let best: ExposureRow | null = null;
   for (const row of rows) {
-    if (!best || row.subs > best.subs || (row.subs === best.subs && row.exposureSeconds > best.exposureSeconds)) {
+    if (
+      !best ||
+      row.subs > best.subs ||
+      (row.subs === best.subs && row.exposureSeconds > best.exposureSeconds)
+    ) {
       best = row;
     }
   }

@@ -38,7 +38,12 @@ const measures: Record<Exclude<SortKey, 'filter'>, (row: ExposureRow, plan: Plan
   'remaining-subs': (row, plan) => plan(row.filter)?.remainingSubs ?? -1,
 };
 
-export function sortRows(rows: ExposureRow[], key: SortKey, rank: Rank, plan: PlanOf): ExposureRow[] {
+export function sortRows(
+  rows: ExposureRow[],
+  key: SortKey,
+  rank: Rank,
+  plan: PlanOf,
+): ExposureRow[] {
   const byFilter = (a: ExposureRow, b: ExposureRow) =>
     rank(a.filter) - rank(b.filter) ||
     a.filter.localeCompare(b.filter) ||

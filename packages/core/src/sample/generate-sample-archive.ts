@@ -35,21 +35,109 @@ const CAMERA = { width: 6248, height: 4176, gain: 100, offset: 50 };
 
 /** M31 is the toolkit README's example: L 120 s × 150, R/G/B 180 s × 40/35/38, Ha 300 s × 25. */
 const DEMO_NINA_SESSIONS: SessionSpec[] = [
-  { target: 'M31', night: '2025-09-14', filter: 'L', exposure: 120, subs: 80, angle: 45.1, angleSpread: 0.3 },
-  { target: 'M31', night: '2025-09-14', filter: 'R', exposure: 180, subs: 20, angle: 45.2, angleSpread: 0.3 },
-  { target: 'M31', night: '2025-09-15', filter: 'L', exposure: 120, subs: 70, angle: 44.9, angleSpread: 0.4 },
-  { target: 'M31', night: '2025-09-15', filter: 'R', exposure: 180, subs: 20, angle: 45.0, angleSpread: 0.2 },
-  { target: 'M31', night: '2025-09-15', filter: 'G', exposure: 180, subs: 35, angle: 45.0, angleSpread: 0.2 },
-  { target: 'M31', night: '2025-09-20', filter: 'B', exposure: 180, subs: 38, angle: 120.4, angleSpread: 0.3 },
-  { target: 'M31', night: '2025-09-20', filter: 'Ha', exposure: 300, subs: 25, angle: 120.5, angleSpread: 0.2 },
+  {
+    target: 'M31',
+    night: '2025-09-14',
+    filter: 'L',
+    exposure: 120,
+    subs: 80,
+    angle: 45.1,
+    angleSpread: 0.3,
+  },
+  {
+    target: 'M31',
+    night: '2025-09-14',
+    filter: 'R',
+    exposure: 180,
+    subs: 20,
+    angle: 45.2,
+    angleSpread: 0.3,
+  },
+  {
+    target: 'M31',
+    night: '2025-09-15',
+    filter: 'L',
+    exposure: 120,
+    subs: 70,
+    angle: 44.9,
+    angleSpread: 0.4,
+  },
+  {
+    target: 'M31',
+    night: '2025-09-15',
+    filter: 'R',
+    exposure: 180,
+    subs: 20,
+    angle: 45.0,
+    angleSpread: 0.2,
+  },
+  {
+    target: 'M31',
+    night: '2025-09-15',
+    filter: 'G',
+    exposure: 180,
+    subs: 35,
+    angle: 45.0,
+    angleSpread: 0.2,
+  },
+  {
+    target: 'M31',
+    night: '2025-09-20',
+    filter: 'B',
+    exposure: 180,
+    subs: 38,
+    angle: 120.4,
+    angleSpread: 0.3,
+  },
+  {
+    target: 'M31',
+    night: '2025-09-20',
+    filter: 'Ha',
+    exposure: 300,
+    subs: 25,
+    angle: 120.5,
+    angleSpread: 0.2,
+  },
 ];
 
 /** The toolkit README's War and Peace Nebula, in filter folders. */
 const DEMO_FILTER_FOLDER_SESSIONS: SessionSpec[] = [
-  { target: 'The War and Peace Nebula', night: '2025-07-27', filter: 'ALPT', exposure: 300, subs: 24, angle: 72.41, angleSpread: 0.12 },
-  { target: 'The War and Peace Nebula', night: '2025-08-01', filter: 'ALPT', exposure: 300, subs: 30, angle: 70.4, angleSpread: 1.27 },
-  { target: 'The War and Peace Nebula', night: '2025-08-01', filter: 'ALPT2', exposure: 300, subs: 17, angle: 72.49, angleSpread: 0.04 },
-  { target: 'The War and Peace Nebula', night: '2025-09-12', filter: 'ALPT2', exposure: 300, subs: 12, angle: 10, angleSpread: 0 },
+  {
+    target: 'The War and Peace Nebula',
+    night: '2025-07-27',
+    filter: 'ALPT',
+    exposure: 300,
+    subs: 24,
+    angle: 72.41,
+    angleSpread: 0.12,
+  },
+  {
+    target: 'The War and Peace Nebula',
+    night: '2025-08-01',
+    filter: 'ALPT',
+    exposure: 300,
+    subs: 30,
+    angle: 70.4,
+    angleSpread: 1.27,
+  },
+  {
+    target: 'The War and Peace Nebula',
+    night: '2025-08-01',
+    filter: 'ALPT2',
+    exposure: 300,
+    subs: 17,
+    angle: 72.49,
+    angleSpread: 0.04,
+  },
+  {
+    target: 'The War and Peace Nebula',
+    night: '2025-09-12',
+    filter: 'ALPT2',
+    exposure: 300,
+    subs: 12,
+    angle: 10,
+    angleSpread: 0,
+  },
 ];
 
 const DEMO_ASIAIR_SESSIONS: SessionSpec[] = [
@@ -57,40 +145,104 @@ const DEMO_ASIAIR_SESSIONS: SessionSpec[] = [
   { target: 'NGC 7000', night: '2025-09-17', filter: 'OIII', exposure: 300, subs: 24, angle: 0 },
 ];
 
-export function generateSampleArchive(dir: string, options: SampleArchiveOptions = {}): SampleArchiveSummary {
+export function generateSampleArchive(
+  dir: string,
+  options: SampleArchiveOptions = {},
+): SampleArchiveSummary {
   const random = mulberry32(options.seed ?? 42);
   const writer = new FrameWriter(options.withData ?? true);
   if (options.frames !== undefined) {
-    for (const session of benchSessions(options.frames)) writeNinaSession(dir, session, random, writer, 'LIGHT');
+    for (const session of benchSessions(options.frames))
+      writeNinaSession(dir, session, random, writer, 'LIGHT');
     return writer.summary();
   }
   for (const session of DEMO_NINA_SESSIONS) {
     writeNinaSession(dir, session, random, writer, 'LIGHT');
   }
   for (const filter of ['L', 'R', 'G']) {
-    writeNinaSession(dir, { target: 'M31', night: '2025-09-15', filter, exposure: 1.25, subs: 5, angle: 45, angleSpread: 0 }, random, writer, 'FLAT');
+    writeNinaSession(
+      dir,
+      {
+        target: 'M31',
+        night: '2025-09-15',
+        filter,
+        exposure: 1.25,
+        subs: 5,
+        angle: 45,
+        angleSpread: 0,
+      },
+      random,
+      writer,
+      'FLAT',
+    );
   }
-  writeNinaSession(dir, { target: 'M31', night: '2025-09-15', filter: 'L', exposure: 120, subs: 10, angle: 45, angleSpread: 0 }, random, writer, 'DARK');
+  writeNinaSession(
+    dir,
+    {
+      target: 'M31',
+      night: '2025-09-15',
+      filter: 'L',
+      exposure: 120,
+      subs: 10,
+      angle: 45,
+      angleSpread: 0,
+    },
+    random,
+    writer,
+    'DARK',
+  );
   for (const session of DEMO_FILTER_FOLDER_SESSIONS) {
     const folder = join(dir, session.target, session.filter);
-    writeSession(folder, session, random, writer, 'LIGHT', (time, angle, n) =>
-      `${time}_${session.filter}_${angle}_${session.exposure.toFixed(2)}s_${pad(n)}.fits`);
+    writeSession(
+      folder,
+      session,
+      random,
+      writer,
+      'LIGHT',
+      (time, angle, n) =>
+        `${time}_${session.filter}_${angle}_${session.exposure.toFixed(2)}s_${pad(n)}.fits`,
+    );
   }
   for (const session of DEMO_ASIAIR_SESSIONS) {
     const folder = join(dir, 'Autorun', 'Light', session.target);
-    writeSession(folder, { ...session, angleSpread: 0 }, random, writer, 'LIGHT', (time, _angle, n) =>
-      `Light_${session.target}_${session.exposure.toFixed(1)}s_Bin1_${session.filter}_gain100_${time.replace(/-/g, '').replace('_', '-')}_-10.0C_${pad(n)}.fit`, 'ASIAIR');
+    writeSession(
+      folder,
+      { ...session, angleSpread: 0 },
+      random,
+      writer,
+      'LIGHT',
+      (time, _angle, n) =>
+        `Light_${session.target}_${session.exposure.toFixed(1)}s_Bin1_${session.filter}_gain100_${time.replace(/-/g, '').replace('_', '-')}_-10.0C_${pad(n)}.fit`,
+      'ASIAIR',
+    );
   }
-  writeSession(join(dir, 'Autorun', 'Dark'), { target: '', night: '2025-09-18', filter: '', exposure: 300, subs: 8, angle: 0 }, random, writer, 'DARK', (time, _a, n) =>
-    `Dark_300.0s_Bin1_gain100_${time.replace(/-/g, '').replace('_', '-')}_-10.0C_${pad(n)}.fit`, 'ASIAIR');
+  writeSession(
+    join(dir, 'Autorun', 'Dark'),
+    { target: '', night: '2025-09-18', filter: '', exposure: 300, subs: 8, angle: 0 },
+    random,
+    writer,
+    'DARK',
+    (time, _a, n) =>
+      `Dark_300.0s_Bin1_gain100_${time.replace(/-/g, '').replace('_', '-')}_-10.0C_${pad(n)}.fit`,
+    'ASIAIR',
+  );
 
   // What real archives also hold: a resource fork, a note, a frame no rule can read, an odd filter.
   const misc = join(dir, 'Misc');
   mkdirSync(misc, { recursive: true });
   writeFileSync(join(dir, 'M31', 'notes.txt'), 'Seeing 2/5 on the 15th; dew on the 20th.\n');
-  writeFileSync(join(dir, 'M31', '2025-09-14', 'LIGHT', '._2025-09-14_21-00-00_L_45.10_120.00s_0000.fits'), Buffer.alloc(4096));
-  writer.write(join(misc, 'IMG_0001.fits'), header('LIGHT', 30, undefined, undefined, '2025-09-19T22:10:00'));
-  writer.write(join(misc, 'Snapshot_Clear_5.00s_0001.fits'), header('LIGHT', 5, 'Clear', undefined, '2025-09-19T22:12:00'));
+  writeFileSync(
+    join(dir, 'M31', '2025-09-14', 'LIGHT', '._2025-09-14_21-00-00_L_45.10_120.00s_0000.fits'),
+    Buffer.alloc(4096),
+  );
+  writer.write(
+    join(misc, 'IMG_0001.fits'),
+    header('LIGHT', 30, undefined, undefined, '2025-09-19T22:10:00'),
+  );
+  writer.write(
+    join(misc, 'Snapshot_Clear_5.00s_0001.fits'),
+    header('LIGHT', 5, 'Clear', undefined, '2025-09-19T22:12:00'),
+  );
   return writer.summary();
 }
 
@@ -136,8 +288,15 @@ function writeNinaSession(
   type: SampleFrameHeader['imageType'],
 ): void {
   const folder = join(dir, session.target, session.night, type);
-  writeSession(folder, session, random, writer, type, (time, angle, n) =>
-    `${time}_${session.filter}_${angle}_${session.exposure.toFixed(2)}s_${pad(n)}.fits`);
+  writeSession(
+    folder,
+    session,
+    random,
+    writer,
+    type,
+    (time, angle, n) =>
+      `${time}_${session.filter}_${angle}_${session.exposure.toFixed(2)}s_${pad(n)}.fits`,
+  );
 }
 
 function writeSession(
@@ -150,12 +309,22 @@ function writeSession(
   software = 'N.I.N.A. 3.1.2.9001 (x64)',
 ): void {
   writer.folder(folder);
-  let clock = Date.parse(`${session.night}T${type === 'LIGHT' ? '21:00:00' : '06:30:00'}Z`) + random() * 600_000;
+  let clock =
+    Date.parse(`${session.night}T${type === 'LIGHT' ? '21:00:00' : '06:30:00'}Z`) +
+    random() * 600_000;
   for (let n = 0; n < session.subs; n++) {
-    const angle = session.angle + (session.angleSpread ?? 0) * (session.subs > 1 ? n / (session.subs - 1) : 0);
+    const angle =
+      session.angle + (session.angleSpread ?? 0) * (session.subs > 1 ? n / (session.subs - 1) : 0);
     const local = new Date(clock).toISOString().slice(0, 19);
     const fileTime = local.replace('T', '_').replace(/:/g, '-');
-    const frame = header(type, session.exposure, session.filter || undefined, session.target || undefined, local, software);
+    const frame = header(
+      type,
+      session.exposure,
+      session.filter || undefined,
+      session.target || undefined,
+      local,
+      software,
+    );
     if (type !== 'DARK' && type !== 'BIAS') frame.rotatorAngle = round2(angle);
     writer.write(join(folder, nameFor(fileTime, angle.toFixed(2), n)), frame);
     clock += (session.exposure + 4 + random() * 3) * 1000;
@@ -188,7 +357,15 @@ function header(
 }
 
 const BENCH_TARGETS = ['M31', 'M33', 'NGC 7000', 'IC 1805', 'M42', 'Sh2-240', 'NGC 6888', 'M101'];
-const BENCH_FILTERS: Array<[string, number]> = [['L', 120], ['R', 180], ['G', 180], ['B', 180], ['Ha', 300], ['OIII', 300], ['SII', 300]];
+const BENCH_FILTERS: Array<[string, number]> = [
+  ['L', 120],
+  ['R', 180],
+  ['G', 180],
+  ['B', 180],
+  ['Ha', 300],
+  ['OIII', 300],
+  ['SII', 300],
+];
 
 /** About 500 frames per night folder, as a long night of short subs gives. */
 function benchSessions(frames: number): SessionSpec[] {
@@ -196,7 +373,9 @@ function benchSessions(frames: number): SessionSpec[] {
   const perSession = 250;
   for (let i = 0, left = frames; left > 0; i++, left -= perSession) {
     const [filter, exposure] = BENCH_FILTERS[i % BENCH_FILTERS.length]!;
-    const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(i / 2) * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(i / 2) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     sessions.push({
       target: BENCH_TARGETS[Math.floor(i / 2) % BENCH_TARGETS.length]!,
       night: day,

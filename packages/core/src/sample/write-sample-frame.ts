@@ -61,7 +61,11 @@ export function sampleFrameCards(h: SampleFrameHeader): FitsCard[] {
  * Synchronous on purpose: generating 10^5 files is syscall-bound and the sync calls are several
  * times faster than promises here. Returns true when the data was kept as a hole (sparse file).
  */
-export function writeSampleFrame(path: string, header: SampleFrameHeader, withData: boolean): boolean {
+export function writeSampleFrame(
+  path: string,
+  header: SampleFrameHeader,
+  withData: boolean,
+): boolean {
   const head = formatFitsHeader(sampleFrameCards(header));
   const fd = openSync(path, 'wx');
   try {

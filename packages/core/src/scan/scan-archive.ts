@@ -92,7 +92,11 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       } else {
         skipped++;
         logger.debug(`skipped ${file.relativePath}: ${outcome.skipReason}`);
-        bus.emit('frame:skipped', { path: file.path, relativePath: file.relativePath, reason: outcome.skipReason });
+        bus.emit('frame:skipped', {
+          path: file.path,
+          relativePath: file.relativePath,
+          reason: outcome.skipReason,
+        });
       }
     }
     if (bus.pending > MAX_PENDING_HANDLERS) collect(await bus.drain());
@@ -147,6 +151,7 @@ function scanWarnings(unreadable: string[], pluginErrors: PluginError[]): Report
       examples: unreadable.slice(0, 5),
     });
   }
-  for (const error of pluginErrors) warnings.push({ code: 'plugin-failed', message: error.message });
+  for (const error of pluginErrors)
+    warnings.push({ code: 'plugin-failed', message: error.message });
   return warnings;
 }

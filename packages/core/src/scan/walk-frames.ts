@@ -1,8 +1,8 @@
 /**
  * Streams the frame files below a folder, a folder's worth at a time, without holding the tree.
  * Several folders are read at once, which matters on network disks where each call waits.
- * Symbolic links are followed, but a link into a folder already inside the tree (or already
- * visited) is skipped, so loops and double counting cannot happen.
+ * Symbolic links are followed, but a link to anything inside the tree (or already visited) is
+ * skipped, so loops and double counting cannot happen.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
@@ -42,7 +42,9 @@ export async function* walkFrames(
   const warn = options.onWarning ?? (() => {});
   const rootReal = await realpath(root);
   const visitedOutside = new Set<string>();
-  const queue: PendingFolder[] = [{ path: root, relativePrefix: '', folders: [basename(rootReal)] }];
+  const queue: PendingFolder[] = [
+    { path: root, relativePrefix: '', folders: [basename(rootReal)] },
+  ];
   const inFlight = new Map<Promise<ReadResult>, true>();
 
   const read = (folder: PendingFolder): Promise<ReadResult> =>
@@ -107,11 +109,12 @@ async function followLink(
 ): Promise<'folder' | 'file' | null> {
   try {
     const info = await stat(path);
-    if (info.isFile()) return 'file';
-    if (!info.isDirectory()) return null;
+    if (!info.isFile() && !info.isDirectory()) return null;
     const target = await realpath(path);
+    // Whatever the link points to inside the tree is reached (or was) by its own path.
     const insideTree = target === rootReal || target.startsWith(rootReal + sep);
     if (insideTree || visitedOutside.has(target) || isBelowAny(target, visitedOutside)) return null;
+    if (info.isFile()) return 'file';
     visitedOutside.add(target);
     return 'folder';
   } catch (error) {

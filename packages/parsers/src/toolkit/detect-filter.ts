@@ -11,11 +11,18 @@ export interface FilterMatch {
   source: FieldSource;
 }
 
-export function findFilter(folders: readonly string[], stem: string, filters: FilterSet): FilterMatch | null {
+export function findFilter(
+  folders: readonly string[],
+  stem: string,
+  filters: FilterSet,
+): FilterMatch | null {
   return findFilterInFolders(folders, filters) ?? findFilterInName(stem, filters);
 }
 
-export function findFilterInFolders(folders: readonly string[], filters: FilterSet): FilterMatch | null {
+export function findFilterInFolders(
+  folders: readonly string[],
+  filters: FilterSet,
+): FilterMatch | null {
   for (let i = folders.length - 1; i >= 0; i--) {
     const filter = filters.canonical(folders[i]!);
     if (filter) return { filter, source: { origin: 'folder', detail: folders[i]! } };
@@ -40,7 +47,9 @@ export function findFilterTokenInName(stem: string, filters: FilterSet): FilterT
 
 export function findFilterInName(stem: string, filters: FilterSet): FilterMatch | null {
   const found = findFilterTokenInName(stem, filters);
-  return found ? { filter: found.filter, source: { origin: 'filename', detail: found.token } } : null;
+  return found
+    ? { filter: found.filter, source: { origin: 'filename', detail: found.token } }
+    : null;
 }
 
 const defaultFilters = createFilterSet();

@@ -7,8 +7,25 @@ import { kindOfWord } from './detect-frame-kind.js';
 import { folderNames } from './name-tokens.js';
 
 const GENERIC_FOLDERS = new Set([
-  'autorun', 'plan', 'live', 'preview', 'subs', 'subframes', 'raw', 'frames', 'fits', 'data',
-  'images', 'calibrated', 'calibration', 'snapshot', 'snapshots', 'n.i.n.a', 'nina', 'sgp', 'asiair',
+  'autorun',
+  'plan',
+  'live',
+  'preview',
+  'subs',
+  'subframes',
+  'raw',
+  'frames',
+  'fits',
+  'data',
+  'images',
+  'calibrated',
+  'calibration',
+  'snapshot',
+  'snapshots',
+  'n.i.n.a',
+  'nina',
+  'sgp',
+  'asiair',
 ]);
 const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
 const DATE_LIKE = new RegExp(

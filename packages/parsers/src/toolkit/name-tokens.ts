@@ -8,5 +8,7 @@ export function fileStem(pathOrName: string): string {
 
 /** Every folder name of a path, outermost first. */
 export function folderNames(path: string): string[] {
-  return dirname(path).split(/[\\/]/).filter((part) => part && part !== '.' && part !== sep);
+  return dirname(path)
+    .split(/[\\/]/)
+    .filter((part) => part && part !== '.' && part !== sep);
 }

@@ -45,7 +45,10 @@ export function toolkitParser(): ParserPlugin {
       const nameFilter = findFilterTokenInName(stem, filters);
       const filter: FilterMatch | null =
         folder.filter ??
-        (nameFilter && { filter: nameFilter.filter, source: { origin: 'filename', detail: nameFilter.token } });
+        (nameFilter && {
+          filter: nameFilter.filter,
+          source: { origin: 'filename', detail: nameFilter.token },
+        });
       const exposure = findExposure(stem);
       // Nothing the toolkit looks for: not a frame these rules can read.
       if (!filter && !exposure) return null;

@@ -20,13 +20,17 @@ export function renderGrid(
   const line = (cells: readonly string[], rowIndex: number | null) =>
     `|${cells
       .map((cell, i) => {
-        const padded = columns[i]!.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!);
+        const padded =
+          columns[i]!.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!);
         return ` ${rowIndex === null ? padded : paint(padded, rowIndex, i)} `;
       })
       .join('|')}|`;
   return [
     rule('-'),
-    line(columns.map((c) => c.header), null),
+    line(
+      columns.map((c) => c.header),
+      null,
+    ),
     rule('='),
     ...rows.map((row, i) => line(row, i)),
     rule('-'),

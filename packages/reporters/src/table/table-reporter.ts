@@ -35,11 +35,18 @@ function formatTable(report: ExposureReport, color: boolean): string {
           { header: 'Subs', align: 'right' },
           { header: 'Total', align: 'left' },
         ],
-        report.totalsByExposure.map((t) => [seconds(t.exposureSeconds), String(t.subs), formatDuration(t.totalSeconds)]),
+        report.totalsByExposure.map((t) => [
+          seconds(t.exposureSeconds),
+          String(t.subs),
+          formatDuration(t.totalSeconds),
+        ]),
       ),
     );
   }
-  sections.push('', `Overall total: ${formatDuration(report.totalSeconds)} (${report.totalSubs} subs)`);
+  sections.push(
+    '',
+    `Overall total: ${formatDuration(report.totalSeconds)} (${report.totalSubs} subs)`,
+  );
   if (plan) {
     const allocation = plan.filters.map((f) => `${f.filter} ${f.allocationPercent} %`).join(', ');
     sections.push(
@@ -87,7 +94,12 @@ function integrationTable(report: ExposureReport, color: boolean): string {
     );
   }
   const cells = rows.map((row) => {
-    const base = [row.filter, row.subs ? seconds(row.exposureSeconds) : NONE, String(row.subs), formatDuration(row.totalSeconds)];
+    const base = [
+      row.filter,
+      row.subs ? seconds(row.exposureSeconds) : NONE,
+      String(row.subs),
+      formatDuration(row.totalSeconds),
+    ];
     return plan ? [...base, ...planCells(row, planOf(row.filter))] : base;
   });
   const remainingColumn = 5;
@@ -102,7 +114,10 @@ function integrationTable(report: ExposureReport, color: boolean): string {
 /** The plan shows once per filter, on the row of the exposure its remaining subs are counted in. */
 function planCells(row: ExposureRow, plan: FilterPlan | undefined): string[] {
   if (!plan) return [NONE, NONE, NONE];
-  const planRow = plan.subExposureSeconds === null ? row.subs === 0 : plan.subExposureSeconds === row.exposureSeconds;
+  const planRow =
+    plan.subExposureSeconds === null
+      ? row.subs === 0
+      : plan.subExposureSeconds === row.exposureSeconds;
   if (!planRow) return ['', '', ''];
   return [
     formatDuration(plan.targetSeconds),

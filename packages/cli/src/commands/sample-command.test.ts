@@ -1,0 +1,37 @@
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../../core/src/test-support/temp-dir.js';
+import { runCli } from '../test-support/run-cli.js';
+
+const tempDir = useTempDir();
+
+describe('astrotrack sample', () => {
+  it('writes an archive that scan reads, and never writes into a folder that holds files', async () => {
+    const dir = join(tempDir(), 'archive');
+    const env = { XDG_CONFIG_HOME: join(dir, '..', 'xdg') };
+    const made = await runCli(['sample', dir, '--header-only'], { env });
+    expect(made).toMatchObject({ code: 0, stdout: '' });
+    expect(made.stderr).toBe(`wrote 460 frames to ${dir} (headers only)\n`);
+    expect(readdirSync(dir).sort()).toEqual(['Autorun', 'M31', 'Misc', 'The War and Peace Nebula']);
+
+    const again = await runCli(['sample', dir], { env });
+    expect(again.code).toBe(64);
+    expect(again.stderr).toContain(`error: ${dir} is not empty`);
+    expect(await runCli(['sample', dir, '--if-missing'], { env })).toMatchObject({ code: 0 });
+
+    const report = JSON.parse((await runCli(['scan', dir, '--reporter', 'json'], { env })).stdout);
+    expect(report.frames).toMatchObject({ files: 460, skipped: 1, unknownFilter: 1 });
+    expect(report.frames.byKind).toEqual({ light: 426, flat: 15, dark: 18, bias: 0, darkflat: 0 });
+  });
+
+  it('refuses a folder with a stray file and a bad --frames', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'x'));
+    writeFileSync(join(dir, 'x', 'keep.txt'), 'mine');
+    expect((await runCli(['sample', join(dir, 'x')])).code).toBe(64);
+    const bad = await runCli(['sample', join(dir, 'y'), '--frames', '-3']);
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toContain('bad --frames "-3"');
+  });
+});

@@ -1,0 +1,297 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../core/src/test-support/temp-dir.js';
+import { runCli } from './test-support/run-cli.js';
+import { writeToolkitExample } from './test-support/toolkit-example.js';
+
+const tempDir = useTempDir();
+
+/** An archive and a config home of its own, so no real astro.config is picked up. */
+function archive() {
+  const dir = tempDir();
+  const data = join(dir, 'M31');
+  writeToolkitExample(data);
+  return { dir, data, env: { XDG_CONFIG_HOME: join(dir, 'xdg') } };
+}
+
+const PLAN = ['--target-hours', '10', '--alloc', 'L=40,R=20,G=20,B=20'];
+
+describe('astrotrack scan', () => {
+  it("prints the toolkit's example output for the toolkit's example folder", async () => {
+    const { data, env, dir } = archive();
+    const result = await runCli(['scan', data, ...PLAN], { env, cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        'Integration by filter and exposure',
+        '+--------+---------+------+----------+----------+-----------+-----------+',
+        '| Filter | Exp (s) | Subs | Total    | Target   | Remaining | Rem. subs |',
+        '+========+=========+======+==========+==========+===========+===========+',
+        '| L      |     120 |  150 | 5 h 0 m  | 4 h 36 m | 0 h 0 m   |         0 |',
+        '| R      |     180 |   40 | 2 h 0 m  | 2 h 18 m | 0 h 18 m  |         6 |',
+        '| G      |     180 |   35 | 1 h 45 m | 2 h 18 m | 0 h 33 m  |        11 |',
+        '| B      |     180 |   38 | 1 h 54 m | 2 h 18 m | 0 h 24 m  |         8 |',
+        '| Ha     |     300 |   25 | 2 h 5 m  | —        | —         |         — |',
+        '+--------+---------+------+----------+----------+-----------+-----------+',
+        '',
+        'Totals by exposure',
+        '+---------+------+----------+',
+        '| Exp (s) | Subs | Total    |',
+        '+=========+======+==========+',
+        '|     300 |   25 | 2 h 5 m  |',
+        '|     180 |  113 | 5 h 39 m |',
+        '|     120 |  150 | 5 h 0 m  |',
+        '+---------+------+----------+',
+        '',
+        'Overall total: 12 h 44 m (288 subs)',
+        'Plan: 10 h target + 15 % rejection buffer = 11 h 30 m to capture (L 40 %, R 20 %, G 20 %, B 20 %)',
+        'Still to capture: 1 h 15 m',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('gives the same figures as JSON on a clean stdout', async () => {
+    const { data, env, dir } = archive();
+    const result = await runCli(['scan', data, ...PLAN, '--reporter', 'json'], { env, cwd: dir });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(
+      report.rows.map((r: { filter: string; subs: number; totalSeconds: number }) => [
+        r.filter,
+        r.subs,
+        r.totalSeconds,
+      ]),
+    ).toEqual([
+      ['L', 150, 18000],
+      ['R', 40, 7200],
+      ['G', 35, 6300],
+      ['B', 38, 6840],
+      ['Ha', 25, 7500],
+    ]);
+    expect(report.totalSeconds).toBe(12 * 3600 + 44 * 60);
+    expect(
+      report.plan.filters.map(
+        (f: { filter: string; remainingSeconds: number; remainingSubs: number }) => [
+          f.filter,
+          f.remainingSeconds / 60,
+          f.remainingSubs,
+        ],
+      ),
+    ).toEqual([
+      ['L', 0, 0],
+      ['R', 18, 6],
+      ['G', 33, 11],
+      ['B', 24, 8],
+    ]);
+    expect(report.root).toBe(data);
+  });
+
+  it.each([
+    ['remaining-time', ['G', 'B', 'R', 'L', 'Ha']],
+    ['remaining_subs', ['G', 'B', 'R', 'L', 'Ha']],
+    ['subs', ['L', 'R', 'B', 'G', 'Ha']],
+    ['exposure', ['Ha', 'R', 'G', 'B', 'L']],
+  ])('sorts with --sort %s', async (key, order) => {
+    const { data, env, dir } = archive();
+    const result = await runCli(['scan', data, ...PLAN, '--sort', key, '--reporter', 'json'], {
+      env,
+      cwd: dir,
+    });
+    expect(JSON.parse(result.stdout).rows.map((r: { filter: string }) => r.filter)).toEqual(order);
+  });
+
+  it('reads the plan, buffer and filters from astro.config, and --rig picks a rig', async () => {
+    const { data, env, dir } = archive();
+    writeFileSync(
+      join(dir, 'astro.config.yaml'),
+      [
+        'plan:',
+        '  targetHours: 10',
+        '  allocation: { Lum: 40, Red: 20, G: 20, B: 20 }',
+        'rigs:',
+        '  narrowband:',
+        '    plan: { targetHours: 4, allocation: { Ha: 100 }, rejectionBuffer: 0 }',
+        '',
+      ].join('\n'),
+    );
+    const json = async (...args: string[]) =>
+      JSON.parse(
+        (await runCli(['scan', data, '--reporter', 'json', ...args], { env, cwd: dir })).stdout,
+      );
+    expect((await json()).plan.captureSeconds).toBe(41400);
+    const narrow = await json('--rig', 'narrowband');
+    expect(narrow.plan.filters).toEqual([
+      {
+        filter: 'Ha',
+        allocationPercent: 100,
+        targetSeconds: 14400,
+        integratedSeconds: 7500,
+        remainingSeconds: 6900,
+        subExposureSeconds: 300,
+        remainingSubs: 23,
+      },
+    ]);
+    expect((await json('--buffer', '0')).plan.captureSeconds).toBe(36000);
+  });
+
+  it('counts unknown filters only with --include-unknown, and says so otherwise', async () => {
+    const { data, env, dir } = archive();
+    mkdirSync(join(data, 'misc'));
+    writeFileSync(join(data, 'misc', 'Snapshot_Clear_5.00s_0001.fits'), 'x');
+    const without = await runCli(['scan', data], { env, cwd: dir });
+    expect(without.stdout).toContain(
+      '! 1 light frame(s) with no recognisable filter were left out',
+    );
+    expect(without.stdout).toContain('      misc/Snapshot_Clear_5.00s_0001.fits');
+    const withUnknown = await runCli(['scan', data, '--include-unknown'], { env, cwd: dir });
+    expect(withUnknown.stdout).toContain('| Unknown |       5 |    1 | 0 h 0 m  |');
+  });
+
+  it('warns on stderr about an unreadable subfolder and reports the rest', async () => {
+    const { data, env, dir } = archive();
+    mkdirSync(join(data, 'locked'));
+    writeFileSync(join(data, 'locked', 'light_M31_L_120s_9999.fits'), 'x');
+    chmodSync(join(data, 'locked'), 0o000);
+    // Root reads any folder; run as "nobody" then, the way a user without rights would.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) chmodSync(dir, 0o755);
+    const result = await runCli(['scan', data, '--reporter', 'json'], {
+      env,
+      cwd: dir,
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
+    chmodSync(join(data, 'locked'), 0o755);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      `warn: cannot read folder ${join(data, 'locked')} (EACCES): skipped; check its permissions\n`,
+    );
+    const report = JSON.parse(result.stdout);
+    expect(report.totalSubs).toBe(288);
+    expect(report.warnings[0]).toMatchObject({ code: 'unreadable-folder', count: 1 });
+  });
+
+  it('says what is wrong, in one line and a hint, with the right exit code', async () => {
+    const { data, env, dir } = archive();
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    const cases: Array<[string[], number, string]> = [
+      [
+        ['scan', join(dir, 'nope')],
+        66,
+        `error: folder not found: ${join(dir, 'nope')}\nhint: check the path; DIR defaults to the current folder\n`,
+      ],
+      [['scan', empty], 66, `error: no frames found in ${empty}\n`],
+      [
+        ['scan', data, '--alloc', 'L=40'],
+        64,
+        'error: --alloc needs a target\nhint: add --target-hours H, or plan.targetHours in astro.config\n',
+      ],
+      [
+        ['scan', data, '-t', '10', '--alloc', 'L=forty'],
+        64,
+        'error: bad --alloc "L=forty": expected FILTER=PERCENT\nhint: write it like --alloc L=40,R=20,G=20,B=20\n',
+      ],
+      [
+        ['scan', data, '-t', '10', '--alloc', 'Hb=40'],
+        64,
+        'error: unknown filter "Hb" in the allocation\n',
+      ],
+      [
+        ['scan', data, '-t', 'ten'],
+        64,
+        'error: bad --target-hours "ten": expected a number above 0\n',
+      ],
+      [['scan', data, '--sort', 'fastest'], 64, 'error: bad --sort "fastest"\n'],
+      [['scan', data, '--reporter', 'tabel'], 64, 'error: unknown reporter "tabel"\n'],
+      [
+        ['scan', data, '--reporter', 'jsn'],
+        64,
+        'error: unknown reporter "jsn" (did you mean "json"?)\n',
+      ],
+      [
+        ['scan', data, '--rig', 'redcat'],
+        78,
+        'error: no rig named "redcat" (the config defines no rigs)\n',
+      ],
+      [['scan', data, '--bogus'], 64, "error: unknown option '--bogus'\n"],
+    ];
+    for (const [args, code, stderr] of cases) {
+      const result = await runCli(args, { env, cwd: dir });
+      expect({ args, code: result.code, stdout: result.stdout }).toEqual({
+        args,
+        code,
+        stdout: '',
+      });
+      expect(result.stderr.startsWith(stderr)).toBe(true);
+    }
+  });
+
+  it('lists every problem of a broken config with its path and exits 78', async () => {
+    const { data, env, dir } = archive();
+    writeFileSync(
+      join(dir, 'astro.config.json'),
+      JSON.stringify({
+        parsers: ['ninja'],
+        plan: { allocation: { Hb: 10 } },
+        report: { sort: 'fast' },
+        rigz: {},
+      }),
+    );
+    const result = await runCli(['scan', data], { env, cwd: dir });
+    expect(result.code).toBe(78);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      [
+        `error: ${join(dir, 'astro.config.json')} has 2 problems:`,
+        '  - report.sort: Invalid option: expected one of "filter"|"exposure"|"subs"|"total"|"remaining-time"|"remaining-subs"',
+        '  - rigz: unknown setting (did you mean "rigs"?)',
+        'hint: fix the settings listed; docs/configuration.md describes every key',
+        '',
+      ].join('\n'),
+    );
+    const fixedShape = await runCli(['scan', data, '--config', join(dir, 'astro.config.json')], {
+      env,
+      cwd: dir,
+    });
+    expect(fixedShape.code).toBe(78);
+    writeFileSync(
+      join(dir, 'astro.config.json'),
+      JSON.stringify({ parsers: ['ninja'], plan: { allocation: { Hb: 10 } } }),
+    );
+    const semantic = await runCli(['scan', data], { env, cwd: dir });
+    expect(semantic.stderr).toContain(
+      '  - parsers[0]: unknown parser "ninja"; built-in: toolkit\n',
+    );
+    expect(semantic.stderr).toContain(
+      '  - plan.allocation.Hb: unknown filter (did you mean "Ha"?)',
+    );
+  });
+
+  it('logs what it does with --verbose, on stderr only', async () => {
+    const { data, env, dir } = archive();
+    const result = await runCli(['scan', data, '--verbose', '--reporter', 'json'], {
+      env,
+      cwd: dir,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('info: no astro.config found: using defaults\n');
+    expect(() => JSON.parse(result.stdout)).not.toThrow();
+    const json = await runCli(
+      ['scan', data, '--verbose', '--log-format', 'json', '--reporter', 'json'],
+      { env, cwd: dir },
+    );
+    expect(JSON.parse(json.stderr.split('\n')[0]!)).toMatchObject({
+      level: 30,
+      msg: 'no astro.config found: using defaults',
+    });
+  });
+
+  it('scans the current folder when DIR is left out', async () => {
+    const { data, env } = archive();
+    const result = await runCli(['scan', '--reporter', 'json'], { env, cwd: data });
+    expect(JSON.parse(result.stdout).totalSubs).toBe(288);
+  });
+});

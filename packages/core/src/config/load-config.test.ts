@@ -1,0 +1,115 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { useTempDir } from '../test-support/temp-dir.js';
+import { loadConfig } from './load-config.js';
+import { AstrotrackError } from '../errors/astrotrack-error.js';
+
+const tempDir = useTempDir();
+const known = { parsers: new Set(['toolkit']), plugins: new Set<string>() };
+
+/** Keeps the search away from the real home and current folder. */
+function isolated(dir: string) {
+  vi.stubEnv('XDG_CONFIG_HOME', join(dir, 'xdg'));
+  vi.spyOn(process, 'cwd').mockReturnValue(dir);
+}
+
+const formats: Array<[string, string]> = [
+  ['astro.config.json', '{ "plan": { "targetHours": 7 } }'],
+  ['astro.config.yaml', 'plan:\n  targetHours: 7\n'],
+  ['astro.config.yml', 'plan: { targetHours: 7 }\n'],
+  ['astro.config.js', 'export default { plan: { targetHours: 7 } };\n'],
+  ['astro.config.mjs', 'export default { plan: { targetHours: 7 } };\n'],
+  ['astro.config.cjs', 'module.exports = { plan: { targetHours: 7 } };\n'],
+  [
+    'astro.config.ts',
+    'const hours: number = 7;\nexport default { plan: { targetHours: hours } };\n',
+  ],
+  [
+    'astro.config.mts',
+    'const hours: number = 7;\nexport default { plan: { targetHours: hours } };\n',
+  ],
+];
+
+describe('loadConfig', () => {
+  it.each(formats)('reads %s', async (name, text) => {
+    const dir = tempDir();
+    isolated(dir);
+    writeFileSync(join(dir, name), text);
+    const loaded = await loadConfig({ searchFrom: dir, known });
+    expect(loaded.filepath).toBe(join(dir, name));
+    expect(loaded.config.plan?.targetHours).toBe(7);
+  });
+
+  it('searches the scanned folder, then its parents, then the user config folder', async () => {
+    const dir = tempDir();
+    isolated(dir);
+    const archive = join(dir, 'archive', 'M31', 'L');
+    mkdirSync(archive, { recursive: true });
+    expect((await loadConfig({ searchFrom: archive, known })).filepath).toBeNull();
+
+    mkdirSync(join(dir, 'xdg', 'astrotrack'), { recursive: true });
+    writeFileSync(join(dir, 'xdg', 'astrotrack', 'astro.config.yaml'), 'rig: a\nrigs: { a: {} }\n');
+    expect((await loadConfig({ searchFrom: archive, known })).config.rig).toBe('a');
+
+    writeFileSync(join(dir, 'archive', 'astro.config.json'), '{ "rig": "b", "rigs": { "b": {} } }');
+    expect((await loadConfig({ searchFrom: archive, known })).config.rig).toBe('b');
+  });
+
+  it('reports a syntax error as ConfigUnreadable naming the file', async () => {
+    const dir = tempDir();
+    isolated(dir);
+    writeFileSync(join(dir, 'astro.config.yaml'), 'plan:\n  targetHours: [7\n');
+    const error = await loadConfig({ searchFrom: dir, known }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AstrotrackError);
+    expect((error as AstrotrackError).name).toBe('ConfigUnreadable');
+    expect((error as AstrotrackError).exitCode).toBe(78);
+    expect((error as AstrotrackError).message).toContain(join(dir, 'astro.config.yaml'));
+  });
+
+  it('reports every problem of an invalid file with exit code 78', async () => {
+    const dir = tempDir();
+    isolated(dir);
+    writeFileSync(
+      join(dir, 'astro.config.json'),
+      '{ "parsers": ["ninja"], "plan": { "targetHours": "ten" } }',
+    );
+    const error = (await loadConfig({ searchFrom: dir, known }).catch(
+      (e: unknown) => e,
+    )) as AstrotrackError;
+    expect(error.name).toBe('ConfigInvalid');
+    expect(error.exitCode).toBe(78);
+    expect(error.message).toBe(
+      `${join(dir, 'astro.config.json')} has a problem:\n  - plan.targetHours: Invalid input: expected number, received string`,
+    );
+  });
+
+  it('says so when --config names a missing file', async () => {
+    const dir = tempDir();
+    isolated(dir);
+    const error = (await loadConfig({
+      searchFrom: dir,
+      configFile: join(dir, 'nope.yaml'),
+      known,
+    }).catch((e: unknown) => e)) as AstrotrackError;
+    expect(error.name).toBe('ConfigNotFound');
+    expect(error.exitCode).toBe(78);
+  });
+
+  it.each([
+    [
+      'astro.config.mjs',
+      "import { defineConfig } from 'astro/config';\nexport default defineConfig({ site: 'https://x' });\n",
+    ],
+    ['astro.config.json', '{ "site": "https://example.com", "integrations": [] }'],
+  ])('recognises the Astro web framework in %s', async (name, text) => {
+    const dir = tempDir();
+    isolated(dir);
+    writeFileSync(join(dir, name), text);
+    const error = (await loadConfig({ searchFrom: dir, known }).catch(
+      (e: unknown) => e,
+    )) as AstrotrackError;
+    expect(error.name).toBe('WebFrameworkConfig');
+    expect(error.hint).toContain('--config');
+  });
+});

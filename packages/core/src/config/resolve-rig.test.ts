@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRig } from './resolve-rig.js';
+
+describe('resolveRig', () => {
+  const config = {
+    rig: 'redcat',
+    filters: { aliases: { Lum: 'L' }, extra: ['Duo'] },
+    parsers: ['toolkit'],
+    plan: { targetHours: 10, rejectionBuffer: 20 },
+    rigs: {
+      redcat: { filters: { aliases: { Clear: 'L' } }, plan: { allocation: { L: 100 } } },
+      seestar: { parsers: ['other'], filters: { known: ['LP'] } },
+    },
+  };
+
+  it('merges the default rig over the top level', () => {
+    const rig = resolveRig(config);
+    expect(rig.name).toBe('redcat');
+    expect(rig.plan).toEqual({ targetHours: 10, rejectionBuffer: 20, allocation: { L: 100 } });
+    expect(rig.filters.canonical('clear')).toBe('L');
+    expect(rig.filters.canonical('lum')).toBe('L');
+    expect(rig.filters.canonical('duo')).toBe('Duo');
+    expect(rig.parsers).toEqual(['toolkit']);
+  });
+
+  it('takes the rig asked for; lists replace', () => {
+    const rig = resolveRig(config, 'seestar');
+    expect(rig.parsers).toEqual(['other']);
+    expect(rig.filters.order).toEqual(['LP', 'Duo']);
+  });
+
+  it('names the rigs there are when one is missing', () => {
+    expect(() => resolveRig(config, 'edge')).toThrow(
+      'no rig named "edge" (the config has: redcat, seestar)',
+    );
+    expect(() => resolveRig({}, 'edge')).toThrow(
+      'no rig named "edge" (the config defines no rigs)',
+    );
+  });
+
+  it('uses top-level settings when there are no rigs', () => {
+    expect(resolveRig({ plan: { targetHours: 3 } }).plan.targetHours).toBe(3);
+    expect(resolveRig({}).name).toBeNull();
+  });
+});

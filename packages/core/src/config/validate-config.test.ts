@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { validateConfig } from './validate-config.js';
+
+const known = { parsers: new Set(['toolkit', 'nina']), plugins: new Set<string>() };
+
+function problems(raw: unknown): string[] {
+  const result = validateConfig(raw, known);
+  return result.ok ? [] : result.problems;
+}
+
+describe('validateConfig', () => {
+  it('accepts an empty config and a full one', () => {
+    expect(problems({})).toEqual([]);
+    expect(problems(undefined)).toEqual([]);
+    expect(
+      problems({
+        rig: 'redcat',
+        filters: { extra: ['HaOIII'], aliases: { Lum: 'L', Duo: 'HaOIII' } },
+        parsers: ['toolkit', ['nina', { pattern: '$$FILTER$$' }]],
+        plan: { targetHours: 10, allocation: { L: 40, Red: 20 }, rejectionBuffer: 10 },
+        report: { sort: 'remaining-time', includeUnknown: true },
+        rigs: { redcat: { plan: { allocation: { Ha: 50, OIII: 50 } } } },
+      }),
+    ).toEqual([]);
+  });
+
+  it('lists every problem at once, each with its path', () => {
+    expect(
+      problems({
+        rig: 'redkat',
+        parsers: ['toolkit', 'ninja', 42],
+        plan: { targetHours: -1, allocation: { L: 140 } },
+        report: { sort: 'fastest' },
+        rigs: {
+          redcat: { parsers: [['ninja', {}]], plan: { alocation: {} } },
+        },
+        colour: true,
+      }),
+    ).toEqual([
+      'parsers[2]: expected a plugin name, a [name, options] pair or a plugin object',
+      'plan.targetHours: Too small: expected number to be >0',
+      'plan.allocation.L: Too big: expected number to be <=100',
+      'report.sort: Invalid option: expected one of "filter"|"exposure"|"subs"|"total"|"remaining-time"|"remaining-subs"',
+      'rigs.redcat.plan.alocation: unknown setting (did you mean "allocation"?)',
+      'colour: unknown setting',
+    ]);
+  });
+
+  it('checks names and filters once the shape is right, again listing all with paths', () => {
+    expect(
+      problems({
+        rig: 'redkat',
+        parsers: ['toolkit', 'ninja'],
+        plan: { allocation: { L: 40, Hb: 10 } },
+        filters: { aliases: { Duo: 'HaOIII' } },
+        rigs: {
+          redcat: {
+            parsers: [['ninja', {}]],
+            filters: { known: ['Ha'] },
+            plan: { allocation: { L: 5 } },
+          },
+        },
+      }),
+    ).toEqual([
+      'parsers[1]: unknown parser "ninja" (did you mean "nina"?); built-in: toolkit, nina',
+      'filters.aliases.Duo: "HaOIII" is not a known filter; add it to filters.extra',
+      'plan.allocation.Hb: unknown filter (did you mean "Ha"?); known: L, R, G, B, Ha, OIII, SII, ALPT, ALPT2, UVIR',
+      'rigs.redcat.parsers[0]: unknown parser "ninja" (did you mean "nina"?); built-in: toolkit, nina',
+      'rigs.redcat.plan.allocation.L: unknown filter; known: Ha',
+      'rig: no rig named "redkat" under "rigs" (did you mean "redcat"?)',
+    ]);
+  });
+
+  it('requires third-party plugin objects to be namespaced and complete', () => {
+    expect(
+      problems({
+        parsers: [
+          { name: 'mine', parse: () => null },
+          { name: 'acme/mine' },
+          { name: 'acme/ok', parse: () => null },
+        ],
+        plugins: [{ name: 'acme/obs', setup: () => {} }, { setup: () => {} }],
+      }),
+    ).toEqual([
+      'parsers[0]: plugin name "mine" must be namespaced, like "you/mine", so it cannot clash with a built-in',
+      'parsers[1]: parser "acme/mine" has no parse() function',
+      'plugins[1]: a plugin needs a non-empty string "name"',
+    ]);
+  });
+});

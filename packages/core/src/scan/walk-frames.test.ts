@@ -1,0 +1,108 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../test-support/temp-dir.js';
+import { walkFrames, type WalkWarning } from './walk-frames.js';
+import { isFrameFileName, stripFrameExtension } from './frame-extensions.js';
+
+const tempDir = useTempDir();
+
+async function collect(root: string, warnings: WalkWarning[] = []) {
+  const files = [];
+  for await (const batch of walkFrames(root, { onWarning: (w) => warnings.push(w) }))
+    files.push(...batch);
+  return files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : 1));
+}
+
+function touch(root: string, ...paths: string[]) {
+  for (const path of paths) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), 'x');
+  }
+}
+
+describe('isFrameFileName / stripFrameExtension', () => {
+  it.each([
+    ['a.fits', true],
+    ['a.FIT', true],
+    ['a.Fts', true],
+    ['a.fits.fz', true],
+    ['a.fz', true],
+    ['a.XISF', true],
+    ['a.fits.gz', false],
+    ['a_thn.jpg', false],
+    ['._a.fits', false],
+    ['fits', false],
+    ['a.fitsx', false],
+  ])('%s → %s', (name, expected) => {
+    expect(isFrameFileName(name)).toBe(expected);
+  });
+
+  it.each([
+    ['x_120s_1.fits', 'x_120s_1'],
+    ['x.fits.fz', 'x'],
+    ['x.fit.FZ', 'x'],
+    ['x.fz', 'x'],
+    ['M 42.xisf', 'M 42'],
+    ['v1.2_L.fit', 'v1.2_L'],
+  ])('stem of %s is %s', (name, stem) => {
+    expect(stripFrameExtension(name)).toBe(stem);
+  });
+});
+
+describe('walkFrames', () => {
+  it('finds frames of every extension in any case, in every subfolder, and nothing else', async () => {
+    const root = tempDir();
+    touch(
+      root,
+      'a.fits',
+      'L/b.FIT',
+      'L/deep/er/c.fts',
+      'd.fits.fz',
+      'e.xisf',
+      'notes.txt',
+      'L/._b.FIT',
+      'f_thn.jpg',
+    );
+    const files = await collect(root);
+    expect(files.map((f) => f.relativePath)).toEqual([
+      'L/b.FIT',
+      'L/deep/er/c.fts',
+      'a.fits',
+      'd.fits.fz',
+      'e.xisf',
+    ]);
+    const deep = files.find((f) => f.name === 'c.fts')!;
+    expect(deep.path).toBe(join(root, 'L', 'deep', 'er', 'c.fts'));
+    expect(deep.folders.slice(1)).toEqual(['L', 'deep', 'er']);
+  });
+
+  it('names the scanned folder itself as the first folder', async () => {
+    const root = join(tempDir(), 'M31');
+    touch(root, 'x.fits');
+    const [file] = await collect(root);
+    expect(file!.folders).toEqual(['M31']);
+  });
+
+  it('follows links without looping or counting twice', async () => {
+    const root = tempDir();
+    const outside = tempDir();
+    touch(root, 'night1/a.fits');
+    touch(outside, 'b.fits');
+    symlinkSync(root, join(root, 'night1', 'loop-to-root'));
+    symlinkSync(join(root, 'night1'), join(root, 'again'));
+    symlinkSync(outside, join(root, 'outside'));
+    symlinkSync(outside, join(root, 'night1', 'outside-again'));
+    symlinkSync(join(root, 'night1', 'a.fits'), join(root, 'link.fits'));
+    symlinkSync(join(outside, 'b.fits'), join(root, 'linked-from-outside.fits'));
+    symlinkSync(join(root, 'missing'), join(root, 'broken'));
+    const warnings: WalkWarning[] = [];
+    const files = await collect(root, warnings);
+    expect(files.map((f) => f.relativePath)).toEqual([
+      'linked-from-outside.fits',
+      'night1/a.fits',
+      'outside/b.fits',
+    ]);
+    expect(warnings.map((w) => w.code)).toEqual(['ENOENT']);
+  });
+});

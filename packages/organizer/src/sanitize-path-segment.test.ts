@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sanitizePathSegment } from './sanitize-path-segment.js';
+
+describe('sanitizePathSegment', () => {
+  it.each([
+    ['Ha', 'Ha'],
+    ['../../etc', '.._.._etc'],
+    ['a/b', 'a_b'],
+    ['a\\b', 'a_b'],
+    ['CON', '_CON'],
+    ['nul.txt', '_nul.txt'],
+    ['com1', '_com1'],
+    ['..', '_'],
+    ['.', '_'],
+    ['', '_'],
+    ['   ', '_'],
+    ['M 42 ', 'M 42'],
+    ['name.', 'name'],
+    ['bell\u0007tab\t', 'bell_tab_'],
+    ['UV/IR', 'UV_IR'],
+    ['a:b*c?"d<e>f|g', 'a_b_c__d_e_f_g'],
+  ])('%j → %j', (input, expected) => {
+    expect(sanitizePathSegment(input)).toBe(expected);
+  });
+
+  it('never returns a separator, a dot name, a control character or a reserved name', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (input) => {
+        const out = sanitizePathSegment(input);
+        expect(out.length).toBeGreaterThan(0);
+        expect(out.length).toBeLessThanOrEqual(200);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: escape and control characters are what this checks
+        expect(out).not.toMatch(/[/\\<>:"|?*\u0000-\u001f]/);
+        expect(out).not.toMatch(/^\.+$/);
+        expect(out).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i);
+        expect(out).not.toMatch(/[. ]$/);
+      }),
+    );
+  });
+});
