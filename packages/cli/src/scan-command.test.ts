@@ -25,6 +25,8 @@ describe('astrotrack scan', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [
+        'M31: 288 light frames counted',
+        '',
         'Integration by filter and exposure',
         '+--------+---------+------+----------+----------+-----------+-----------+',
         '| Filter | Exp (s) | Subs | Total    | Target   | Remaining | Rem. subs |',

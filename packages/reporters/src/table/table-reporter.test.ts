@@ -8,7 +8,9 @@ const format = (report = toolkitExampleReport(), color = false) =>
 describe('table reporter', () => {
   it("prints the toolkit's example with the plan", () => {
     expect(format()).toMatchInlineSnapshot(`
-      "Integration by filter and exposure
+      "M31: 288 light frames counted
+
+      Integration by filter and exposure
       +--------+---------+------+----------+----------+-----------+-----------+
       | Filter | Exp (s) | Subs | Total    | Target   | Remaining | Rem. subs |
       +========+=========+======+==========+==========+===========+===========+
@@ -37,7 +39,7 @@ describe('table reporter', () => {
 
   it('drops the plan columns without a plan', () => {
     const text = format(toolkitExampleReport(null));
-    expect(text.split('\n')[2]).toBe('| Filter | Exp (s) | Subs | Total    |');
+    expect(text.split('\n')[4]).toBe('| Filter | Exp (s) | Subs | Total    |');
     expect(text).not.toContain('Plan:');
   });
 

@@ -2,6 +2,7 @@
  * The toolkit's tables: integration per filter × exposure with the plan, totals per exposure, the
  * overall total. Column headers are short so the table fits 80 columns.
  */
+import { basename } from 'node:path';
 import {
   formatDuration,
   sortRows,
@@ -24,6 +25,9 @@ export function tableReporter(): ReporterPlugin {
 function formatTable(report: ExposureReport, color: boolean): string {
   const sections: string[] = [];
   const plan = report.plan;
+  const rig = report.rig ? ` (rig ${report.rig})` : '';
+  // The folder's name, not its path: output gets pasted into forums, home folder names need not.
+  sections.push(`${basename(report.root)}: ${report.frames.counted} light frames counted${rig}`, '');
   sections.push('Integration by filter and exposure', integrationTable(report, color));
   if (report.totalsByExposure.length > 0) {
     sections.push(
