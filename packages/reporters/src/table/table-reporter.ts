@@ -27,7 +27,10 @@ function formatTable(report: ExposureReport, color: boolean): string {
   const plan = report.plan;
   const rig = report.rig ? ` (rig ${report.rig})` : '';
   // The folder's name, not its path: output gets pasted into forums, home folder names need not.
-  sections.push(`${basename(report.root)}: ${report.frames.counted} light frames counted${rig}`, '');
+  sections.push(
+    `${basename(report.root)}: ${report.frames.counted} light frames counted${rig}`,
+    '',
+  );
   sections.push('Integration by filter and exposure', integrationTable(report, color));
   if (report.totalsByExposure.length > 0) {
     sections.push(
