@@ -1,5 +1,5 @@
 /** The plugin contract. A plugin is a plain object with a `name`, made by a factory that takes options. */
-import type { Logger } from 'pino';
+import type { Logger } from './logging/create-logger.js';
 import type { EngineEvents } from './events/engine-events.js';
 import type { BusHandler } from './events/event-bus.js';
 import type { FieldSources, FrameFields } from './frame.js';

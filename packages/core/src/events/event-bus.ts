@@ -56,7 +56,11 @@ export function createEventBus<Events extends Record<string, unknown>>(): EventB
       emitter.on(event, wrapped);
     },
     emit(event, payload) {
-      emitter.emit(event, payload);
+      // mitt's own emit copies the handler list into two new arrays per event; a scan emits one
+      // event per file, so the handlers mitt keeps are called here directly instead.
+      const handlers = emitter.all.get(event) as Handler<Events[typeof event]>[] | undefined;
+      if (!handlers) return;
+      for (let i = 0; i < handlers.length; i++) handlers[i]!(payload);
     },
     get pending() {
       return running.size;

@@ -4,7 +4,7 @@
  */
 import { access, constants, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Logger } from 'pino';
+import type { Logger } from '../logging/create-logger.js';
 import type { ResolvedRig } from '../config/resolve-rig.js';
 import { errors } from '../errors/catalogue.js';
 import type { EngineEvents } from '../events/engine-events.js';
