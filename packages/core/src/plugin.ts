@@ -37,6 +37,8 @@ export interface ParsedFrame {
 export interface ParserPlugin {
   name: string;
   parse(file: FrameFile, context: ParseContext): ParsedFrame | null;
+  /** Optional: subscribe to engine events, e.g. to reset a cache on `scan:start`. */
+  setup?(context: PluginContext): void | Promise<void>;
 }
 
 export interface PluginContext {

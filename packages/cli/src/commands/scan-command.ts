@@ -1,10 +1,16 @@
 import type { Command } from 'commander';
-import { EXIT_CODES, errors, parseSortKey, SORT_KEYS, type ReporterPlugin } from '@astrotrack/core';
+import {
+  didYouMean,
+  EXIT_CODES,
+  errors,
+  parseSortKey,
+  SORT_KEYS,
+  type ReporterPlugin,
+} from '@astrotrack/core';
 import { builtinReporters, isBuiltinReporter } from '@astrotrack/reporters';
 import { loggerFor, stdoutWantsColor, type GlobalOptions } from '../options/global-options.js';
 import { parseAllocation, parsePercent, parsePositiveNumber } from '../options/parse-allocation.js';
 import { runScan } from '../run-scan.js';
-import { didYouMean } from '@astrotrack/core';
 
 interface ScanFlags {
   targetHours?: string;

@@ -51,21 +51,11 @@ export const configSchema = z.strictObject({
   rigs: z.record(z.string().min(1), rigSettingsSchema).optional(),
 });
 
-/** All keys the schema knows, for "did you mean" on unknown keys. */
+/** Every key the schema knows, for "did you mean" on unknown keys. */
 export const KNOWN_KEYS = [
-  'rig',
-  'rigs',
-  'filters',
-  'parsers',
-  'plugins',
-  'plan',
-  'report',
-  'known',
-  'extra',
-  'aliases',
-  'targetHours',
-  'allocation',
-  'rejectionBuffer',
-  'sort',
-  'includeUnknown',
+  ...new Set(
+    [configSchema, filterSettingsSchema, planSettingsSchema, reportSettingsSchema].flatMap(
+      (schema) => Object.keys(schema.shape),
+    ),
+  ),
 ];

@@ -113,6 +113,22 @@ describe('scanArchive', () => {
     });
   });
 
+  it('sets up parsers that subscribe, before the walk', async () => {
+    const root = tempDir();
+    writeFrames(root, ['L_120s_1.fits']);
+    const calls: string[] = [];
+    const subscribing: ParserPlugin = {
+      name: 'test/subscribing',
+      setup: ({ on }) => on('scan:start', () => void calls.push('start')),
+      parse: (file) => {
+        calls.push(`parse ${file.name}`);
+        return null;
+      },
+    };
+    await scanArchive({ root, rig: resolveRig({}), parsers: [subscribing, testParser] });
+    expect(calls).toEqual(['start', 'parse L_120s_1.fits']);
+  });
+
   it('reports a throwing parser as a skip naming it, and goes on', async () => {
     const root = tempDir();
     writeFrames(root, ['L_120s_1.fits', 'L_120s_2.fits']);

@@ -52,7 +52,8 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     pluginErrors.push(...found);
   };
 
-  for (const plugin of options.plugins ?? []) {
+  for (const plugin of [...options.parsers, ...(options.plugins ?? [])]) {
+    if (!plugin.setup) continue;
     const context: PluginContext = {
       on: (event, handler) => bus.on(event, handler, plugin.name),
       logger: logger.child({ plugin: plugin.name }),
