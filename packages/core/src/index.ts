@@ -27,4 +27,13 @@ export * from './report/exposure-accumulator.js';
 export * from './report/build-report.js';
 export * from './logging/create-logger.js';
 export * from './fits/format-fits-header.js';
+export * from './fits/parse-fits-card.js';
+export {
+  FITS_BLOCK_SIZE,
+  FitsHeaderError,
+  parseFitsHeader,
+  type HeaderParse,
+} from './fits/parse-fits-header.js';
+export * from './fits/read-fits-header.js';
+export * from './fits/read-xisf-header.js';
 export * from './sample/generate-sample-archive.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FITS_BLOCK, formatFitsCard, formatFitsHeader } from './format-fits-header.js';
+import { formatFitsCard, formatFitsHeader } from './format-fits-header.js';
+import { FITS_BLOCK_SIZE } from './parse-fits-header.js';
 
 describe('formatFitsCard', () => {
   it('writes fixed-format cards of 80 characters', () => {
@@ -29,11 +30,11 @@ describe('formatFitsCard', () => {
 describe('formatFitsHeader', () => {
   it('ends with END and pads to whole 2880-byte blocks', () => {
     const one = formatFitsHeader([['SIMPLE', true]]);
-    expect(one.length).toBe(FITS_BLOCK);
+    expect(one.length).toBe(FITS_BLOCK_SIZE);
     expect(one.toString('ascii', 80, 83)).toBe('END');
     const cards = Array.from({ length: 36 }, (_, i) => [`KEY${i}`, i] as const);
     const two = formatFitsHeader(cards);
-    expect(two.length).toBe(2 * FITS_BLOCK);
+    expect(two.length).toBe(2 * FITS_BLOCK_SIZE);
     expect(two.toString('ascii', 36 * 80, 36 * 80 + 3)).toBe('END');
     expect(/^[\x20-\x7e]*$/.test(two.toString('latin1'))).toBe(true);
   });

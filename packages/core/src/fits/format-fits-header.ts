@@ -1,9 +1,10 @@
 /** Writes FITS header blocks: 80-character cards, `END`, padded to 2880 bytes (FITS Standard 4.0 §4). */
+import { FITS_BLOCK_SIZE } from './parse-fits-header.js';
 
-export type FitsValue = string | number | boolean;
-export type FitsCard = readonly [keyword: string, value: FitsValue, comment?: string];
+/** What the writer can write: strings, numbers and logicals. */
+export type WritableFitsValue = string | number | boolean;
+export type FitsCard = readonly [keyword: string, value: WritableFitsValue, comment?: string];
 
-export const FITS_BLOCK = 2880;
 const CARD = 80;
 
 export function formatFitsCard([keyword, value, comment]: FitsCard): string {
@@ -30,6 +31,6 @@ function formatNumber(value: number): string {
 
 export function formatFitsHeader(cards: readonly FitsCard[]): Buffer {
   const text = cards.map(formatFitsCard).join('') + 'END'.padEnd(CARD);
-  const size = Math.ceil(text.length / FITS_BLOCK) * FITS_BLOCK;
+  const size = Math.ceil(text.length / FITS_BLOCK_SIZE) * FITS_BLOCK_SIZE;
   return Buffer.from(text.padEnd(size), 'ascii');
 }

@@ -1,6 +1,7 @@
 /** Writes one frame: a real FITS header, then pixel data as a sparse hole of the real size. */
 import { closeSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
-import { FITS_BLOCK, formatFitsHeader, type FitsCard } from '../fits/format-fits-header.js';
+import { formatFitsHeader, type FitsCard } from '../fits/format-fits-header.js';
+import { FITS_BLOCK_SIZE } from '../fits/parse-fits-header.js';
 
 export interface SampleFrameHeader {
   imageType: 'LIGHT' | 'FLAT' | 'DARK' | 'BIAS';
@@ -72,7 +73,7 @@ export function writeSampleFrame(
     writeSync(fd, head, 0, head.length, 0);
     if (!withData) return true;
     const dataBytes = header.width * header.height * 2;
-    ftruncateSync(fd, head.length + Math.ceil(dataBytes / FITS_BLOCK) * FITS_BLOCK);
+    ftruncateSync(fd, head.length + Math.ceil(dataBytes / FITS_BLOCK_SIZE) * FITS_BLOCK_SIZE);
     const info = fstatSync(fd);
     return info.blocks * 512 < info.size / 2;
   } finally {

@@ -1,0 +1,106 @@
+/**
+ * Reads one 80-character FITS card (FITS Standard 4.0 §4.1–4.2): value cards `KEY     = value / c`,
+ * HIERARCH keywords, CONTINUE long strings (handled by the header parser), commentary cards.
+ */
+
+export type FitsValue = string | number | boolean | null | { re: number; im: number };
+
+export interface HeaderCard {
+  /** Upper-case as written; HIERARCH keywords keep their own case and spaces. */
+  keyword: string;
+  /** null: a commentary card, or a value card with an undefined (blank) value. */
+  value: FitsValue;
+  comment: string | null;
+  /** COMMENT, HISTORY, blank keyword, or any card without `= `. */
+  commentary: boolean;
+}
+
+export class FitsCardError extends Error {
+  override readonly name = 'FitsCardError';
+}
+
+const INTEGER = /^[+-]?\d+$/;
+const REAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[EeDd][+-]?\d+)?$/;
+const COMPLEX = /^\(\s*([^,]+?)\s*,\s*([^)]+?)\s*\)$/;
+
+export function parseFitsCard(card: string): HeaderCard {
+  const name = card.slice(0, 8).trimEnd();
+  if (name === 'HIERARCH') return parseHierarch(card);
+  if (card.slice(8, 10) !== '= ' || name === 'COMMENT' || name === 'HISTORY' || name === '') {
+    return {
+      keyword: name,
+      value: null,
+      comment: card.slice(8).trimEnd() || null,
+      commentary: true,
+    };
+  }
+  return { keyword: name, ...parseValueAndComment(card.slice(10)), commentary: false };
+}
+
+/** ESO HIERARCH convention: `HIERARCH ESO DET CHIP = 'x' / c`; the keyword runs up to the first `=`. */
+function parseHierarch(card: string): HeaderCard {
+  const equals = card.indexOf('=', 9);
+  if (equals === -1)
+    return {
+      keyword: 'HIERARCH',
+      value: null,
+      comment: card.slice(8).trim() || null,
+      commentary: true,
+    };
+  return {
+    keyword: card.slice(9, equals).trim(),
+    ...parseValueAndComment(card.slice(equals + 1)),
+    commentary: false,
+  };
+}
+
+/** The text after `= `: a value, then an optional `/ comment`. */
+export function parseValueAndComment(text: string): { value: FitsValue; comment: string | null } {
+  const start = text.length - text.trimStart().length;
+  if (text[start] === "'") {
+    const { value, end } = readString(text, start);
+    return { value, comment: commentAfter(text, end) };
+  }
+  const slash = text.indexOf('/');
+  const raw = (slash === -1 ? text : text.slice(0, slash)).trim();
+  const comment = slash === -1 ? null : text.slice(slash + 1).trim() || null;
+  return { value: parseScalar(raw), comment };
+}
+
+/** Reads `'...'` with `''` as a quote; trailing spaces are insignificant, leading ones are kept. */
+export function readString(text: string, start: number): { value: string; end: number } {
+  let value = '';
+  let i = start + 1;
+  for (;;) {
+    const quote = text.indexOf("'", i);
+    if (quote === -1) throw new FitsCardError('a string value has no closing quote');
+    value += text.slice(i, quote);
+    if (text[quote + 1] === "'") {
+      value += "'";
+      i = quote + 2;
+    } else {
+      return { value: value.trimEnd(), end: quote + 1 };
+    }
+  }
+}
+
+function commentAfter(text: string, end: number): string | null {
+  const slash = text.indexOf('/', end);
+  return slash === -1 ? null : text.slice(slash + 1).trim() || null;
+}
+
+export function parseScalar(raw: string): FitsValue {
+  if (raw === '') return null;
+  if (raw === 'T') return true;
+  if (raw === 'F') return false;
+  if (INTEGER.test(raw)) return Number(raw);
+  if (REAL.test(raw)) return Number(raw.replace(/[Dd]/, 'E'));
+  const complex = COMPLEX.exec(raw);
+  if (complex && REAL.test(complex[1]!) && REAL.test(complex[2]!)) {
+    return {
+      re: Number(complex[1]!.replace(/[Dd]/, 'E')),
+      im: Number(complex[2]!.replace(/[Dd]/, 'E')),
+    };
+  }
+  throw new FitsCardError(`"${raw}" is not a FITS value`);
+}

@@ -1,0 +1,110 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../test-support/temp-dir.js';
+import { FitsHeaderError } from './parse-fits-header.js';
+import { parseXisfXml, readXisfHeader } from './read-xisf-header.js';
+
+const tempDir = useTempDir();
+const FIXTURES = fileURLToPath(new URL('../../test-fixtures/headers/', import.meta.url));
+const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8'))[
+  'nina-light.xisf'
+] as {
+  keywords: Array<[string, unknown, string]>;
+  properties: Record<string, string>;
+};
+
+function xisf(xml: string, declaredLength = Buffer.byteLength(xml)): Buffer {
+  const preamble = Buffer.alloc(16);
+  preamble.write('XISF0100', 0, 'latin1');
+  preamble.writeUInt32LE(declaredLength, 8);
+  return Buffer.concat([preamble, Buffer.from(xml)]);
+}
+
+describe('readXisfHeader', () => {
+  it("reads N.I.N.A.'s FITSKeyword and Property elements", async () => {
+    const header = await readXisfHeader(join(FIXTURES, 'nina-light.xisf'));
+    expect(header.cards.map((c) => [c.keyword, c.commentary ? null : c.value, c.comment])).toEqual(
+      expected.keywords,
+    );
+    expect(Object.fromEntries([...header.properties].map(([id, p]) => [id, p.value]))).toEqual(
+      expected.properties,
+    );
+    expect(header.properties.get('Instrument:ExposureTime')?.type).toBe('Float32');
+    expect(header.imageType).toBe('LIGHT');
+    expect(header.get('object')).toBe("Barnard's Loop");
+    expect(header.get('EXPOSURE')).toBe(300);
+    expect(header.get('FLIPPED')).toBe(true);
+  });
+
+  async function failure(bytes: Uint8Array): Promise<string> {
+    const file = join(tempDir(), 'frame.xisf');
+    writeFileSync(file, bytes);
+    const error = await readXisfHeader(file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(FitsHeaderError);
+    return (error as Error).message;
+  }
+
+  it('names each problem in one line', async () => {
+    const good = '<?xml version="1.0"?><xisf version="1.0"><Image/></xisf>';
+    expect(await failure(new Uint8Array())).toBe('the file is empty');
+    expect(await failure(Buffer.from('SIMPLE  =   T'))).toBe(
+      'not an XISF file: it does not start with XISF0100',
+    );
+    expect(await failure(xisf(good).subarray(0, 12))).toBe(
+      'the file ends inside the XISF preamble: truncated?',
+    );
+    expect(await failure(xisf(good, 4000))).toMatch(
+      /^the file ends inside the XML header \(\d+ of 4000 bytes\): truncated\?$/,
+    );
+    expect(await failure(xisf(good, 2 ** 31))).toBe(
+      'the XML header claims 2147483648 bytes, more than the 4194304 allowed',
+    );
+    expect(await failure(xisf('<xisf><Image></xisf>'))).toMatch(
+      /^the XML header is not well-formed: .+ \(line 1\)$/,
+    );
+    expect(await failure(xisf('<other/>'))).toBe('the XML header has no <xisf> root element');
+    expect(
+      await failure(Buffer.concat([xisf('<xisf>'), Buffer.from([0xff, 0xfe])]).fill(0xff, 16, 17)),
+    ).toMatch(/UTF-8|well-formed/);
+    expect(
+      await failure(xisf('<xisf><Image><FITSKeyword name="X" value="\'open"/></Image></xisf>')),
+    ).toBe('FITSKeyword X: a string value has no closing quote');
+  });
+
+  it('does not expand nested entities (billion laughs)', () => {
+    let doctype = '<!DOCTYPE xisf [<!ENTITY a0 "lol">';
+    for (let i = 1; i <= 9; i++) doctype += `<!ENTITY a${i} "${`&a${i - 1};`.repeat(10)}">`;
+    const xml = `${doctype}]><xisf><Image><Property id="x" type="String">&a9;</Property></Image></xisf>`;
+    const started = performance.now();
+    const header = parseXisfXml(xml);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(header.properties.get('x')!.value.length).toBeLessThan(100);
+  });
+
+  it('never fails any other way, whatever follows the signature', async () => {
+    const dir = tempDir();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ maxLength: 300 }),
+        fc.uint8Array({ maxLength: 300 }),
+        fc.nat(700),
+        async (text, tail, cut) => {
+          const file = join(dir, 'x.xisf');
+          writeFileSync(file, Buffer.concat([xisf(`<xisf>${text}</xisf>`), tail]).subarray(0, cut));
+          const result = await readXisfHeader(file).then(
+            () => 'ok',
+            (e: unknown) => (e instanceof FitsHeaderError ? 'header error' : e),
+          );
+          expect(['ok', 'header error']).toContain(result);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * Reads the header of a monolithic XISF file (XISF 1.0 §8): the `XISF0100` signature, the XML header's
+ * length (uint32, little-endian), then the XML. Only the header is read; attachments never are.
+ * `FITSKeyword` values are raw FITS value text (`'LIGHT'`, `300.`, `T`) and are read as FITS cards are.
+ */
+import { open } from 'node:fs/promises';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import {
+  FitsCardError,
+  parseValueAndComment,
+  type FitsValue,
+  type HeaderCard,
+} from './parse-fits-card.js';
+import { FitsHeaderError } from './parse-fits-header.js';
+
+export interface XisfProperty {
+  id: string;
+  type: string;
+  value: string;
+}
+
+export interface XisfHeader {
+  /** The first image's `FITSKeyword` elements, as FITS cards. */
+  cards: readonly HeaderCard[];
+  /** The first image's `Property` elements by id. */
+  properties: ReadonlyMap<string, XisfProperty>;
+  /** The `<Image imageType>` attribute, if any. */
+  imageType: string | null;
+  /** The first value of a FITS keyword, any letter case. */
+  get(keyword: string): FitsValue | undefined;
+}
+
+export interface ReadXisfHeaderOptions {
+  /** A larger XML header is refused (default 4 MiB). */
+  maxHeaderBytes?: number;
+}
+
+const SIGNATURE = 'XISF0100';
+const PREAMBLE = 16;
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseAttributeValue: false,
+  parseTagValue: false,
+  trimValues: false,
+  isArray: (name) => name === 'Image' || name === 'FITSKeyword' || name === 'Property',
+});
+
+export async function readXisfHeader(
+  path: string,
+  options: ReadXisfHeaderOptions = {},
+): Promise<XisfHeader> {
+  const max = options.maxHeaderBytes ?? 4 * 1024 * 1024;
+  const handle = await open(path, 'r');
+  let xml: string;
+  try {
+    const preamble = Buffer.alloc(PREAMBLE);
+    const { bytesRead } = await handle.read(preamble, 0, PREAMBLE, 0);
+    if (bytesRead === 0) throw new FitsHeaderError('the file is empty');
+    if (preamble.toString('latin1', 0, 8) !== SIGNATURE) {
+      throw new FitsHeaderError('not an XISF file: it does not start with XISF0100');
+    }
+    if (bytesRead < PREAMBLE)
+      throw new FitsHeaderError('the file ends inside the XISF preamble: truncated?');
+    const length = preamble.readUInt32LE(8);
+    if (length > max)
+      throw new FitsHeaderError(
+        `the XML header claims ${length} bytes, more than the ${max} allowed`,
+      );
+    const body = Buffer.alloc(length);
+    const read = await handle.read(body, 0, length, PREAMBLE);
+    if (read.bytesRead < length) {
+      throw new FitsHeaderError(
+        `the file ends inside the XML header (${read.bytesRead} of ${length} bytes): truncated?`,
+      );
+    }
+    xml = new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, trimmedLength(body)));
+  } catch (error) {
+    if (error instanceof TypeError) throw new FitsHeaderError('the XML header is not valid UTF-8');
+    throw error;
+  } finally {
+    await handle.close();
+  }
+  return parseXisfXml(xml);
+}
+
+/** Writers pad the header with zeros up to the first attachment. */
+function trimmedLength(body: Buffer): number {
+  let end = body.length;
+  while (end > 0 && body[end - 1] === 0) end--;
+  return end;
+}
+
+export function parseXisfXml(xml: string): XisfHeader {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    throw new FitsHeaderError(
+      `the XML header is not well-formed: ${valid.err.msg} (line ${valid.err.line})`,
+    );
+  }
+  const document = parser.parse(xml) as { xisf?: { Image?: XmlImage[] } };
+  if (!document.xisf) throw new FitsHeaderError('the XML header has no <xisf> root element');
+  const image = document.xisf.Image?.[0];
+  const cards = (image?.FITSKeyword ?? []).map(keywordCard);
+  const properties = new Map<string, XisfProperty>();
+  for (const property of image?.Property ?? []) {
+    if (!property.id || properties.has(property.id)) continue;
+    properties.set(property.id, {
+      id: property.id,
+      type: property.type ?? '',
+      value: property.value ?? property['#text'] ?? '',
+    });
+  }
+  const lookup = new Map<string, FitsValue>();
+  for (const card of cards) {
+    const key = card.keyword.toUpperCase();
+    if (!card.commentary && !lookup.has(key)) lookup.set(key, card.value);
+  }
+  return {
+    cards,
+    properties,
+    imageType: image?.imageType ?? null,
+    get: (keyword) => lookup.get(keyword.toUpperCase()),
+  };
+}
+
+interface XmlImage {
+  imageType?: string;
+  FITSKeyword?: Array<{ name?: string; value?: string; comment?: string }>;
+  Property?: Array<{ id?: string; type?: string; value?: string; '#text'?: string }>;
+}
+
+function keywordCard(element: { name?: string; value?: string; comment?: string }): HeaderCard {
+  const keyword = (element.name ?? '').trim().toUpperCase();
+  const comment = element.comment?.trim() || null;
+  if (keyword === 'COMMENT' || keyword === 'HISTORY' || keyword === '') {
+    return { keyword, value: null, comment: element.value?.trim() || comment, commentary: true };
+  }
+  try {
+    const { value } = parseValueAndComment(element.value ?? '');
+    return { keyword, value, comment, commentary: false };
+  } catch (error) {
+    if (error instanceof FitsCardError)
+      throw new FitsHeaderError(`FITSKeyword ${keyword}: ${error.message}`);
+    throw error;
+  }
+}
