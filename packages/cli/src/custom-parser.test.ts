@@ -2,6 +2,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatFitsHeader } from '@astrotrack/core';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../core/src/test-support/temp-dir.js';
 import { runCli } from './test-support/run-cli.js';
@@ -52,9 +53,16 @@ describe('a filename parser of your own', () => {
     writeFileSync(join(project, 'astro.config.ts'), CONFIG);
     const frames = join(project, 'frames');
     mkdirSync(frames);
+    // Headers that say only what kind of frame it is: the facts must come from the names.
+    const header = formatFitsHeader([
+      ['SIMPLE', true],
+      ['BITPIX', 16],
+      ['NAXIS', 0],
+      ['IMAGETYP', 'LIGHT'],
+    ]);
     for (let i = 1; i <= 4; i++)
-      writeFileSync(join(frames, `M42__Halpha__300sec__000${i}.fit`), 'x');
-    writeFileSync(join(frames, 'light_M42_OIII_120s_0001.fits'), 'x');
+      writeFileSync(join(frames, `M42__Halpha__300sec__000${i}.fit`), header);
+    writeFileSync(join(frames, 'light_M42_OIII_120s_0001.fits'), header);
 
     const result = await runCli(['scan', frames, '--reporter', 'json'], {
       cwd: project,

@@ -34,6 +34,8 @@ export interface RunScanOptions {
   rejectionBuffer?: number;
   sort?: SortKey;
   includeUnknown?: boolean;
+  /** false: names only (`--no-headers`); default: the rig's setting. */
+  headers?: boolean;
   logger?: Logger;
 }
 
@@ -69,6 +71,7 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
     logger,
     sort: options.sort ?? rig.report.sort ?? 'filter',
     includeUnknown: options.includeUnknown ?? rig.report.includeUnknown ?? false,
+    readHeaders: options.headers ?? rig.headers,
     plan: planInput(options, rig.plan, rig.filters),
   });
   if (result.report.frames.files === 0) throw errors.noFramesFound(options.dir);

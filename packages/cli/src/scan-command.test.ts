@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatFitsHeader } from '@astrotrack/core';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../core/src/test-support/temp-dir.js';
 import { runCli } from './test-support/run-cli.js';
@@ -142,7 +143,13 @@ describe('astrotrack scan', () => {
   it('counts unknown filters only with --include-unknown, and says so otherwise', async () => {
     const { data, env, dir } = archive();
     mkdirSync(join(data, 'misc'));
-    writeFileSync(join(data, 'misc', 'Snapshot_Clear_5.00s_0001.fits'), 'x');
+    writeFileSync(
+      join(data, 'misc', 'Snapshot_Clear_5.00s_0001.fits'),
+      formatFitsHeader([
+        ['SIMPLE', true],
+        ['NAXIS', 0],
+      ]),
+    );
     const without = await runCli(['scan', data], { env, cwd: dir });
     expect(without.stdout).toContain(
       '! 1 light frame(s) with no recognisable filter were left out',

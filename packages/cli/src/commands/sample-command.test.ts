@@ -21,8 +21,15 @@ describe('astrotrack sample', () => {
     expect(await runCli(['sample', dir, '--if-missing'], { env })).toMatchObject({ code: 0 });
 
     const report = JSON.parse((await runCli(['scan', dir, '--reporter', 'json'], { env })).stdout);
-    expect(report.frames).toMatchObject({ files: 460, skipped: 1, unknownFilter: 1 });
-    expect(report.frames.byKind).toEqual({ light: 426, flat: 15, dark: 18, bias: 0, darkflat: 0 });
+    // With headers, IMG_0001.fits counts (its header says LIGHT, 30 s) and "Clear" is the filter its header names.
+    expect(report.frames).toMatchObject({ files: 460, skipped: 0, unknownFilter: 1 });
+    expect(report.frames.byKind).toEqual({ light: 427, flat: 15, dark: 18, bias: 0, darkflat: 0 });
+    expect(report.warnings.map((w: { code: string }) => w.code)).toEqual(['unknown-filter']);
+    const names = JSON.parse(
+      (await runCli(['scan', dir, '--no-headers', '--reporter', 'json'], { env })).stdout,
+    );
+    expect(names.frames).toMatchObject({ files: 460, skipped: 1, unknownFilter: 1 });
+    expect(names.rows.map((r: { filter: string }) => r.filter)).not.toContain('Clear');
   });
 
   it('refuses a folder with a stray file and a bad --frames', async () => {

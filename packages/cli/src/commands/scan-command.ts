@@ -18,6 +18,7 @@ interface ScanFlags {
   buffer?: string;
   sort?: string;
   includeUnknown?: boolean;
+  headers: boolean;
   reporter: string;
 }
 
@@ -34,6 +35,7 @@ export function registerScanCommand(program: Command): void {
     )
     .option('-s, --sort <key>', `sort rows by: ${SORT_KEYS.join(', ')}`)
     .option('--include-unknown', 'count lights whose filter is unknown, as filter "Unknown"')
+    .option('--no-headers', 'read file names only, not FITS/XISF headers (faster, less truthful)')
     .option('--reporter <name>', 'output format: table or json', 'table')
     .addHelpText(
       'after',
@@ -60,6 +62,8 @@ export function registerScanCommand(program: Command): void {
           flags.buffer === undefined ? undefined : parsePercent('--buffer', flags.buffer),
         sort,
         includeUnknown: flags.includeUnknown,
+        // Commander sets `headers` to true unless --no-headers is given; only the flag overrides the config.
+        headers: flags.headers === false ? false : undefined,
         logger,
       });
       process.stdout.write(reporter.format(result.report, { color: stdoutWantsColor() }));

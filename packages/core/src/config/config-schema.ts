@@ -36,6 +36,8 @@ export const reportSettingsSchema = z.strictObject({
 });
 
 const rigShape = {
+  headers: z.boolean().optional(),
+  angle: z.enum(['mechanical', 'sky']).optional(),
   filters: filterSettingsSchema.optional(),
   parsers: z.array(pluginSpec).optional(),
   plugins: z.array(pluginSpec).optional(),

@@ -28,6 +28,10 @@ export interface ReportSettings {
 }
 
 export interface RigSettings {
+  /** Read FITS/XISF headers (default true); false: file names only, faster, less truthful. */
+  headers?: boolean;
+  /** The angle used for flats: the rotator's mechanical position (default) or the sky position angle. */
+  angle?: 'mechanical' | 'sky';
   filters?: FilterSettings;
   parsers?: PluginSpec<ParserPlugin>[];
   plugins?: PluginSpec<ObserverPlugin>[];

@@ -7,6 +7,8 @@ import { errors } from '../errors/catalogue.js';
 export interface ResolvedRig {
   /** The rig's name, or null when the config defines none (or none was chosen). */
   name: string | null;
+  headers: boolean;
+  angle: 'mechanical' | 'sky';
   filters: FilterSet;
   parsers: PluginSpec<ParserPlugin>[];
   plugins: PluginSpec<ObserverPlugin>[];
@@ -24,6 +26,8 @@ export function resolveRig(config: AstrotrackConfig, requested?: string): Resolv
   if (!rig) throw errors.rigNotFound(name!, Object.keys(config.rigs ?? {}));
   return {
     name,
+    headers: rig.headers ?? config.headers ?? true,
+    angle: rig.angle ?? config.angle ?? 'mechanical',
     filters: createFilterSet({
       known: rig.filters?.known ?? config.filters?.known,
       extra: [...(config.filters?.extra ?? []), ...(rig.filters?.extra ?? [])],

@@ -6,9 +6,13 @@ export interface ScanStartEvent {
   rig: string | null;
 }
 
+/** Why a file is not a frame, stable for grouping; `reason` has the file's own detail. */
+export type SkipCode = 'no-parser' | 'parser-failed' | 'unreadable-header' | 'unreadable-file';
+
 export interface FrameSkippedEvent {
   path: string;
   relativePath: string;
+  code: SkipCode;
   reason: string;
 }
 

@@ -3,10 +3,17 @@
  * the archive: counts per filter × exposure, and a few example paths per problem.
  */
 import type { Frame, FrameKind } from '../frame.js';
-import type { FrameSkippedEvent } from '../events/engine-events.js';
+import type { FrameSkippedEvent, SkipCode } from '../events/engine-events.js';
 import type { ExposureRow, FrameCounts, SkipSummary } from './report-types.js';
 
 export const UNKNOWN_FILTER = 'Unknown';
+
+const SKIP_REASONS: Record<SkipCode, string> = {
+  'no-parser': 'no parser recognised the name',
+  'parser-failed': 'a parser failed',
+  'unreadable-header': 'the header could not be read',
+  'unreadable-file': 'the file could not be read',
+};
 const EXAMPLES_KEPT = 5;
 
 export interface ExampleList {
@@ -18,7 +25,7 @@ export class ExposureAccumulator {
   readonly byKind: Record<FrameKind, number> = { light: 0, flat: 0, dark: 0, bias: 0, darkflat: 0 };
   readonly unknownFilter: ExampleList = { count: 0, examples: [] };
   readonly noExposure: ExampleList = { count: 0, examples: [] };
-  private readonly skips = new Map<string, ExampleList>();
+  private readonly skips = new Map<SkipCode, ExampleList>();
   /** filter → exposure (ms) → subs */
   private readonly subs = new Map<string, Map<number, number>>();
   files = 0;
@@ -51,12 +58,15 @@ export class ExposureAccumulator {
   addSkipped(event: FrameSkippedEvent): void {
     this.files++;
     this.skipped++;
-    let list = this.skips.get(event.reason);
+    let list = this.skips.get(event.code);
     if (!list) {
       list = { count: 0, examples: [] };
-      this.skips.set(event.reason, list);
+      this.skips.set(event.code, list);
     }
-    remember(list, event.relativePath);
+    remember(
+      list,
+      event.code === 'no-parser' ? event.relativePath : `${event.relativePath}: ${event.reason}`,
+    );
   }
 
   rows(): ExposureRow[] {
@@ -87,7 +97,7 @@ export class ExposureAccumulator {
   }
 
   skipSummaries(): SkipSummary[] {
-    return [...this.skips].map(([reason, list]) => ({ reason, ...list }));
+    return [...this.skips].map(([code, list]) => ({ code, reason: SKIP_REASONS[code], ...list }));
   }
 }
 

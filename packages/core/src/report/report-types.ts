@@ -45,9 +45,11 @@ export interface Plan {
 }
 
 export interface SkipSummary {
+  code: import('../events/engine-events.js').SkipCode;
+  /** What the files of this group have in common. */
   reason: string;
   count: number;
-  /** The first few paths (relative to the scanned folder). */
+  /** The first few paths (relative to the scanned folder), with the file's own problem where it has one. */
   examples: string[];
 }
 
@@ -57,7 +59,8 @@ export type WarningCode =
   | 'allocation-over-100'
   | 'unreadable-folder'
   | 'skipped-files'
-  | 'plugin-failed';
+  | 'plugin-failed'
+  | 'header-name-disagreement';
 
 export interface ReportWarning {
   code: WarningCode;

@@ -325,8 +325,10 @@ function writeSession(
       local,
       software,
     );
-    if (type !== 'DARK' && type !== 'BIAS') frame.rotatorAngle = round2(angle);
-    writer.write(join(folder, nameFor(fileTime, angle.toFixed(2), n)), frame);
+    // One rounding for both: the name's text and the header's number must say the same angle.
+    const angleText = angle.toFixed(2);
+    if (type !== 'DARK' && type !== 'BIAS') frame.rotatorAngle = Number(angleText);
+    writer.write(join(folder, nameFor(fileTime, angleText, n)), frame);
     clock += (session.exposure + 4 + random() * 3) * 1000;
   }
 }
@@ -391,10 +393,6 @@ function benchSessions(frames: number): SessionSpec[] {
 
 function pad(n: number): string {
   return String(n).padStart(4, '0');
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }
 
 function mulberry32(seed: number): () => number {

@@ -1,9 +1,15 @@
 /** Asks the rig's parsers about one file, in order; the first that recognises it wins. */
 import type { Frame } from '../frame.js';
-import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';
+import type { FrameFile, ParseContext, ParsedFrame, ParserPlugin } from '../plugin.js';
 import { firstLine } from '../errors/catalogue.js';
+import type { SkipCode } from '../events/engine-events.js';
 
-export type ParseOutcome = { frame: Frame } | { skipReason: string };
+export interface Skip {
+  code: SkipCode;
+  reason: string;
+}
+
+export type ParseOutcome = { frame: Frame } | { skip: Skip };
 
 export const NO_PARSER_MATCHED = 'no parser recognised the name';
 
@@ -12,35 +18,55 @@ export function parseFrameFile(
   parsers: readonly ParserPlugin[],
   context: ParseContext,
 ): ParseOutcome {
+  const named = parseName(file, parsers, context);
+  if ('skip' in named) return named;
+  return { frame: buildFrame(file, named.parser, named.parsed) };
+}
+
+/** The first parser's answer, or why none answered. */
+export function parseName(
+  file: FrameFile,
+  parsers: readonly ParserPlugin[],
+  context: ParseContext,
+): { parser: string; parsed: ParsedFrame } | { skip: Skip } {
   for (const parser of parsers) {
     let parsed: ReturnType<ParserPlugin['parse']>;
     try {
       parsed = parser.parse(file, context);
     } catch (error) {
-      return { skipReason: `parser "${parser.name}" failed: ${firstLine(error)}` };
+      return {
+        skip: {
+          code: 'parser-failed',
+          reason: `parser "${parser.name}" failed: ${firstLine(error)}`,
+        },
+      };
     }
-    if (!parsed) continue;
-    const { fields, sources } = parsed;
-    if (fields.kind === undefined) sources.kind = { origin: 'default', detail: 'light' };
-    // Spelled out rather than spread: this runs once per file of archives of a million files.
-    return {
-      frame: {
-        kind: fields.kind ?? 'light',
-        target: fields.target ?? null,
-        filter: fields.filter ?? null,
-        exposureSeconds: fields.exposureSeconds ?? null,
-        rotatorAngle: fields.rotatorAngle ?? null,
-        binning: fields.binning ?? null,
-        gain: fields.gain ?? null,
-        offset: fields.offset ?? null,
-        sensorTemperature: fields.sensorTemperature ?? null,
-        captureTime: fields.captureTime ?? null,
-        path: file.path,
-        relativePath: file.relativePath,
-        parser: parser.name,
-        sources,
-      },
-    };
+    if (parsed) return { parser: parser.name, parsed };
   }
-  return { skipReason: NO_PARSER_MATCHED };
+  return { skip: { code: 'no-parser', reason: NO_PARSER_MATCHED } };
+}
+
+export function buildFrame(
+  file: FrameFile,
+  parser: string,
+  { fields, sources }: ParsedFrame,
+): Frame {
+  if (fields.kind === undefined) sources.kind = { origin: 'default', detail: 'light' };
+  // Spelled out rather than spread: this runs once per file of archives of a million files.
+  return {
+    kind: fields.kind ?? 'light',
+    target: fields.target ?? null,
+    filter: fields.filter ?? null,
+    exposureSeconds: fields.exposureSeconds ?? null,
+    rotatorAngle: fields.rotatorAngle ?? null,
+    binning: fields.binning ?? null,
+    gain: fields.gain ?? null,
+    offset: fields.offset ?? null,
+    sensorTemperature: fields.sensorTemperature ?? null,
+    captureTime: fields.captureTime ?? null,
+    path: file.path,
+    relativePath: file.relativePath,
+    parser,
+    sources,
+  };
 }

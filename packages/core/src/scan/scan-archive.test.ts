@@ -76,7 +76,12 @@ describe('scanArchive', () => {
       noExposure: 0,
     });
     expect(report.skipped).toEqual([
-      { reason: 'no parser recognised the name', count: 1, examples: ['mystery.fits'] },
+      {
+        code: 'no-parser',
+        reason: 'no parser recognised the name',
+        count: 1,
+        examples: ['mystery.fits'],
+      },
     ]);
   });
 
@@ -146,7 +151,12 @@ describe('scanArchive', () => {
     });
     expect(report.totalSubs).toBe(1);
     expect(report.skipped).toEqual([
-      { reason: 'parser "acme/flaky" failed: cannot cope', count: 1, examples: ['L_120s_2.fits'] },
+      {
+        code: 'parser-failed',
+        reason: 'a parser failed',
+        count: 1,
+        examples: ['L_120s_2.fits: parser "acme/flaky" failed: cannot cope'],
+      },
     ]);
   });
 

@@ -17,7 +17,10 @@ import { ExposureAccumulator } from '../report/exposure-accumulator.js';
 import type { PlanInput } from '../report/plan-remaining-exposure.js';
 import type { ExposureReport, ReportWarning } from '../report/report-types.js';
 import type { SortKey } from '../report/sort-rows.js';
-import { parseFrameFile } from './parse-frame-file.js';
+import type { AngleSource } from '../headers/header-fields.js';
+import { DisagreementLog } from '../headers/disagreement-log.js';
+import { mapInOrder } from './map-in-order.js';
+import { readFrame, readFrameByName, type ReadFrameOptions } from './read-frame.js';
 import { walkFrames } from './walk-frames.js';
 
 export interface ScanArchiveOptions {
@@ -29,6 +32,10 @@ export interface ScanArchiveOptions {
   sort?: SortKey;
   plan?: PlanInput | null;
   includeUnknown?: boolean;
+  /** Read each frame's FITS/XISF header; default: the rig's `headers` (true). False: names only. */
+  readHeaders?: boolean;
+  /** Which header keywords give the angle; default: the rig's `angle` (mechanical). */
+  angle?: AngleSource;
 }
 
 export interface ScanResult {
@@ -39,6 +46,8 @@ export interface ScanResult {
 
 /** Async plugin work allowed to pile up before the engine waits for it. */
 const MAX_PENDING_HANDLERS = 256;
+/** Headers read at once: enough to keep a network disk busy, few enough to stay under file limits. */
+const HEADER_READS_AT_ONCE = 16;
 
 export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResult> {
   const root = resolve(options.root);
@@ -75,7 +84,13 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
   collect(await bus.drain());
 
   const unreadable: string[] = [];
-  const context = { filters: rig.filters };
+  const disagreements = new DisagreementLog();
+  const frameOptions: ReadFrameOptions = {
+    parsers: options.parsers,
+    context: { filters: rig.filters },
+    readHeaders: options.readHeaders ?? rig.headers,
+    angle: options.angle ?? rig.angle,
+  };
   let frames = 0;
   let skipped = 0;
   const walk = walkFrames(root, {
@@ -85,18 +100,28 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     },
   });
   for await (const batch of walk) {
-    for (const file of batch) {
-      const outcome = parseFrameFile(file, options.parsers, context);
+    const outcomes = frameOptions.readHeaders
+      ? await mapInOrder(batch, HEADER_READS_AT_ONCE, (file) => readFrame(file, frameOptions))
+      : null;
+    for (let i = 0; i < batch.length; i++) {
+      const file = batch[i]!;
+      const outcome = outcomes ? outcomes[i]! : readFrameByName(file, frameOptions);
       if ('frame' in outcome) {
         frames++;
+        if (outcome.disagreements.length > 0) {
+          disagreements.add(file.relativePath, outcome.disagreements);
+        }
         bus.emit('frame', outcome.frame);
       } else {
         skipped++;
-        logger.debug(`skipped ${file.relativePath}: ${outcome.skipReason}`);
+        const { code, reason } = outcome.skip;
+        if (code === 'no-parser') logger.debug(`skipped ${file.relativePath}: ${reason}`);
+        else logger.warn(`skipped ${file.path}: ${reason}`);
         bus.emit('frame:skipped', {
           path: file.path,
           relativePath: file.relativePath,
-          reason: outcome.skipReason,
+          code,
+          reason,
         });
       }
     }
@@ -120,7 +145,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     sort: options.sort,
     plan: options.plan ?? null,
     includeUnknown: options.includeUnknown,
-    warnings: scanWarnings(unreadable, pluginErrors),
+    warnings: [...scanWarnings(unreadable, pluginErrors), ...disagreements.warnings()],
   });
   bus.emit('report', report);
   collect(await bus.drain());

@@ -1,0 +1,155 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveRig } from '../config/resolve-rig.js';
+import type { Frame } from '../frame.js';
+import type { ObserverPlugin, ParserPlugin } from '../plugin.js';
+import { useTempDir } from '../test-support/temp-dir.js';
+import { writeFrames } from '../test-support/write-frames.js';
+import { scanArchive } from './scan-archive.js';
+
+const tempDir = useTempDir();
+
+/** `<filter>_<seconds>s_<n>.fits` */
+const nameParser: ParserPlugin = {
+  name: 'test/names',
+  parse(file) {
+    const match = /^([A-Za-z]+)_(\d+)s_/.exec(file.name);
+    if (!match) return null;
+    return {
+      fields: { filter: match[1]!, exposureSeconds: Number(match[2]) },
+      sources: { filter: { origin: 'filename', detail: match[1]! } },
+    };
+  },
+};
+
+function collector(frames: Frame[]): ObserverPlugin {
+  return { name: 'test/collect', setup: ({ on }) => on('frame', (f) => void frames.push(f)) };
+}
+
+describe('scanArchive with headers', () => {
+  it('believes the header over the name and reports where they disagree', async () => {
+    const root = tempDir();
+    writeFrames(
+      root,
+      ['Ha_300s_1.fits'],
+      [
+        ['IMAGETYP', 'LIGHT'],
+        ['FILTER', 'OIII'],
+        ['EXPTIME', 300],
+        ['ROTATOR', 12.5],
+      ],
+    );
+    writeFrames(
+      root,
+      ['Ha_300s_2.fits'],
+      [
+        ['IMAGETYP', 'LIGHT'],
+        ['FILTER', 'Ha'],
+        ['EXPTIME', 300],
+      ],
+    );
+    const frames: Frame[] = [];
+    const { report } = await scanArchive({
+      root,
+      rig: resolveRig({}),
+      parsers: [nameParser],
+      plugins: [collector(frames)],
+    });
+    const first = frames.find((f) => f.relativePath === 'Ha_300s_1.fits')!;
+    expect(first).toMatchObject({
+      filter: 'OIII',
+      rotatorAngle: 12.5,
+      kind: 'light',
+      parser: 'test/names',
+    });
+    expect(first.sources.filter).toEqual({ origin: 'header', detail: 'FILTER' });
+    expect(report.rows.map((r) => [r.filter, r.subs])).toEqual([
+      ['Ha', 1],
+      ['OIII', 1],
+    ]);
+    expect(report.warnings).toContainEqual({
+      code: 'header-name-disagreement',
+      message:
+        '1 frame(s) have a header that disagrees with the file name; the header was believed',
+      count: 1,
+      examples: ['Ha_300s_1.fits (filter: header OIII, name Ha)'],
+    });
+  });
+
+  it('counts a frame whose name no rule reads when its header says enough', async () => {
+    const root = tempDir();
+    writeFrames(
+      root,
+      ['IMG_0042.fits'],
+      [
+        ['IMAGETYP', 'Light Frame'],
+        ['FILTER', 'Lum'],
+        ['EXPOSURE', 60],
+      ],
+    );
+    const frames: Frame[] = [];
+    await scanArchive({
+      root,
+      rig: resolveRig({}),
+      parsers: [nameParser],
+      plugins: [collector(frames)],
+    });
+    expect(frames).toMatchObject([
+      { parser: 'header', filter: 'L', exposureSeconds: 60, kind: 'light' },
+    ]);
+  });
+
+  it('skips a file with a broken header, naming the file and the problem, and goes on', async () => {
+    const root = tempDir();
+    writeFrames(root, ['L_60s_1.fits'], [['EXPTIME', 60]]);
+    writeFileSync(join(root, 'L_60s_2.fits'), 'SIMPLE  =                    T');
+    writeFileSync(join(root, 'L_60s_3.fits'), 'not fits at all');
+    const { report } = await scanArchive({ root, rig: resolveRig({}), parsers: [nameParser] });
+    expect(report.totalSubs).toBe(1);
+    expect(report.skipped).toEqual([
+      {
+        code: 'unreadable-header',
+        reason: 'the header could not be read',
+        count: 2,
+        examples: expect.arrayContaining([
+          'L_60s_2.fits: the file ends inside the header (after 30 bytes): truncated?',
+          'L_60s_3.fits: not a FITS file: it does not start with SIMPLE',
+        ]),
+      },
+    ]);
+  });
+
+  it('opens no file in names-only mode', async () => {
+    const root = tempDir();
+    writeFileSync(join(root, 'L_60s_1.fits'), 'not fits at all');
+    const { report } = await scanArchive({
+      root,
+      rig: resolveRig({}),
+      parsers: [nameParser],
+      readHeaders: false,
+    });
+    expect(report.rows).toEqual([{ filter: 'L', exposureSeconds: 60, subs: 1, totalSeconds: 60 }]);
+  });
+
+  it('takes the sky angle when the rig says so', async () => {
+    const root = tempDir();
+    writeFrames(
+      root,
+      ['L_60s_1.fits'],
+      [
+        ['ROTATOR', 10],
+        ['OBJCTROT', 200],
+      ],
+    );
+    const frames: Frame[] = [];
+    await scanArchive({
+      root,
+      rig: resolveRig({}),
+      parsers: [nameParser],
+      plugins: [collector(frames)],
+      angle: 'sky',
+    });
+    expect(frames[0]!.rotatorAngle).toBe(200);
+  });
+});
