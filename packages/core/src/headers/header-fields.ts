@@ -57,12 +57,12 @@ export function fieldsFromHeader(
   }
 
   const filter = firstText(header, ['FILTER']) ?? propertyText(header, 'Instrument:Filter:Name');
-  if (filter && filter.value.trim()) {
+  if (filter?.value.trim()) {
     set('filter', options.filters.canonical(filter.value) ?? filter.value.trim(), filter.keyword);
   }
 
   const target = firstText(header, ['OBJECT']) ?? propertyText(header, 'Observation:Object:Name');
-  if (target && target.value.trim()) set('target', target.value.trim(), target.keyword);
+  if (target?.value.trim()) set('target', target.value.trim(), target.keyword);
 
   const angle = firstNumber(header, options.angle === 'sky' ? SKY_ANGLE : MECHANICAL_ANGLE);
   if (angle) set('rotatorAngle', normaliseAngle(angle.value), angle.keyword);
