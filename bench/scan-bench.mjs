@@ -1,12 +1,15 @@
 /**
- * `npm run bench`: times `astrotrack scan --reporter json` against `find DIR -name '*.fit*' | wc -l`
- * on a generated archive, in the same run, interleaved, and prints medians, ratios and peak memory.
- * A second baseline, the smallest Node program that walks the tree (node-floor-walk.mjs), shows how
- * much of the gap is Node's own start-up and readdir.
+ * `npm run bench`: on a generated archive, in the same run, interleaved, times
+ *   - `astrotrack scan --no-headers` (names only) against `find DIR -name '*.fit*' | wc -l`, and the
+ *     smallest Node program that walks the tree (node-floor-walk.mjs), which shows how much of the
+ *     gap is Node's own start-up and readdir;
+ *   - `astrotrack scan` (headers) against a C loop that opens each frame, reads 5,760 bytes and
+ *     closes it (open-read-close.c, built here with gcc);
+ * and prints medians, ratios and peak memory.
  *
  *   node bench/scan-bench.mjs [--frames 100000] [--rounds 11] [--keep]
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +32,8 @@ const rssPreload = join(here, 'report-peak-rss.mjs');
 const work = mkdtempSync(join(tmpdir(), 'astrotrack-bench-'));
 const archive = join(work, 'archive');
 const rssFile = join(work, 'rss');
+const openReadClose = join(work, 'open-read-close');
+execFileSync('gcc', ['-O2', '-o', openReadClose, join(here, 'open-read-close.c')]);
 
 try {
   const generationStarted = performance.now();
@@ -41,50 +46,55 @@ try {
 
   // Each command runs under bash, whose `times` reports the CPU time of what it ran: on a shared VM,
   // CPU time drifts less than wall time when the neighbours are busy.
+  const scan = (flags) =>
+    run(
+      `"${process.execPath}" --import "${rssPreload}" "${bin}" scan "${archive}" --reporter json ${flags}`,
+      {
+        ASTROTRACK_BENCH_RSS_FILE: rssFile,
+      },
+    );
   const commands = {
     find: () => run(`find "${archive}" -name '*.fit*' | wc -l`),
     floor: () => run(`"${process.execPath}" "${join(here, 'node-floor-walk.mjs')}" "${archive}"`),
-    scan: () =>
-      run(
-        `"${process.execPath}" --import "${rssPreload}" "${bin}" scan "${archive}" --reporter json`,
-        {
-          ASTROTRACK_BENCH_RSS_FILE: rssFile,
-        },
-      ),
+    names: () => scan('--no-headers'),
+    c: () => run(`"${openReadClose}" "${archive}"`),
+    headers: () => scan(''),
   };
+  const peakRss = { names: 0, headers: 0 };
 
-  // One untimed round so both start with the folders in the page cache.
+  // One untimed round so every command starts with the folders and headers in the page cache.
   for (const command of Object.values(commands)) command();
-  const wall = { find: [], floor: [], scan: [] };
-  const cpu = { find: [], floor: [], scan: [] };
-  let peakRss = 0;
+  const wall = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  const cpu = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
   for (let round = 0; round < rounds; round++) {
-    for (const name of ['find', 'floor', 'scan']) {
+    for (const [name, command] of Object.entries(commands)) {
       const started = performance.now();
-      cpu[name].push(commands[name]());
+      cpu[name].push(command());
       wall[name].push(performance.now() - started);
+      if (name in peakRss)
+        peakRss[name] = Math.max(peakRss[name], Number(readFileSync(rssFile, 'utf8')));
     }
-    peakRss = Math.max(peakRss, Number(readFileSync(rssFile, 'utf8')));
   }
 
   console.log(`rounds: ${rounds}, interleaved; median (min–max)`);
-  console.log(`  ${'command'.padEnd(34)}${'wall time'.padEnd(28)}CPU time (user+sys)`);
+  console.log(`  ${'command'.padEnd(38)}${'wall time'.padEnd(28)}CPU time (user+sys)`);
   const labels = {
     find: 'baseline: find | wc -l',
     floor: 'Node floor: bare readdir walk',
-    scan: 'astrotrack scan --reporter json',
+    names: 'astrotrack scan --no-headers',
+    c: 'baseline: C open/read 5760/close',
+    headers: 'astrotrack scan (headers)',
   };
-  for (const name of ['find', 'floor', 'scan']) {
-    console.log(`  ${labels[name].padEnd(34)}${spread(wall[name]).padEnd(28)}${spread(cpu[name])}`);
+  for (const name of Object.keys(commands)) {
+    console.log(`  ${labels[name].padEnd(38)}${spread(wall[name]).padEnd(28)}${spread(cpu[name])}`);
   }
-  const ratio = (times, of, to) => (median(times[of]) / median(times[to])).toFixed(2);
-  console.log(
-    `  scan / find:       ${ratio(wall, 'scan', 'find')}× wall, ${ratio(cpu, 'scan', 'find')}× CPU   (goal ≤ 2×, aim 1.5×)`,
-  );
-  console.log(
-    `  Node floor / find: ${ratio(wall, 'floor', 'find')}× wall, ${ratio(cpu, 'floor', 'find')}× CPU`,
-  );
-  console.log(`  peak RSS of scan: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  const ratio = (of, to) =>
+    `${(median(wall[of]) / median(wall[to])).toFixed(2)}× wall, ${(median(cpu[of]) / median(cpu[to])).toFixed(2)}× CPU`;
+  console.log(`  names:   scan --no-headers / find:  ${ratio('names', 'find')}   (goal ≤ 2×)`);
+  console.log(`           Node floor / find:         ${ratio('floor', 'find')}`);
+  console.log(`  headers: scan / C open-read-close:  ${ratio('headers', 'c')}   (goal ≤ 2×)`);
+  const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  console.log(`  peak RSS: ${mb(peakRss.names)} names only, ${mb(peakRss.headers)} with headers`);
 } finally {
   if (values.keep) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });

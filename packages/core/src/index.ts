@@ -20,6 +20,7 @@ export * from './scan/walk-frames.js';
 export * from './scan/parse-frame-file.js';
 export * from './scan/scan-archive.js';
 export * from './scan/read-frame.js';
+export * from './scan/header-read-pace.js';
 export * from './headers/header-fields.js';
 export * from './headers/frame-kind-from-header.js';
 export * from './headers/merge-frame-fields.js';
@@ -36,8 +37,12 @@ export * from './fits/parse-fits-card.js';
 export {
   FITS_BLOCK_SIZE,
   FitsHeaderError,
+  parseCardAt,
+  parseCards,
   parseFitsHeader,
+  scanFitsHeader,
   type HeaderParse,
+  type HeaderScan,
 } from './fits/parse-fits-header.js';
 export * from './fits/read-fits-header.js';
 export * from './fits/read-xisf-header.js';

@@ -2,20 +2,36 @@
  * Reads the header of a FITS file, never its pixels: the first 5,760 bytes hold nearly every camera
  * header; longer ones are read a few blocks at a time up to a cap. For a tile-compressed file
  * (`fpack`, `.fz`) the image's header lives in the first BINTABLE extension with `ZIMAGE = T`.
+ *
+ * What to read is decided once, by a generator that asks for byte ranges (read-program.ts).
  */
-import { open, type FileHandle } from 'node:fs/promises';
-import { FITS_BLOCK_SIZE, FitsHeaderError, parseFitsHeader } from './parse-fits-header.js';
-import type { FitsValue, HeaderCard } from './parse-fits-card.js';
 import { compressedImageCards } from './compressed-image-cards.js';
+import {
+  runReadProgram,
+  runReadProgramSync,
+  type ReadProgram,
+  type ReadRequest,
+} from './read-program.js';
+import type { FitsValue, HeaderCard } from './parse-fits-card.js';
+import {
+  FITS_BLOCK_SIZE,
+  FitsHeaderError,
+  parseCardAt,
+  parseCards,
+  scanFitsHeader,
+} from './parse-fits-header.js';
 
 export interface FitsHeader {
   /** The image's cards: the primary header, or the compressed image's header seen as the image's. */
-  cards: readonly HeaderCard[];
+  readonly cards: readonly HeaderCard[];
   /** The primary header, when the image lives in an extension. */
-  primary: readonly HeaderCard[] | null;
+  readonly primary: readonly HeaderCard[] | null;
   /** Tile-compressed (fpack) image. */
-  compressed: boolean;
-  /** The first value of a keyword, any letter case: the image's cards first, then the primary's. */
+  readonly compressed: boolean;
+  /**
+   * The first value of a keyword, any letter case: the image's cards first, then the primary's.
+   * Values are parsed when asked for; a malformed one throws FitsHeaderError then.
+   */
   get(keyword: string): FitsValue | undefined;
 }
 
@@ -24,127 +40,208 @@ export interface ReadFitsHeaderOptions {
   maxHeaderBytes?: number;
 }
 
+type HeaderProgram = ReadProgram<FitsHeader>;
+
 const FIRST_READ = 2 * FITS_BLOCK_SIZE;
 const LATER_READ = 8 * FITS_BLOCK_SIZE;
 const DEFAULT_MAX_HEADER = 364 * FITS_BLOCK_SIZE;
 
-export async function readFitsHeader(
+export function readFitsHeaderSync(path: string, options: ReadFitsHeaderOptions = {}): FitsHeader {
+  return runReadProgramSync(path, fitsHeaderProgram(options));
+}
+
+export function readFitsHeader(
   path: string,
   options: ReadFitsHeaderOptions = {},
 ): Promise<FitsHeader> {
-  const max = options.maxHeaderBytes ?? DEFAULT_MAX_HEADER;
-  const handle = await open(path, 'r');
-  try {
-    const primary = await readHeaderAt(handle, 0, max, 'SIMPLE  =');
-    if (numberOf(primary.cards, 'NAXIS') === 0) {
-      const at = primary.size + dataSize(primary.cards);
-      const extension = await readHeaderAt(handle, at, max, 'XTENSION=', true);
-      if (extension) {
-        if (
-          cardValue(extension.cards, 'XTENSION') === 'BINTABLE' &&
-          cardValue(extension.cards, 'ZIMAGE') === true
-        ) {
-          return makeHeader(compressedImageCards(extension.cards), primary.cards, true);
-        }
-        if (cardValue(extension.cards, 'XTENSION') === 'IMAGE')
-          return makeHeader(extension.cards, primary.cards, false);
-      }
-    }
-    return makeHeader(primary.cards, null, false);
-  } finally {
-    await handle.close();
-  }
+  return runReadProgram(path, fitsHeaderProgram(options));
 }
 
-interface ReadHeader {
-  cards: HeaderCard[];
+export function fitsHeaderProgram(options: ReadFitsHeaderOptions = {}): ReadProgram<FitsHeader> {
+  return headerProgram(options.maxHeaderBytes ?? DEFAULT_MAX_HEADER);
+}
+
+function* headerProgram(max: number): HeaderProgram {
+  const primary = yield* readHeaderAt(0, max, 'SIMPLE  =');
+  const primaryIndex = indexCards(primary.text);
+  if (primaryIndex.value('NAXIS') === 0) {
+    const extension = yield* readHeaderAt(
+      primary.size + dataSize(primaryIndex),
+      max,
+      'XTENSION=',
+      true,
+    );
+    if (extension) {
+      const extensionIndex = indexCards(extension.text);
+      const kind = extensionIndex.value('XTENSION');
+      if (kind === 'BINTABLE' && extensionIndex.value('ZIMAGE') === true) {
+        return makeHeader(
+          compressedImageCards(parseCards(extension.text)),
+          parseCards(primary.text),
+          true,
+        );
+      }
+      if (kind === 'IMAGE') return lazyHeader(extension.text, primary.text);
+    }
+  }
+  return lazyHeader(primary.text, null);
+}
+
+interface RawHeader {
+  text: string;
   size: number;
 }
 
-async function readHeaderAt(
-  handle: FileHandle,
+function readHeaderAt(
   offset: number,
   max: number,
   start: string,
-): Promise<ReadHeader>;
-async function readHeaderAt(
-  handle: FileHandle,
+): Generator<ReadRequest, RawHeader, Uint8Array>;
+function readHeaderAt(
   offset: number,
   max: number,
   start: string,
   optional: true,
-): Promise<ReadHeader | null>;
-/** Reads the header at `offset`, which must begin with `start`; an optional one may be missing. */
-async function readHeaderAt(
-  handle: FileHandle,
+): Generator<ReadRequest, RawHeader | null, Uint8Array>;
+/** The header at `offset`, which must begin with `start`; an optional one may be missing. */
+function* readHeaderAt(
   offset: number,
   max: number,
   start: string,
   optional = false,
-): Promise<ReadHeader | null> {
-  let buffer = Buffer.alloc(FIRST_READ);
-  let filled = 0;
+): Generator<ReadRequest, RawHeader | null, Uint8Array> {
+  let buffer: Uint8Array = new Uint8Array(0);
   for (;;) {
-    const want = Math.min(buffer.length - filled, max - filled);
-    const { bytesRead } = await handle.read(buffer, filled, want, offset + filled);
-    filled += bytesRead;
-    if (filled === bytesRead && buffer.toString('latin1', 0, start.length) !== start) {
+    const want = Math.min(buffer.length === 0 ? FIRST_READ : LATER_READ, max - buffer.length);
+    // `chunk` may be the caller's reused buffer: what is kept across reads is copied (concat).
+    const chunk = yield { position: offset + buffer.length, length: want };
+    buffer = buffer.length === 0 ? chunk : concat(buffer, chunk);
+    if (buffer.length === chunk.length && !startsWith(buffer, start)) {
       if (optional) return null;
       throw new FitsHeaderError(
-        filled === 0
+        buffer.length === 0
           ? 'the file is empty'
           : `not a FITS file: it does not start with ${start.slice(0, 6)}`,
       );
     }
-    const parsed = parseFitsHeader(buffer.subarray(0, filled - (filled % 80)));
-    if (parsed.done) return { cards: parsed.cards, size: parsed.size };
-    if (bytesRead < want) {
+    const scan = scanFitsHeader(buffer.subarray(0, buffer.length - (buffer.length % 80)));
+    if (scan.done) return { text: scan.text, size: scan.size };
+    if (chunk.length < want) {
       throw new FitsHeaderError(
-        `the file ends inside the header (after ${offset + filled} bytes): truncated?`,
+        `the file ends inside the header (after ${offset + buffer.length} bytes): truncated?`,
       );
     }
-    if (filled >= max)
+    if (buffer.length >= max)
       throw new FitsHeaderError(`no END card in the first ${max} bytes of the header`);
-    const grown = Buffer.alloc(Math.min(buffer.length + LATER_READ, max));
-    buffer.copy(grown, 0, 0, filled);
-    buffer = grown;
+    if (buffer === chunk) buffer = chunk.slice();
   }
 }
 
+function startsWith(bytes: Uint8Array, text: string): boolean {
+  if (bytes.length < text.length) return false;
+  for (let i = 0; i < text.length; i++) if (bytes[i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
+}
+
+interface CardIndex {
+  /** The parsed value of a keyword's first value card, any letter case. */
+  value(keyword: string): FitsValue | undefined;
+}
+
+/**
+ * Finds a keyword's first value card by searching the header text for `KEYWORD = ` at a card
+ * boundary, and parses only that card. Nothing is allocated for the cards nobody asks about.
+ */
+function indexCards(text: string): CardIndex {
+  let lowerCaseKeywords: boolean | undefined;
+  let slow: Map<string, FitsValue> | undefined;
+  return {
+    value(keyword) {
+      const upper = keyword.toUpperCase();
+      if (upper.length <= 8) {
+        const needle = `${upper.padEnd(8)}= `;
+        for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+          if (at % 80 === 0) return parseCardAt(text, at / 80).card.value;
+        }
+        lowerCaseKeywords ??= /[a-z]/.test(keywordFields(text));
+        if (!lowerCaseKeywords) return undefined;
+      }
+      // HIERARCH keywords and lower-case ones (`medNR-1`, seen in the wild) take the slow way, once.
+      slow ??= firstValues(parseCards(text));
+      return slow.get(upper);
+    },
+  };
+}
+
+/** Every card's keyword field, for the rare question whether any is written in lower case. */
+function keywordFields(text: string): string {
+  let fields = '';
+  for (let at = 0; at < text.length; at += 80) fields += text.slice(at, at + 8);
+  return fields;
+}
+
+function firstValues(cards: readonly HeaderCard[]): Map<string, FitsValue> {
+  const values = new Map<string, FitsValue>();
+  for (const card of cards) {
+    const key = card.keyword.toUpperCase();
+    if (!card.commentary && !values.has(key)) values.set(key, card.value);
+  }
+  return values;
+}
+
+function lazyHeader(text: string, primaryText: string | null): FitsHeader {
+  const image = indexCards(text);
+  const primary = primaryText === null ? null : indexCards(primaryText);
+  let cards: HeaderCard[] | undefined;
+  let primaryCards: HeaderCard[] | undefined;
+  return {
+    get cards() {
+      cards ??= parseCards(text);
+      return cards;
+    },
+    get primary() {
+      if (primaryText === null) return null;
+      primaryCards ??= parseCards(primaryText);
+      return primaryCards;
+    },
+    compressed: false,
+    get(keyword) {
+      const value = image.value(keyword);
+      return value !== undefined || primary === null ? value : primary.value(keyword);
+    },
+  };
+}
+
 /** |BITPIX|/8 × GCOUNT × (PCOUNT + NAXIS1 × … × NAXISn), in whole blocks. */
-function dataSize(cards: readonly HeaderCard[]): number {
-  const axes = numberOf(cards, 'NAXIS') ?? 0;
+function dataSize(cards: CardIndex): number {
+  const number = (keyword: string) => {
+    const value = cards.value(keyword);
+    return typeof value === 'number' ? value : undefined;
+  };
+  const axes = number('NAXIS') ?? 0;
   if (axes === 0) return 0;
   let pixels = 1;
-  for (let i = 1; i <= axes; i++) pixels *= numberOf(cards, `NAXIS${i}`) ?? 0;
+  for (let i = 1; i <= axes; i++) pixels *= number(`NAXIS${i}`) ?? 0;
   const bytes =
-    (Math.abs(numberOf(cards, 'BITPIX') ?? 8) / 8) *
-    (numberOf(cards, 'GCOUNT') ?? 1) *
-    ((numberOf(cards, 'PCOUNT') ?? 0) + pixels);
+    (Math.abs(number('BITPIX') ?? 8) / 8) *
+    (number('GCOUNT') ?? 1) *
+    ((number('PCOUNT') ?? 0) + pixels);
   return Math.ceil(bytes / FITS_BLOCK_SIZE) * FITS_BLOCK_SIZE;
 }
 
-function cardValue(cards: readonly HeaderCard[], keyword: string): FitsValue | undefined {
-  return cards.find((card) => card.keyword === keyword && !card.commentary)?.value;
-}
-
-function numberOf(cards: readonly HeaderCard[], keyword: string): number | undefined {
-  const value = cardValue(cards, keyword);
-  return typeof value === 'number' ? value : undefined;
-}
-
-/** Duplicated keywords happen in the wild; the first one counts, as in astropy. */
+/** A header whose cards are all parsed already. Duplicated keywords: the first counts, as in astropy. */
 export function makeHeader(
   cards: readonly HeaderCard[],
   primary: readonly HeaderCard[] | null,
   compressed: boolean,
 ): FitsHeader {
-  const lookup = new Map<string, FitsValue>();
-  for (const list of [cards, primary ?? []]) {
-    for (const card of list) {
-      const key = card.keyword.toUpperCase();
-      if (!card.commentary && !lookup.has(key)) lookup.set(key, card.value);
-    }
-  }
+  const lookup = firstValues([...cards, ...(primary ?? [])]);
   return { cards, primary, compressed, get: (keyword) => lookup.get(keyword.toUpperCase()) };
 }

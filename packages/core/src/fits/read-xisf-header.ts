@@ -3,7 +3,6 @@
  * length (uint32, little-endian), then the XML. Only the header is read; attachments never are.
  * `FITSKeyword` values are raw FITS value text (`'LIGHT'`, `300.`, `T`) and are read as FITS cards are.
  */
-import { open } from 'node:fs/promises';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import {
   FitsCardError,
@@ -12,6 +11,7 @@ import {
   type HeaderCard,
 } from './parse-fits-card.js';
 import { FitsHeaderError } from './parse-fits-header.js';
+import { runReadProgram, runReadProgramSync, type ReadProgram } from './read-program.js';
 
 export interface XisfProperty {
   id: string;
@@ -47,46 +47,50 @@ const parser = new XMLParser({
   isArray: (name) => name === 'Image' || name === 'FITSKeyword' || name === 'Property',
 });
 
-export async function readXisfHeader(
+export function readXisfHeaderSync(path: string, options: ReadXisfHeaderOptions = {}): XisfHeader {
+  return runReadProgramSync(path, xisfHeaderProgram(options));
+}
+
+export function readXisfHeader(
   path: string,
   options: ReadXisfHeaderOptions = {},
 ): Promise<XisfHeader> {
+  return runReadProgram(path, xisfHeaderProgram(options));
+}
+
+function* xisfHeaderProgram(options: ReadXisfHeaderOptions): ReadProgram<XisfHeader> {
   const max = options.maxHeaderBytes ?? 4 * 1024 * 1024;
-  const handle = await open(path, 'r');
+  const preamble = yield { position: 0, length: PREAMBLE };
+  if (preamble.length === 0) throw new FitsHeaderError('the file is empty');
+  if (latin1.decode(preamble.subarray(0, Math.min(8, preamble.length))) !== SIGNATURE) {
+    throw new FitsHeaderError('not an XISF file: it does not start with XISF0100');
+  }
+  if (preamble.length < PREAMBLE)
+    throw new FitsHeaderError('the file ends inside the XISF preamble: truncated?');
+  const length = new DataView(preamble.buffer, preamble.byteOffset, PREAMBLE).getUint32(8, true);
+  if (length > max)
+    throw new FitsHeaderError(
+      `the XML header claims ${length} bytes, more than the ${max} allowed`,
+    );
+  const body = yield { position: PREAMBLE, length };
+  if (body.length < length) {
+    throw new FitsHeaderError(
+      `the file ends inside the XML header (${body.length} of ${length} bytes): truncated?`,
+    );
+  }
   let xml: string;
   try {
-    const preamble = Buffer.alloc(PREAMBLE);
-    const { bytesRead } = await handle.read(preamble, 0, PREAMBLE, 0);
-    if (bytesRead === 0) throw new FitsHeaderError('the file is empty');
-    if (preamble.toString('latin1', 0, 8) !== SIGNATURE) {
-      throw new FitsHeaderError('not an XISF file: it does not start with XISF0100');
-    }
-    if (bytesRead < PREAMBLE)
-      throw new FitsHeaderError('the file ends inside the XISF preamble: truncated?');
-    const length = preamble.readUInt32LE(8);
-    if (length > max)
-      throw new FitsHeaderError(
-        `the XML header claims ${length} bytes, more than the ${max} allowed`,
-      );
-    const body = Buffer.alloc(length);
-    const read = await handle.read(body, 0, length, PREAMBLE);
-    if (read.bytesRead < length) {
-      throw new FitsHeaderError(
-        `the file ends inside the XML header (${read.bytesRead} of ${length} bytes): truncated?`,
-      );
-    }
     xml = new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, trimmedLength(body)));
-  } catch (error) {
-    if (error instanceof TypeError) throw new FitsHeaderError('the XML header is not valid UTF-8');
-    throw error;
-  } finally {
-    await handle.close();
+  } catch {
+    throw new FitsHeaderError('the XML header is not valid UTF-8');
   }
   return parseXisfXml(xml);
 }
 
+const latin1 = new TextDecoder('latin1');
+
 /** Writers pad the header with zeros up to the first attachment. */
-function trimmedLength(body: Buffer): number {
+function trimmedLength(body: Uint8Array): number {
   let end = body.length;
   while (end > 0 && body[end - 1] === 0) end--;
   return end;

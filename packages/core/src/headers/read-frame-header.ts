@@ -1,16 +1,22 @@
 /** Reads the header of any frame file: XISF by its extension, FITS (plain or `.fz`) otherwise. */
-import { readFitsHeader } from '../fits/read-fits-header.js';
-import { readXisfHeader } from '../fits/read-xisf-header.js';
+import { readFitsHeader, readFitsHeaderSync } from '../fits/read-fits-header.js';
+import { readXisfHeader, readXisfHeaderSync, type XisfHeader } from '../fits/read-xisf-header.js';
 import type { HeaderLookup } from './header-fields.js';
 
+const isXisf = (path: string) => /\.xisf$/i.test(path);
+
 export async function readFrameHeader(path: string): Promise<HeaderLookup> {
-  if (/\.xisf$/i.test(path)) {
-    const xisf = await readXisfHeader(path);
-    return {
-      get: xisf.get,
-      property: (id) => xisf.properties.get(id)?.value,
-      imageType: xisf.imageType,
-    };
-  }
-  return readFitsHeader(path);
+  return isXisf(path) ? xisfLookup(await readXisfHeader(path)) : readFitsHeader(path);
+}
+
+export function readFrameHeaderSync(path: string): HeaderLookup {
+  return isXisf(path) ? xisfLookup(readXisfHeaderSync(path)) : readFitsHeaderSync(path);
+}
+
+function xisfLookup(xisf: XisfHeader): HeaderLookup {
+  return {
+    get: xisf.get,
+    property: (id) => xisf.properties.get(id)?.value,
+    imageType: xisf.imageType,
+  };
 }

@@ -5,9 +5,9 @@
 import { errorCode } from '../errors/catalogue.js';
 import { FitsHeaderError } from '../fits/parse-fits-header.js';
 import type { Frame } from '../frame.js';
-import { fieldsFromHeader, type AngleSource } from '../headers/header-fields.js';
+import { fieldsFromHeader, type AngleSource, type HeaderLookup } from '../headers/header-fields.js';
 import { mergeFrameFields, type Disagreement } from '../headers/merge-frame-fields.js';
-import { readFrameHeader } from '../headers/read-frame-header.js';
+import { readFrameHeader, readFrameHeaderSync } from '../headers/read-frame-header.js';
 import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';
 import { buildFrame, parseName, type Skip } from './parse-frame-file.js';
 
@@ -34,21 +34,43 @@ export function readFrameByName(file: FrameFile, options: ReadFrameOptions): Fra
 
 export async function readFrame(file: FrameFile, options: ReadFrameOptions): Promise<FrameOutcome> {
   if (!options.readHeaders) return readFrameByName(file, options);
-  const named = parseName(file, options.parsers, options.context);
-  let header: Awaited<ReturnType<typeof readFrameHeader>>;
+  let header: HeaderLookup;
   try {
     header = await readFrameHeader(file.path);
   } catch (error) {
-    if (error instanceof FitsHeaderError)
-      return { skip: { code: 'unreadable-header', reason: error.message } };
-    return {
-      skip: { code: 'unreadable-file', reason: `cannot read the file (${errorCode(error)})` },
-    };
+    return { skip: headerSkip(error) };
   }
-  const fromHeader = fieldsFromHeader(header, {
-    filters: options.context.filters,
-    angle: options.angle,
-  });
+  return frameFromHeader(file, header, options);
+}
+
+/** The same, reading the header synchronously: faster on a local disk. */
+export function readFrameSync(file: FrameFile, options: ReadFrameOptions): FrameOutcome {
+  if (!options.readHeaders) return readFrameByName(file, options);
+  let header: HeaderLookup;
+  try {
+    header = readFrameHeaderSync(file.path);
+  } catch (error) {
+    return { skip: headerSkip(error) };
+  }
+  return frameFromHeader(file, header, options);
+}
+
+function frameFromHeader(
+  file: FrameFile,
+  header: HeaderLookup,
+  options: ReadFrameOptions,
+): FrameOutcome {
+  const named = parseName(file, options.parsers, options.context);
+  let fromHeader: ReturnType<typeof fieldsFromHeader>;
+  try {
+    fromHeader = fieldsFromHeader(header, {
+      filters: options.context.filters,
+      angle: options.angle,
+    });
+  } catch (error) {
+    // Values are parsed when asked for: a malformed card the mapping needs shows up here.
+    return { skip: headerSkip(error) };
+  }
   const name = 'skip' in named ? null : named.parsed;
   if (!name && Object.keys(fromHeader.fields).length === 0) return named as { skip: Skip };
   const merged = mergeFrameFields(fromHeader, name);
@@ -56,4 +78,9 @@ export async function readFrame(file: FrameFile, options: ReadFrameOptions): Pro
     frame: buildFrame(file, name ? (named as { parser: string }).parser : 'header', merged),
     disagreements: merged.disagreements,
   };
+}
+
+function headerSkip(error: unknown): Skip {
+  if (error instanceof FitsHeaderError) return { code: 'unreadable-header', reason: error.message };
+  return { code: 'unreadable-file', reason: `cannot read the file (${errorCode(error)})` };
 }

@@ -11,7 +11,7 @@ import type { EngineEvents } from '../events/engine-events.js';
 import { createEventBus } from '../events/event-bus.js';
 import { PluginError } from '../events/plugin-error.js';
 import { silentLogger } from '../logging/create-logger.js';
-import type { ObserverPlugin, ParserPlugin, PluginContext } from '../plugin.js';
+import type { FrameFile, ObserverPlugin, ParserPlugin, PluginContext } from '../plugin.js';
 import { buildExposureReport } from '../report/build-report.js';
 import { ExposureAccumulator } from '../report/exposure-accumulator.js';
 import type { PlanInput } from '../report/plan-remaining-exposure.js';
@@ -20,7 +20,14 @@ import type { SortKey } from '../report/sort-rows.js';
 import type { AngleSource } from '../headers/header-fields.js';
 import { DisagreementLog } from '../headers/disagreement-log.js';
 import { mapInOrder } from './map-in-order.js';
-import { readFrame, readFrameByName, type ReadFrameOptions } from './read-frame.js';
+import { HeaderReadPace, type HeaderReadMode } from './header-read-pace.js';
+import {
+  readFrame,
+  readFrameByName,
+  readFrameSync,
+  type FrameOutcome,
+  type ReadFrameOptions,
+} from './read-frame.js';
 import { walkFrames } from './walk-frames.js';
 
 export interface ScanArchiveOptions {
@@ -36,6 +43,8 @@ export interface ScanArchiveOptions {
   readHeaders?: boolean;
   /** Which header keywords give the angle; default: the rig's `angle` (mechanical). */
   angle?: AngleSource;
+  /** How to read headers; default: one at a time, many at once if the disk turns out slow. */
+  headerReads?: HeaderReadMode;
 }
 
 export interface ScanResult {
@@ -46,8 +55,8 @@ export interface ScanResult {
 
 /** Async plugin work allowed to pile up before the engine waits for it. */
 const MAX_PENDING_HANDLERS = 256;
-/** Headers read at once: enough to keep a network disk busy, few enough to stay under file limits. */
-const HEADER_READS_AT_ONCE = 16;
+/** Headers read at once on a slow disk: enough to hide its latency, few enough to stay under file limits. */
+const HEADER_READS_AT_ONCE = 32;
 
 export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResult> {
   const root = resolve(options.root);
@@ -99,13 +108,24 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       logger.warn(warning.message);
     },
   });
+  const pace = new HeaderReadPace(options.headerReads);
+  const readOne = (file: FrameFile): FrameOutcome => {
+    if (!frameOptions.readHeaders) return readFrameByName(file, frameOptions);
+    const started = performance.now();
+    const outcome = readFrameSync(file, frameOptions);
+    if (pace.record(performance.now() - started)) {
+      logger.info('headers are slow to read (a network disk?): reading many at once from now on');
+    }
+    return outcome;
+  };
   for await (const batch of walk) {
-    const outcomes = frameOptions.readHeaders
-      ? await mapInOrder(batch, HEADER_READS_AT_ONCE, (file) => readFrame(file, frameOptions))
-      : null;
+    const outcomes =
+      frameOptions.readHeaders && pace.mode === 'parallel'
+        ? await mapInOrder(batch, HEADER_READS_AT_ONCE, (file) => readFrame(file, frameOptions))
+        : null;
     for (let i = 0; i < batch.length; i++) {
       const file = batch[i]!;
-      const outcome = outcomes ? outcomes[i]! : readFrameByName(file, frameOptions);
+      const outcome = outcomes ? outcomes[i]! : readOne(file);
       if ('frame' in outcome) {
         frames++;
         if (outcome.disagreements.length > 0) {
