@@ -19,7 +19,6 @@ export class FitsCardError extends Error {
   override readonly name = 'FitsCardError';
 }
 
-const INTEGER = /^[+-]?\d+$/;
 const REAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[EeDd][+-]?\d+)?$/;
 const COMPLEX = /^\(\s*([^,]+?)\s*,\s*([^)]+?)\s*\)$/;
 
@@ -93,8 +92,13 @@ export function parseScalar(raw: string): FitsValue {
   if (raw === '') return null;
   if (raw === 'T') return true;
   if (raw === 'F') return false;
-  if (INTEGER.test(raw)) return Number(raw);
-  if (REAL.test(raw)) return Number(raw.replace(/[Dd]/, 'E'));
+  // Number() first (fast), but only for what FITS allows it to read: no hex, no Infinity, no blanks.
+  const first = raw.charCodeAt(0);
+  if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) {
+    const number = Number(raw);
+    if (!Number.isNaN(number) && REAL.test(raw)) return number;
+    if (/^[+-]?(\d+\.?\d*|\.\d+)[Dd][+-]?\d+$/.test(raw)) return Number(raw.replace(/[Dd]/, 'E'));
+  }
   const complex = COMPLEX.exec(raw);
   if (complex && REAL.test(complex[1]!) && REAL.test(complex[2]!)) {
     return {
