@@ -12,7 +12,12 @@ import {
   type ReadProgram,
   type ReadRequest,
 } from './read-program.js';
-import type { FitsValue, HeaderCard } from './parse-fits-card.js';
+import {
+  FitsCardError,
+  parseCardValue,
+  type FitsValue,
+  type HeaderCard,
+} from './parse-fits-card.js';
 import {
   FITS_BLOCK_SIZE,
   FitsHeaderError,
@@ -168,7 +173,12 @@ function indexCards(text: string): CardIndex {
       if (upper.length <= 8) {
         const needle = `${upper.padEnd(8)}= `;
         for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
-          if (at % 80 === 0) return parseCardAt(text, at / 80).card.value;
+          if (at % 80 !== 0) continue;
+          const card = text.slice(at, at + 80);
+          // A long string continues on CONTINUE cards: the full parse joins them.
+          if (card.charCodeAt(card.trimEnd().length - 2) === 0x26)
+            return parseCardAt(text, at / 80).card.value;
+          return cardValue(card, at / 80);
         }
         lowerCaseKeywords ??= /[a-z]/.test(keywordFields(text));
         if (!lowerCaseKeywords) return undefined;
@@ -178,6 +188,17 @@ function indexCards(text: string): CardIndex {
       return slow.get(upper);
     },
   };
+}
+
+function cardValue(card: string, index: number): FitsValue {
+  try {
+    return parseCardValue(card);
+  } catch (error) {
+    if (error instanceof FitsCardError) {
+      throw new FitsHeaderError(`card ${index + 1} (${card.slice(0, 8).trim()}): ${error.message}`);
+    }
+    throw error;
+  }
 }
 
 /** Every card's keyword field, for the rare question whether any is written in lower case. */

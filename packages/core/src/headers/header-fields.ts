@@ -80,9 +80,11 @@ export function fieldsFromHeader(
   if (temperature) set('sensorTemperature', temperature.value, temperature.keyword);
 
   const utc = firstText(header, ['DATE-OBS']) ?? propertyText(header, 'Observation:Time:Start');
-  const local = firstText(header, ['DATE-LOC']);
   if (utc && isIsoDate(utc.value)) set('captureTime', asUtc(utc.value), utc.keyword);
-  else if (local && isIsoDate(local.value)) set('captureTime', local.value.trim(), local.keyword);
+  else {
+    const local = firstText(header, ['DATE-LOC']);
+    if (local && isIsoDate(local.value)) set('captureTime', local.value.trim(), local.keyword);
+  }
   return { fields, sources };
 }
 
