@@ -7,7 +7,12 @@ export interface ScanStartEvent {
 }
 
 /** Why a file is not a frame, stable for grouping; `reason` has the file's own detail. */
-export type SkipCode = 'no-parser' | 'parser-failed' | 'unreadable-header' | 'unreadable-file';
+export type SkipCode =
+  | 'derived'
+  | 'no-parser'
+  | 'parser-failed'
+  | 'unreadable-header'
+  | 'unreadable-file';
 
 export interface FrameSkippedEvent {
   path: string;

@@ -9,6 +9,7 @@ import type { ExposureRow, FrameCounts, SkipSummary } from './report-types.js';
 export const UNKNOWN_FILTER = 'Unknown';
 
 const SKIP_REASONS: Record<SkipCode, string> = {
+  derived: 'masters, stacks, calibrated copies and previews are not subframes',
   'no-parser': 'no parser recognised the name',
   'parser-failed': 'a parser failed',
   'unreadable-header': 'the header could not be read',
@@ -63,10 +64,9 @@ export class ExposureAccumulator {
       list = { count: 0, examples: [] };
       this.skips.set(event.code, list);
     }
-    remember(
-      list,
-      event.code === 'no-parser' ? event.relativePath : `${event.relativePath}: ${event.reason}`,
-    );
+    // A name says all for these; for the others the file's own problem is worth showing.
+    const withDetail = event.code !== 'no-parser' && event.code !== 'derived';
+    remember(list, withDetail ? `${event.relativePath}: ${event.reason}` : event.relativePath);
   }
 
   rows(): ExposureRow[] {

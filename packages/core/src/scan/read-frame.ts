@@ -10,6 +10,7 @@ import { mergeFrameFields, type Disagreement } from '../headers/merge-frame-fiel
 import { readFrameHeader, readFrameHeaderSync } from '../headers/read-frame-header.js';
 import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';
 import { buildFrame, parseName, type Skip } from './parse-frame-file.js';
+import { derivedFrameReason, isMasterImageType } from './derived-frames.js';
 
 export interface ReadFrameOptions {
   parsers: readonly ParserPlugin[];
@@ -26,6 +27,8 @@ const NONE: readonly Disagreement[] = [];
 
 /** Names only: synchronous, no file opened. */
 export function readFrameByName(file: FrameFile, options: ReadFrameOptions): FrameOutcome {
+  const derived = derivedFrameReason(file.name);
+  if (derived) return { skip: { code: 'derived', reason: derived } };
   const named = parseName(file, options.parsers, options.context);
   return 'skip' in named
     ? named
@@ -33,7 +36,7 @@ export function readFrameByName(file: FrameFile, options: ReadFrameOptions): Fra
 }
 
 export async function readFrame(file: FrameFile, options: ReadFrameOptions): Promise<FrameOutcome> {
-  if (!options.readHeaders) return readFrameByName(file, options);
+  if (!options.readHeaders || derivedFrameReason(file.name)) return readFrameByName(file, options);
   let header: HeaderLookup;
   try {
     header = await readFrameHeader(file.path);
@@ -45,7 +48,7 @@ export async function readFrame(file: FrameFile, options: ReadFrameOptions): Pro
 
 /** The same, reading the header synchronously: faster on a local disk. */
 export function readFrameSync(file: FrameFile, options: ReadFrameOptions): FrameOutcome {
-  if (!options.readHeaders) return readFrameByName(file, options);
+  if (!options.readHeaders || derivedFrameReason(file.name)) return readFrameByName(file, options);
   let header: HeaderLookup;
   try {
     header = readFrameHeaderSync(file.path);
@@ -60,9 +63,13 @@ function frameFromHeader(
   header: HeaderLookup,
   options: ReadFrameOptions,
 ): FrameOutcome {
-  const named = parseName(file, options.parsers, options.context);
   let fromHeader: ReturnType<typeof fieldsFromHeader>;
   try {
+    const imageType = header.get('IMAGETYP');
+    if (typeof imageType === 'string' && isMasterImageType(imageType)) {
+      const reason = `its header says IMAGETYP = '${imageType.trim()}': a master, not a subframe`;
+      return { skip: { code: 'derived', reason } };
+    }
     fromHeader = fieldsFromHeader(header, {
       filters: options.context.filters,
       angle: options.angle,
@@ -71,6 +78,7 @@ function frameFromHeader(
     // Values are parsed when asked for: a malformed card the mapping needs shows up here.
     return { skip: headerSkip(error) };
   }
+  const named = parseName(file, options.parsers, options.context);
   const name = 'skip' in named ? null : named.parsed;
   if (!name && Object.keys(fromHeader.fields).length === 0) return named as { skip: Skip };
   const merged = mergeFrameFields(fromHeader, name);

@@ -6,6 +6,7 @@ import type { Frame } from '../frame.js';
 import type { ObserverPlugin, ParserPlugin } from '../plugin.js';
 import { useTempDir } from '../test-support/temp-dir.js';
 import { writeFrames } from '../test-support/write-frames.js';
+import { formatFitsHeader } from '../fits/format-fits-header.js';
 import { scanArchive } from './scan-archive.js';
 
 const tempDir = useTempDir();
@@ -118,6 +119,26 @@ describe('scanArchive with headers', () => {
         ]),
       },
     ]);
+  });
+
+  it('skips a frame whose header card it needs is malformed, and goes on', async () => {
+    const root = tempDir();
+    writeFrames(root, ['L_60s_1.fits'], [['EXPTIME', 60]]);
+    const bad = Buffer.from(
+      formatFitsHeader([
+        ['SIMPLE', true],
+        ['NAXIS', 0],
+        ['IMAGETYP', 'LIGHT'],
+      ]),
+    );
+    bad.write("IMAGETYP= 'LIGHT".padEnd(80), 160, 'latin1');
+    writeFileSync(join(root, 'L_60s_2.fits'), bad);
+    const { report } = await scanArchive({ root, rig: resolveRig({}), parsers: [nameParser] });
+    expect(report.totalSubs).toBe(1);
+    expect(report.skipped[0]).toMatchObject({
+      code: 'unreadable-header',
+      examples: ['L_60s_2.fits: card 3 (IMAGETYP): a string value has no closing quote'],
+    });
   });
 
   it('opens no file in names-only mode', async () => {
