@@ -29,6 +29,8 @@ export interface FrameFields {
   sensorTemperature: number | null;
   /** ISO 8601 capture start; UTC when it ends in `Z`, local otherwise. */
   captureTime: string | null;
+  /** `YYYY-MM-DD`: the local capture time minus 12 hours, so one night is one date. */
+  night: string | null;
 }
 
 export type FrameField = keyof FrameFields;
@@ -55,4 +57,5 @@ export const EMPTY_FRAME_FIELDS: Readonly<FrameFields> = Object.freeze({
   offset: null,
   sensorTemperature: null,
   captureTime: null,
+  night: null,
 });

@@ -23,6 +23,7 @@ export * from './scan/read-frame.js';
 export * from './scan/derived-frames.js';
 export * from './scan/header-read-pace.js';
 export * from './headers/header-fields.js';
+export * from './headers/night-of.js';
 export * from './headers/frame-kind-from-header.js';
 export * from './headers/merge-frame-fields.js';
 export * from './headers/read-frame-header.js';

@@ -38,6 +38,7 @@ export const reportSettingsSchema = z.strictObject({
 const rigShape = {
   headers: z.boolean().optional(),
   angle: z.enum(['mechanical', 'sky']).optional(),
+  utcOffset: z.number().min(-12).max(14).optional(),
   filters: filterSettingsSchema.optional(),
   parsers: z.array(pluginSpec).optional(),
   plugins: z.array(pluginSpec).optional(),

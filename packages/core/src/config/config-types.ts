@@ -32,6 +32,8 @@ export interface RigSettings {
   headers?: boolean;
   /** The angle used for flats: the rotator's mechanical position (default) or the sky position angle. */
   angle?: 'mechanical' | 'sky';
+  /** Hours east of UTC at the site (e.g. 2, -5), for the night of frames whose header has only DATE-OBS. */
+  utcOffset?: number;
   filters?: FilterSettings;
   parsers?: PluginSpec<ParserPlugin>[];
   plugins?: PluginSpec<ObserverPlugin>[];

@@ -9,6 +9,7 @@ export interface ResolvedRig {
   name: string | null;
   headers: boolean;
   angle: 'mechanical' | 'sky';
+  utcOffset: number | undefined;
   filters: FilterSet;
   parsers: PluginSpec<ParserPlugin>[];
   plugins: PluginSpec<ObserverPlugin>[];
@@ -28,6 +29,7 @@ export function resolveRig(config: AstrotrackConfig, requested?: string): Resolv
     name,
     headers: rig.headers ?? config.headers ?? true,
     angle: rig.angle ?? config.angle ?? 'mechanical',
+    utcOffset: rig.utcOffset ?? config.utcOffset,
     filters: createFilterSet({
       known: rig.filters?.known ?? config.filters?.known,
       extra: [...(config.filters?.extra ?? []), ...(rig.filters?.extra ?? [])],

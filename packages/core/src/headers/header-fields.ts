@@ -6,6 +6,7 @@ import type { FieldSources, FrameFields } from '../frame.js';
 import type { FilterSet } from '../filters/filter-set.js';
 import type { FitsValue } from '../fits/parse-fits-card.js';
 import { frameKindFromImageType } from './frame-kind-from-header.js';
+import { nightOfLocalTime, nightOfUtcTime } from './night-of.js';
 
 /** The part of a FITS or XISF header that field mapping needs. */
 export interface HeaderLookup {
@@ -80,10 +81,22 @@ export function fieldsFromHeader(
   if (temperature) set('sensorTemperature', temperature.value, temperature.keyword);
 
   const utc = firstText(header, ['DATE-OBS']) ?? propertyText(header, 'Observation:Time:Start');
+  const local = firstText(header, ['DATE-LOC']);
   if (utc && isIsoDate(utc.value)) set('captureTime', asUtc(utc.value), utc.keyword);
-  else {
-    const local = firstText(header, ['DATE-LOC']);
-    if (local && isIsoDate(local.value)) set('captureTime', local.value.trim(), local.keyword);
+  else if (local && isIsoDate(local.value)) set('captureTime', local.value.trim(), local.keyword);
+
+  // The night: the local time minus 12 h. DATE-LOC is local; DATE-OBS needs the rig's UTC offset,
+  // else the site's longitude (15° an hour: close enough, the split falls at midday), else none (UTC).
+  const localNight = local && nightOfLocalTime(local.value);
+  if (localNight) set('night', localNight, local!.keyword);
+  else if (utc) {
+    const longitude =
+      options.utcOffsetHours === undefined ? firstNumber(header, ['SITELONG', 'LONG-OBS']) : null;
+    const offset = options.utcOffsetHours ?? (longitude ? longitude.value / 15 : 0);
+    const night = nightOfUtcTime(utc.value, offset);
+    const how =
+      options.utcOffsetHours !== undefined ? 'utcOffset' : longitude ? longitude.keyword : 'UTC';
+    if (night) set('night', night, `${utc.keyword} + ${how}`);
   }
   return { fields, sources };
 }

@@ -33,6 +33,7 @@ export function mergeFrameFields(
     offset: h.offset ?? n.offset,
     sensorTemperature: h.sensorTemperature ?? n.sensorTemperature,
     captureTime: h.captureTime ?? n.captureTime,
+    night: h.night ?? n.night,
   };
   const sources: FieldSources = {
     kind: h.kind != null ? hs.kind : ns.kind,
@@ -45,6 +46,7 @@ export function mergeFrameFields(
     offset: h.offset != null ? hs.offset : ns.offset,
     sensorTemperature: h.sensorTemperature != null ? hs.sensorTemperature : ns.sensorTemperature,
     captureTime: h.captureTime != null ? hs.captureTime : ns.captureTime,
+    night: h.night != null ? hs.night : ns.night,
   };
   return { fields, sources, disagreements: disagreements(header, name) };
 }

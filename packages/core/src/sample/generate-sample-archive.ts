@@ -309,9 +309,9 @@ function writeSession(
   software = 'N.I.N.A. 3.1.2.9001 (x64)',
 ): void {
   writer.folder(folder);
-  let clock =
-    Date.parse(`${session.night}T${type === 'LIGHT' ? '21:00:00' : '06:30:00'}Z`) +
-    random() * 600_000;
+  // Lights from 21:00 on the night's date; calibration frames at dawn, which is the next date.
+  const start = type === 'LIGHT' ? `${session.night}T21:00:00Z` : `${session.night}T06:30:00Z`;
+  let clock = Date.parse(start) + (type === 'LIGHT' ? 0 : 86_400_000) + random() * 600_000;
   for (let n = 0; n < session.subs; n++) {
     const angle =
       session.angle + (session.angleSpread ?? 0) * (session.subs > 1 ? n / (session.subs - 1) : 0);

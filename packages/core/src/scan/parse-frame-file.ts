@@ -64,6 +64,7 @@ export function buildFrame(
     offset: fields.offset ?? null,
     sensorTemperature: fields.sensorTemperature ?? null,
     captureTime: fields.captureTime ?? null,
+    night: fields.night ?? null,
     path: file.path,
     relativePath: file.relativePath,
     parser,

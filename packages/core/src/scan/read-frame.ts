@@ -17,6 +17,7 @@ export interface ReadFrameOptions {
   context: ParseContext;
   readHeaders: boolean;
   angle?: AngleSource;
+  utcOffsetHours?: number;
 }
 
 export type FrameOutcome =

@@ -174,3 +174,16 @@ describe('scanArchive with headers', () => {
     expect(frames[0]!.rotatorAngle).toBe(200);
   });
 });
+
+describe('nights in the sample archive', () => {
+  it("match N.I.N.A.'s date folders, from the headers alone", async () => {
+    const { generateSampleArchive } = await import('../sample/generate-sample-archive.js');
+    const root = tempDir();
+    generateSampleArchive(root, { withData: false });
+    const frames: Frame[] = [];
+    await scanArchive({ root, rig: resolveRig({}), parsers: [], plugins: [collector(frames)] });
+    const nina = frames.filter((f) => /^M31\/\d{4}-\d{2}-\d{2}\//.test(f.relativePath));
+    expect(nina).toHaveLength(288 + 15 + 10);
+    for (const frame of nina) expect(frame.night).toBe(frame.relativePath.split('/')[1]);
+  });
+});

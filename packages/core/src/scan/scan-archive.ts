@@ -99,6 +99,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     context: { filters: rig.filters },
     readHeaders: options.readHeaders ?? rig.headers,
     angle: options.angle ?? rig.angle,
+    utcOffsetHours: rig.utcOffset,
   };
   let frames = 0;
   let skipped = 0;

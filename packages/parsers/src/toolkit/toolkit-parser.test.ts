@@ -254,6 +254,7 @@ describe('toolkit parser', () => {
       exposureSeconds: { origin: 'filename', detail: '120.00s' },
       rotatorAngle: { origin: 'filename', detail: '45.10' },
       kind: { origin: 'folder', detail: 'LIGHT' },
+      night: { origin: 'filename', detail: '2025-09-14' },
       target: { origin: 'folder', detail: 'M31' },
     });
   });

@@ -11,9 +11,11 @@ import { findExposure } from './extract-exposure-time.js';
 import { findFilterInFolders, findFilterTokenInName, type FilterMatch } from './detect-filter.js';
 import { findKindInFolders, findKindInName, type KindMatch } from './detect-frame-kind.js';
 import { findObjectName, type ObjectMatch } from './detect-object-name.js';
+import { nightFromFolders, nightFromName } from './night-from-name.js';
 
 interface FolderFacts {
   filters: FilterSet;
+  night: string | null;
   filter: FilterMatch | null;
   kind: KindMatch | null;
   target: ObjectMatch | null;
@@ -28,6 +30,7 @@ export function toolkitParser(): ParserPlugin {
     if (!facts || facts.filters !== filters) {
       facts = {
         filters,
+        night: nightFromFolders(folders),
         filter: findFilterInFolders(folders, filters),
         kind: findKindInFolders(folders),
         target: findObjectName(folders, filters),
@@ -72,6 +75,14 @@ export function toolkitParser(): ParserPlugin {
       if (kind) {
         fields.kind = kind.kind;
         sources.kind = kind.source;
+      }
+      const nameNight = nightFromName(stem);
+      if (nameNight) {
+        fields.night = nameNight;
+        sources.night = { origin: 'filename', detail: nameNight };
+      } else if (folder.night) {
+        fields.night = folder.night;
+        sources.night = { origin: 'folder', detail: folder.night };
       }
       if (folder.target) {
         fields.target = folder.target.target;
