@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { EXIT_CODES, isAstrotrackError } from '@astrotrack/core';
 import { addGlobalOptions } from './options/global-options.js';
+import { registerInspectCommand } from './commands/inspect-command.js';
 import { registerSampleCommand } from './commands/sample-command.js';
 import { registerScanCommand } from './commands/scan-command.js';
 
@@ -17,6 +18,7 @@ export function createProgram(): Command {
     .exitOverride();
   addGlobalOptions(program);
   registerScanCommand(program);
+  registerInspectCommand(program);
   registerSampleCommand(program);
   for (const command of program.commands) command.exitOverride();
   return program;

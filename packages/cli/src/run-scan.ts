@@ -11,7 +11,9 @@ import {
   type FilterSet,
   type Logger,
   type ObserverPlugin,
+  type ParserPlugin,
   type PlanInput,
+  type ResolvedRig,
   type ScanResult,
   type SortKey,
 } from '@astrotrack/core';
@@ -43,7 +45,21 @@ export interface RunScanResult extends ScanResult {
   configPath: string | null;
 }
 
-export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
+export interface PreparedRig {
+  rig: ResolvedRig;
+  parsers: ParserPlugin[];
+  plugins: ObserverPlugin[];
+  configPath: string | null;
+}
+
+/** Config (found, given or passed) → the chosen rig → its parser and plugin objects. */
+export async function prepareRig(options: {
+  searchFrom: string;
+  configFile?: string;
+  config?: AstrotrackConfig;
+  rig?: string;
+  logger?: Logger;
+}): Promise<PreparedRig> {
   const logger = options.logger ?? silentLogger;
   const { config, filepath } = options.config
     ? {
@@ -51,18 +67,30 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
         filepath: null,
       }
     : await loadConfig({
-        searchFrom: options.dir,
+        searchFrom: options.searchFrom,
         configFile: options.configFile,
         known: KNOWN_PLUGINS,
       });
   logger.info(filepath ? `using config ${filepath}` : 'no astro.config found: using defaults');
   const rig = resolveRig(config, options.rig);
+  return {
+    rig,
+    parsers: instantiatePlugins(
+      rig.parsers.length ? rig.parsers : [...DEFAULT_PARSERS],
+      builtinParsers,
+    ),
+    plugins: instantiatePlugins<ObserverPlugin>(rig.plugins, {}),
+    configPath: filepath,
+  };
+}
 
-  const parsers = instantiatePlugins(
-    rig.parsers.length ? rig.parsers : [...DEFAULT_PARSERS],
-    builtinParsers,
-  );
-  const plugins = instantiatePlugins<ObserverPlugin>(rig.plugins, {});
+export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
+  const logger = options.logger ?? silentLogger;
+  const { rig, parsers, plugins, configPath } = await prepareRig({
+    ...options,
+    searchFrom: options.dir,
+    logger,
+  });
   const result = await scanArchive({
     root: options.dir,
     rig,
@@ -75,7 +103,7 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
     plan: planInput(options, rig.plan, rig.filters),
   });
   if (result.report.frames.files === 0) throw errors.noFramesFound(options.dir);
-  return { ...result, configPath: filepath };
+  return { ...result, configPath };
 }
 
 function planInput(

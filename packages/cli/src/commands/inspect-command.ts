@@ -1,0 +1,153 @@
+import { access } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import {
+  EXIT_CODES,
+  inspectFrame,
+  type FitsValue,
+  type FrameInspection,
+  type HeaderCard,
+} from '@astrotrack/core';
+import { loggerFor, type GlobalOptions } from '../options/global-options.js';
+import { prepareRig } from '../run-scan.js';
+
+interface InspectFlags {
+  json?: boolean;
+  headers: boolean;
+}
+
+export function registerInspectCommand(program: Command): void {
+  program
+    .command('inspect')
+    .description(
+      'show what astrotrack reads from files: header cards, parsers, and the frame with the source of each field',
+    )
+    .argument('<files...>', 'frame files')
+    .option('--json', 'print JSON for scripts (header cards as keyword → typed value)')
+    .option('--no-headers', 'read file names only, as scan --no-headers does')
+    .action(async (files: string[], flags: InspectFlags, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const logger = loggerFor(globals);
+      const { rig, parsers } = await prepareRig({
+        searchFrom: dirname(files[0]!),
+        configFile: globals.config,
+        rig: globals.rig,
+        logger,
+      });
+      const readHeaders = flags.headers === false ? false : rig.headers;
+      const inspections: FrameInspection[] = [];
+      let missing = 0;
+      for (const file of files) {
+        if (
+          !(await access(file).then(
+            () => true,
+            () => false,
+          ))
+        ) {
+          process.stderr.write(`error: file not found: ${file}\n`);
+          missing++;
+          continue;
+        }
+        inspections.push(
+          await inspectFrame(file, {
+            parsers,
+            context: { filters: rig.filters },
+            readHeaders,
+            angle: rig.angle,
+            utcOffsetHours: rig.utcOffset,
+          }),
+        );
+      }
+      process.stdout.write(
+        flags.json
+          ? `${JSON.stringify(inspections.map(asJson), null, 2)}\n`
+          : inspections.map(asText).join('\n'),
+      );
+      if (missing > 0) process.exitCode = EXIT_CODES.noInput;
+    });
+}
+
+function asJson(inspection: FrameInspection) {
+  const { header } = inspection;
+  if (!header || 'error' in header) return inspection;
+  const cards: Record<string, FitsValue> = {};
+  const comments: string[] = [];
+  const history: string[] = [];
+  for (const card of header.cards) {
+    if (card.keyword === 'HISTORY') history.push(card.comment ?? '');
+    else if (card.commentary) comments.push(card.comment ?? '');
+    else if (!(card.keyword in cards)) cards[card.keyword] = card.value;
+  }
+  return {
+    ...inspection,
+    header: { format: header.format, compressed: header.compressed, cards, comments, history },
+  };
+}
+
+function asText(inspection: FrameInspection): string {
+  const lines = [inspection.path];
+  const { header } = inspection;
+  if (header === null) lines.push('  header: not read (names only)');
+  else if ('error' in header) lines.push(`  header: cannot be read: ${header.error}`);
+  else {
+    lines.push(
+      `  header: ${header.format}${header.compressed ? ', tile-compressed' : ''}, ${header.cards.length} cards`,
+    );
+    for (const card of header.cards) lines.push(`    ${cardLine(card)}`);
+  }
+  lines.push('  parsers, in order:');
+  for (const verdict of inspection.parsers) {
+    lines.push(
+      `    ${verdict.parser}: ${verdict.verdict}${verdict.detail ? ` (${verdict.detail})` : ''}`,
+    );
+  }
+  if (inspection.skip) lines.push(`  not a frame: ${inspection.skip.reason}`);
+  if (inspection.frame) {
+    lines.push(`  frame (named by ${inspection.frame.parser}):`);
+    const { frame } = inspection;
+    const fields = [
+      'kind',
+      'target',
+      'filter',
+      'exposureSeconds',
+      'rotatorAngle',
+      'binning',
+      'gain',
+      'offset',
+      'sensorTemperature',
+      'captureTime',
+      'night',
+    ] as const;
+    for (const field of fields) {
+      const source = frame.sources[field];
+      const value = frame[field] === null ? '—' : String(frame[field]);
+      lines.push(
+        `    ${field.padEnd(18)} ${value.padEnd(28)} ${source ? `${source.origin} ${source.detail}` : ''}`.trimEnd(),
+      );
+    }
+  }
+  for (const d of inspection.disagreements) {
+    lines.push(
+      `  header and name disagree on ${d.field}: header ${d.header}, name ${d.name} (the header is believed)`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function cardLine(card: HeaderCard): string {
+  if (card.commentary) return `${card.keyword.padEnd(8)}${card.comment ?? ''}`;
+  const value = card.value;
+  const text =
+    value === null
+      ? ''
+      : typeof value === 'string'
+        ? `'${value}'`
+        : typeof value === 'boolean'
+          ? value
+            ? 'T'
+            : 'F'
+          : typeof value === 'number'
+            ? String(value)
+            : `(${value.re}, ${value.im})`;
+  return `${card.keyword.padEnd(8)}= ${text}${card.comment ? ` / ${card.comment}` : ''}`;
+}
