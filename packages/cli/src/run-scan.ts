@@ -79,7 +79,7 @@ export async function prepareRig(options: {
       rig.parsers.length ? rig.parsers : [...DEFAULT_PARSERS],
       builtinParsers,
     ),
-    plugins: instantiatePlugins<ObserverPlugin>(rig.plugins, {}),
+    plugins: instantiatePlugins<ObserverPlugin>(rig.plugins, {}, 'plugins'),
     configPath: filepath,
   };
 }

@@ -272,7 +272,7 @@ describe('astrotrack scan', () => {
     );
     const semantic = await runCli(['scan', data], { env, cwd: dir });
     expect(semantic.stderr).toContain(
-      '  - parsers[0]: unknown parser "ninja"; built-in: toolkit\n',
+      '  - parsers[0]: unknown parser "ninja" (did you mean "nina"?); built-in: nina, toolkit\n',
     );
     expect(semantic.stderr).toContain(
       '  - plan.allocation.Hb: unknown filter (did you mean "Ha"?)',
@@ -302,5 +302,28 @@ describe('astrotrack scan', () => {
     const { data, env } = archive();
     const result = await runCli(['scan', '--reporter', 'json'], { env, cwd: data });
     expect(JSON.parse(result.stdout).totalSubs).toBe(288);
+  });
+});
+
+describe('astrotrack scan with the nina parser', () => {
+  it('reads names by the pattern from the config, and reports a bad option as a config error', async () => {
+    const { data, env, dir } = archive();
+    const pattern = '$$DATETIME$$_$$FILTER$$_$$ROTATORANGLE$$_$$EXPOSURETIME$$s_$$FRAMENR$$';
+    writeFileSync(
+      join(dir, 'astro.config.json'),
+      JSON.stringify({ parsers: [['nina', { pattern }], 'toolkit'] }),
+    );
+    const report = JSON.parse(
+      (await runCli(['scan', data, '--no-headers', '--reporter', 'json'], { env, cwd: dir }))
+        .stdout,
+    );
+    expect(report.totalSubs).toBe(288);
+    writeFileSync(
+      join(dir, 'astro.config.json'),
+      JSON.stringify({ parsers: [['nina', { pattern: 5 }]] }),
+    );
+    const bad = await runCli(['scan', data], { env, cwd: dir });
+    expect(bad.code).toBe(78);
+    expect(bad.stderr).toContain('  - parsers[0] (nina): "pattern" must be a string');
   });
 });

@@ -1,8 +1,10 @@
 import type { ParserPlugin, PluginFactory } from '@astrotrack/core';
+import { ninaParser } from './nina/nina-parser.js';
 import { toolkitParser } from './toolkit/toolkit-parser.js';
 
 /** Built-in parsers by the name a config uses. */
 export const builtinParsers: Readonly<Record<string, PluginFactory<ParserPlugin>>> = {
+  nina: ninaParser as PluginFactory<ParserPlugin>,
   toolkit: toolkitParser,
 };
 

@@ -1,19 +1,28 @@
 /** Turns plugin specs from a config into plugin objects, calling built-in factories by name. */
 import type { PluginSpec } from './config-types.js';
+import { errors, firstLine } from '../errors/catalogue.js';
 
 export type PluginFactory<P> = (options?: Record<string, unknown>) => P;
 
 export function instantiatePlugins<P extends { name: string }>(
   specs: readonly PluginSpec<P>[],
   builtins: Readonly<Record<string, PluginFactory<P>>>,
+  kind = 'parsers',
 ): P[] {
-  return specs.map((spec) => {
-    if (typeof spec === 'string') return builtinFactory(builtins, spec)();
-    if (Array.isArray(spec)) {
-      const [name, options] = spec as readonly [string, Record<string, unknown>];
+  return specs.map((spec, index) => {
+    if (typeof spec !== 'string' && !Array.isArray(spec)) return spec as P;
+    const [name, options] =
+      typeof spec === 'string'
+        ? [spec, undefined]
+        : (spec as readonly [string, Record<string, unknown>]);
+    try {
       return builtinFactory(builtins, name)(options);
+    } catch (error) {
+      // A built-in refusing its options is a config problem, not a crash.
+      throw errors.configInvalid('the config', [
+        `${kind}[${index}] (${name}): ${firstLine(error)}`,
+      ]);
     }
-    return spec as P;
   });
 }
 

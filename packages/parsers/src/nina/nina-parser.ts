@@ -1,0 +1,86 @@
+/**
+ * N.I.N.A. names, read by the user's own file pattern. Without one, N.I.N.A.'s default
+ * (`$$DATEMINUS12$$\$$IMAGETYPE$$\$$DATETIME$$_$$FILTER$$_$$SENSORTEMP$$_$$EXPOSURETIME$$s_$$FRAMENR$$`).
+ */
+import {
+  frameKindFromImageType,
+  nightOfLocalTime,
+  stripFrameExtension,
+  type FieldSources,
+  type FrameFields,
+  type ParserPlugin,
+} from '@astrotrack/core';
+import { compileNinaPattern, NinaPatternError, type NinaField } from './compile-nina-pattern.js';
+
+export const NINA_DEFAULT_PATTERN =
+  '$$DATEMINUS12$$\\$$IMAGETYPE$$\\$$DATETIME$$_$$FILTER$$_$$SENSORTEMP$$_$$EXPOSURETIME$$s_$$FRAMENR$$';
+
+export interface NinaParserOptions {
+  /** The "Image file pattern" from N.I.N.A.'s options, `\` or `/` between folders. */
+  pattern?: string;
+}
+
+export function ninaParser(options: NinaParserOptions = {}): ParserPlugin {
+  if (options.pattern !== undefined && typeof options.pattern !== 'string') {
+    throw new NinaPatternError(
+      '"pattern" must be a string, like "$$DATETIME$$_$$FILTER$$_$$EXPOSURETIME$$s"',
+    );
+  }
+  const compiled = compileNinaPattern(options.pattern ?? NINA_DEFAULT_PATTERN);
+  const folderCount = compiled.segments - 1;
+  return {
+    name: 'nina',
+    parse(file, { filters }) {
+      if (file.folders.length < folderCount) return null;
+      const folders = folderCount > 0 ? file.folders.slice(-folderCount) : [];
+      const match = compiled.regex.exec([...folders, stripFrameExtension(file.name)].join('/'));
+      if (!match) return null;
+
+      const values = new Map<NinaField, string>();
+      compiled.fields.forEach((field, i) => {
+        const value = match[i + 1];
+        if (field && value !== undefined && value !== '' && !values.has(field))
+          values.set(field, value);
+      });
+      const fields: Partial<FrameFields> = {};
+      const sources: FieldSources = {};
+      const set = <K extends keyof FrameFields>(key: K, value: FrameFields[K], token: string) => {
+        fields[key] = value;
+        sources[key] = { origin: 'filename', detail: token };
+      };
+      const number = (text: string) => Number(text.replace(',', '.'));
+
+      const filter = values.get('filter');
+      if (filter) set('filter', filters.canonical(filter) ?? filter, filter);
+      const exposure = values.get('exposure');
+      // N.I.N.A. writes a 1.5 ms flat as "0.00": that says nothing about the exposure.
+      if (exposure && number(exposure) > 0)
+        set('exposureSeconds', number(exposure), `${exposure}s`);
+      const angle = values.get('rotatorAngle');
+      if (angle) set('rotatorAngle', number(angle), angle);
+      const temperature = values.get('sensorTemperature');
+      if (temperature) set('sensorTemperature', number(temperature), temperature);
+      const type = values.get('imageType');
+      const kind = type ? frameKindFromImageType(type) : null;
+      if (kind && type) set('kind', kind, type);
+      const target = values.get('target');
+      if (target) set('target', target, target);
+      const binning = values.get('binning');
+      if (binning) set('binning', binning, binning);
+      const gain = values.get('gain');
+      if (gain) set('gain', Number(gain), gain);
+      const offset = values.get('offset');
+      if (offset) set('offset', Number(offset), offset);
+      const datetime = values.get('datetime');
+      const night = values.get('night') ?? (datetime ? nightOfLocalTime(datetime) : null);
+      if (datetime)
+        set(
+          'captureTime',
+          `${datetime.slice(0, 10)}T${datetime.slice(11).replace(/-/g, ':')}`,
+          datetime,
+        );
+      if (night) set('night', night, values.get('night') ?? datetime!);
+      return { fields, sources };
+    },
+  };
+}
