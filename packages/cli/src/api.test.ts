@@ -33,9 +33,10 @@ describe('programmatic API', () => {
       config: { filters: { known: ['L'] } },
       includeUnknown: true,
     });
+    // The ASIAIR name places its filter slot ("H") for certain: kept verbatim, as a header's would be.
     expect(report.rows.map((r) => [r.filter, r.exposureSeconds])).toEqual([
       ['L', 120],
-      ['Unknown', 300],
+      ['H', 300],
       ['Unknown', 180],
     ]);
     await expect(
