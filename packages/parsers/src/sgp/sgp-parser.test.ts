@@ -1,0 +1,58 @@
+/** SGP names from the research notes (§3.1) and SGP's help. */
+import { createFilterSet, type FrameFile } from '@astrotrack/core';
+import { describe, expect, it } from 'vitest';
+import { sgpParser } from './sgp-parser.js';
+
+const filters = createFilterSet();
+
+function parse(path: string, pattern?: string) {
+  const parts = path.split('/');
+  const file: FrameFile = {
+    path: `/d/${path}`,
+    relativePath: path,
+    name: parts.at(-1)!,
+    folders: ['d', ...parts.slice(0, -1)],
+  };
+  return (
+    sgpParser(pattern === undefined ? {} : { pattern }).parse(file, { filters })?.fields ?? null
+  );
+}
+
+describe('sgp parser', () => {
+  it('reads the default pattern', () => {
+    expect(parse('HeartAndSoul_Light_Ha_300sec_1x1_frame1_-15.1C.fit')).toMatchObject({
+      target: 'HeartAndSoul',
+      kind: 'light',
+      filter: 'Ha',
+      exposureSeconds: 300,
+      binning: '1x1',
+      sensorTemperature: -15.1,
+    });
+  });
+
+  it("reads the user's pattern, folders included, and the night of %d2", () => {
+    expect(
+      parse('M51/Light/M51_600_1x1_L_frame1.fit', '%tn\\%ft\\%tn_%es_%bi_%su_%fn'),
+    ).toMatchObject({
+      target: 'M51',
+      kind: 'light',
+      exposureSeconds: 600,
+      filter: 'L',
+    });
+    expect(parse('Vega_1sec_1x1__frame6.fit', '%tn_%el_%bi_%su_%fn')).toMatchObject({
+      target: 'Vega',
+      exposureSeconds: 1,
+    });
+    expect(parse('09-14-2025_M31_R_120sec.fit', '%d2_%tn_%su_%el')).toMatchObject({
+      night: '2025-09-14',
+      filter: 'R',
+    });
+  });
+
+  it.each([
+    '2025-09-14_03-06-28_ALPT_56.26_300.00s_0114.fits',
+    'Light_Seagull_300.0s_Bin1_H_gain100_0001.fit',
+  ])('is not %s', (name) => {
+    expect(parse(name)).toBeNull();
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Sequence Generator Pro names, read by the user's naming tokens (SGP help, "Target data file
+ * naming"). SGP has no filter token: the event suffix `%su` is the filter name unless the user
+ * overrode it. Default: `%tn_%ft_%su_%el_%bi_%fn_%ct`, which fits the real names seen.
+ */
+import {
+  frameKindFromImageType,
+  stripFrameExtension,
+  type FieldSources,
+  type FrameFields,
+  type ParserPlugin,
+} from '@astrotrack/core';
+
+type SgpField =
+  | 'target'
+  | 'kind'
+  | 'filter'
+  | 'exposure'
+  | 'binning'
+  | 'frame'
+  | 'temperature'
+  | 'night';
+
+const NUMBER = '-?\\d+(?:\\.\\d+)?';
+const TOKENS: Record<string, { pattern: string; field?: SgpField }> = {
+  tn: { pattern: '.+?', field: 'target' },
+  ft: { pattern: 'Light|Dark|Flat|Bias', field: 'kind' },
+  su: { pattern: '.*?', field: 'filter' },
+  el: { pattern: `(?:${NUMBER})sec`, field: 'exposure' },
+  es: { pattern: NUMBER, field: 'exposure' },
+  bi: { pattern: '\\d+x\\d+', field: 'binning' },
+  fn: { pattern: 'frame\\d+', field: 'frame' },
+  fz: { pattern: 'frame\\d+', field: 'frame' },
+  ct: { pattern: `(?:${NUMBER})C`, field: 'temperature' },
+  d2: { pattern: '\\d{2}-\\d{2}-\\d{4}', field: 'night' },
+  dt: { pattern: '\\d{2}-\\d{2}-\\d{4}' },
+  tm: { pattern: '\\d{6}' },
+  ca: { pattern: '.*?' },
+  is: { pattern: 'ISO\\d+' },
+  fl: { pattern: 'filter\\d+' },
+  en: { pattern: 'event\\d+' },
+  ps: { pattern: 'sop-(?:east|west)' },
+  yy: { pattern: '\\d{2,4}' },
+  mm: { pattern: '\\d{2}' },
+  dd: { pattern: '\\d{2}' },
+  dy: { pattern: '\\d{2}' },
+};
+
+export const SGP_DEFAULT_PATTERN = '%tn_%ft_%su_%el_%bi_%fn_%ct';
+
+export interface SgpParserOptions {
+  /** SGP's file naming pattern, `\` between folders, e.g. `%tn\%ft\%tn_%su_%es_%fn`. */
+  pattern?: string;
+}
+
+export function sgpParser(options: SgpParserOptions = {}): ParserPlugin {
+  if (options.pattern !== undefined && typeof options.pattern !== 'string') {
+    throw new Error('"pattern" must be a string, like "%tn_%ft_%su_%el_%bi_%fn"');
+  }
+  const segments = (options.pattern ?? SGP_DEFAULT_PATTERN).split(/[\\/]/).filter(Boolean);
+  if (segments.length === 0) throw new Error('the pattern is empty');
+  const fields: Array<SgpField | undefined> = [];
+  const regex = new RegExp(
+    `^${segments
+      .map((segment) =>
+        segment.replace(/%([a-z][a-z0-9])|[^%]+|%/g, (match, token: string | undefined) => {
+          if (token === undefined || !TOKENS[token])
+            return match.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          fields.push(TOKENS[token].field);
+          return `(${TOKENS[token].pattern})`;
+        }),
+      )
+      .join('/')}$`,
+    'i',
+  );
+  const folderCount = segments.length - 1;
+
+  return {
+    name: 'sgp',
+    parse(file, { filters }) {
+      if (file.folders.length < folderCount) return null;
+      const folders = folderCount > 0 ? file.folders.slice(-folderCount) : [];
+      const match = regex.exec([...folders, stripFrameExtension(file.name)].join('/'));
+      if (!match) return null;
+      const found = new Map<SgpField, string>();
+      fields.forEach((field, i) => {
+        const value = match[i + 1];
+        if (field && value && !found.has(field)) found.set(field, value);
+      });
+      const result: Partial<FrameFields> = {};
+      const sources: FieldSources = {};
+      const set = <K extends keyof FrameFields>(key: K, value: FrameFields[K], token: string) => {
+        result[key] = value;
+        sources[key] = { origin: 'filename', detail: token };
+      };
+      const kindText = found.get('kind');
+      const kind = kindText ? frameKindFromImageType(kindText) : null;
+      if (kind) set('kind', kind, kindText!);
+      const filter = found.get('filter');
+      if (filter) set('filter', filters.canonical(filter) ?? filter, filter);
+      const target = found.get('target');
+      if (target) set('target', target, target);
+      const exposure = found.get('exposure');
+      if (exposure) set('exposureSeconds', Number.parseFloat(exposure), exposure);
+      const binning = found.get('binning');
+      if (binning) set('binning', binning, binning);
+      const temperature = found.get('temperature');
+      if (temperature) set('sensorTemperature', Number.parseFloat(temperature), temperature);
+      const night = found.get('night');
+      if (night) set('night', `${night.slice(6)}-${night.slice(0, 2)}-${night.slice(3, 5)}`, night);
+      return { fields: result, sources };
+    },
+  };
+}
