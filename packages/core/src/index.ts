@@ -1,5 +1,6 @@
 export * from './frame.js';
 export * from './plugin.js';
+export * from './parsed-frame-builder.js';
 export * from './filters/filter-set.js';
 export * from './errors/astrotrack-error.js';
 export * from './errors/exit-codes.js';

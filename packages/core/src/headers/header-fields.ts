@@ -6,6 +6,7 @@ import type { FieldSources, FrameFields } from '../frame.js';
 import type { FilterSet } from '../filters/filter-set.js';
 import type { FitsValue } from '../fits/parse-fits-card.js';
 import { frameKindFromImageType } from './frame-kind-from-header.js';
+import { parsedFrameBuilder } from '../parsed-frame-builder.js';
 import { nightOfLocalTime, nightOfUtcTime } from './night-of.js';
 
 /** The part of a FITS or XISF header that field mapping needs. */
@@ -36,12 +37,8 @@ export function fieldsFromHeader(
   header: HeaderLookup,
   options: HeaderFieldOptions,
 ): { fields: Partial<FrameFields>; sources: FieldSources } {
-  const fields: Partial<FrameFields> = {};
-  const sources: FieldSources = {};
-  const set = <K extends keyof FrameFields>(field: K, value: FrameFields[K], detail: string) => {
-    fields[field] = value;
-    sources[field] = { origin: 'header', detail };
-  };
+  const parsed = parsedFrameBuilder('header');
+  const { set } = parsed;
 
   const exposure = firstNumber(header, EXPOSURE_KEYWORDS);
   if (exposure && exposure.value >= 0) set('exposureSeconds', exposure.value, exposure.keyword);
@@ -98,7 +95,7 @@ export function fieldsFromHeader(
       options.utcOffsetHours !== undefined ? 'utcOffset' : longitude ? longitude.keyword : 'UTC';
     if (night) set('night', night, `${utc.keyword} + ${how}`);
   }
-  return { fields, sources };
+  return parsed;
 }
 
 /** Into [0, 360) without touching angles already there (adding and taking 360 costs precision). */

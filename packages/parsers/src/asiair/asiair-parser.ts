@@ -7,10 +7,9 @@
 import {
   nightOfLocalTime,
   stripFrameExtension,
-  type FieldSources,
-  type FrameFields,
   type FrameKind,
   type ParserPlugin,
+  parsedFrameBuilder,
 } from '@astrotrack/core';
 
 const NAME =
@@ -45,12 +44,8 @@ export function asiairParser(): ParserPlugin {
         angle,
         temperature,
       ] = match;
-      const fields: Partial<FrameFields> = {};
-      const sources: FieldSources = {};
-      const set = <K extends keyof FrameFields>(key: K, value: FrameFields[K], token: string) => {
-        fields[key] = value;
-        sources[key] = { origin: 'filename', detail: token };
-      };
+      const parsed = parsedFrameBuilder('filename');
+      const { set } = parsed;
       const kind = KINDS[type!]!;
       set('kind', kind, type!);
       const seconds = Number(exposure) / (unit === 'ms' ? 1000 : 1);
@@ -88,7 +83,7 @@ export function asiairParser(): ParserPlugin {
         if (night) set('night', night, `${date}-${time}`);
       }
       void iso;
-      return { fields, sources };
+      return parsed;
     },
   };
 }

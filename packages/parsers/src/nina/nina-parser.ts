@@ -6,9 +6,8 @@ import {
   frameKindFromImageType,
   nightOfLocalTime,
   stripFrameExtension,
-  type FieldSources,
-  type FrameFields,
   type ParserPlugin,
+  parsedFrameBuilder,
 } from '@astrotrack/core';
 import { compileNinaPattern, NinaPatternError, type NinaField } from './compile-nina-pattern.js';
 
@@ -42,12 +41,8 @@ export function ninaParser(options: NinaParserOptions = {}): ParserPlugin {
         if (field && value !== undefined && value !== '' && !values.has(field))
           values.set(field, value);
       });
-      const fields: Partial<FrameFields> = {};
-      const sources: FieldSources = {};
-      const set = <K extends keyof FrameFields>(key: K, value: FrameFields[K], token: string) => {
-        fields[key] = value;
-        sources[key] = { origin: 'filename', detail: token };
-      };
+      const parsed = parsedFrameBuilder('filename');
+      const { set } = parsed;
       const number = (text: string) => Number(text.replace(',', '.'));
 
       const filter = values.get('filter');
@@ -80,7 +75,7 @@ export function ninaParser(options: NinaParserOptions = {}): ParserPlugin {
           datetime,
         );
       if (night) set('night', night, values.get('night') ?? datetime!);
-      return { fields, sources };
+      return parsed;
     },
   };
 }

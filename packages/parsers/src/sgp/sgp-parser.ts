@@ -6,9 +6,8 @@
 import {
   frameKindFromImageType,
   stripFrameExtension,
-  type FieldSources,
-  type FrameFields,
   type ParserPlugin,
+  parsedFrameBuilder,
 } from '@astrotrack/core';
 
 type SgpField =
@@ -87,12 +86,8 @@ export function sgpParser(options: SgpParserOptions = {}): ParserPlugin {
         const value = match[i + 1];
         if (field && value && !found.has(field)) found.set(field, value);
       });
-      const result: Partial<FrameFields> = {};
-      const sources: FieldSources = {};
-      const set = <K extends keyof FrameFields>(key: K, value: FrameFields[K], token: string) => {
-        result[key] = value;
-        sources[key] = { origin: 'filename', detail: token };
-      };
+      const parsed = parsedFrameBuilder('filename');
+      const { set } = parsed;
       const kindText = found.get('kind');
       const kind = kindText ? frameKindFromImageType(kindText) : null;
       if (kind) set('kind', kind, kindText!);
@@ -108,7 +103,7 @@ export function sgpParser(options: SgpParserOptions = {}): ParserPlugin {
       if (temperature) set('sensorTemperature', Number.parseFloat(temperature), temperature);
       const night = found.get('night');
       if (night) set('night', `${night.slice(6)}-${night.slice(0, 2)}-${night.slice(3, 5)}`, night);
-      return { fields: result, sources };
+      return parsed;
     },
   };
 }
