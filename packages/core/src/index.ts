@@ -9,7 +9,7 @@ export * from './events/engine-events.js';
 export * from './events/event-bus.js';
 export * from './events/plugin-error.js';
 export * from './config/config-types.js';
-export { defineConfig } from './define-config.js';
+export { defineConfig, defineParser } from './define-config.js';
 export * from './config/load-config.js';
 export * from './config/find-config-file.js';
 export type { KnownPlugins, ValidationResult } from './config/validate-config.js';
