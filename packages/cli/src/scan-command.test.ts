@@ -272,7 +272,7 @@ describe('astrotrack scan', () => {
     );
     const semantic = await runCli(['scan', data], { env, cwd: dir });
     expect(semantic.stderr).toContain(
-      '  - parsers[0]: unknown parser "ninja" (did you mean "nina"?); built-in: asiair, nina, sgp, toolkit\n',
+      '  - parsers[0]: unknown parser "ninja" (did you mean "nina"?); built-in: asiair, ekos, nina, seestar, sgp, toolkit\n',
     );
     expect(semantic.stderr).toContain(
       '  - plan.allocation.Hb: unknown filter (did you mean "Ha"?)',
