@@ -4,6 +4,7 @@
  * name part of a format is read (its folders repeat the same facts). As in KStars, an empty
  * placeholder takes its following separator with it: darks and biases have no `%F`.
  */
+import { escapeRegex } from '../escape-regex.js';
 import {
   frameKindFromImageType,
   nightOfLocalTime,
@@ -82,7 +83,7 @@ export function ekosParser(options: EkosParserOptions = {}): ParserPlugin {
   let source = '';
   let at = 0;
   for (const match of format.matchAll(PLACEHOLDER)) {
-    source += escape(format.slice(at, match.index));
+    source += escapeRegex(format.slice(at, match.index));
     at = match.index + match[0].length;
     const name = match[1]!;
     if (/^s(equence)?\d*$/.test(name)) {
@@ -97,13 +98,13 @@ export function ekosParser(options: EkosParserOptions = {}): ParserPlugin {
     // Otherwise a wildcard would swallow the exposure, or the exposure the filter.
     const quantifier = token.pattern === '.+?' ? '??' : '?';
     if (token.optional && separator) {
-      source += `(?:(${token.pattern})${escape(separator)})${quantifier}`;
+      source += `(?:(${token.pattern})${escapeRegex(separator)})${quantifier}`;
       at++;
     } else {
       source += token.optional ? `(${token.pattern})${quantifier}` : `(${token.pattern})`;
     }
   }
-  source += escape(format.slice(at));
+  source += escapeRegex(format.slice(at));
   const regex = new RegExp(`^${source}$`);
 
   return {
@@ -142,8 +143,4 @@ export function ekosParser(options: EkosParserOptions = {}): ParserPlugin {
       return parsed;
     },
   };
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

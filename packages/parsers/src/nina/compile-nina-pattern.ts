@@ -4,6 +4,8 @@
  * decimals with 2 places (a `,` on old German or French installs), unset tokens left empty.
  */
 
+import { escapeRegex } from '../escape-regex.js';
+
 export type NinaField =
   | 'date'
   | 'night'
@@ -72,8 +74,4 @@ export function compileNinaPattern(pattern: string): CompiledNinaPattern {
     }),
   );
   return { pattern, segments: segments.length, regex: new RegExp(`^${parts.join('/')}$`), fields };
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -3,6 +3,7 @@
  * naming"). SGP has no filter token: the event suffix `%su` is the filter name unless the user
  * overrode it. Default: `%tn_%ft_%su_%el_%bi_%fn_%ct`, which fits the real names seen.
  */
+import { escapeRegex } from '../escape-regex.js';
 import {
   frameKindFromImageType,
   stripFrameExtension,
@@ -63,8 +64,7 @@ export function sgpParser(options: SgpParserOptions = {}): ParserPlugin {
     `^${segments
       .map((segment) =>
         segment.replace(/%([a-z][a-z0-9])|[^%]+|%/g, (match, token: string | undefined) => {
-          if (token === undefined || !TOKENS[token])
-            return match.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          if (token === undefined || !TOKENS[token]) return escapeRegex(match);
           fields.push(TOKENS[token].field);
           return `(${TOKENS[token].pattern})`;
         }),
