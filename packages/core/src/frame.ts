@@ -31,6 +31,8 @@ export interface FrameFields {
   captureTime: string | null;
   /** `YYYY-MM-DD`: the local capture time minus 12 hours, so one night is one date. */
   night: string | null;
+  /** The capture program's running number for the frame, from the name. */
+  frameNumber: number | null;
 }
 
 export type FrameField = keyof FrameFields;
@@ -58,4 +60,5 @@ export const EMPTY_FRAME_FIELDS: Readonly<FrameFields> = Object.freeze({
   sensorTemperature: null,
   captureTime: null,
   night: null,
+  frameNumber: null,
 });

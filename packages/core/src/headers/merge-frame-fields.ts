@@ -34,6 +34,7 @@ export function mergeFrameFields(
     sensorTemperature: h.sensorTemperature ?? n.sensorTemperature,
     captureTime: h.captureTime ?? n.captureTime,
     night: h.night ?? n.night,
+    frameNumber: h.frameNumber ?? n.frameNumber,
   };
   const sources: FieldSources = {
     kind: h.kind != null ? hs.kind : ns.kind,
@@ -47,6 +48,7 @@ export function mergeFrameFields(
     sensorTemperature: h.sensorTemperature != null ? hs.sensorTemperature : ns.sensorTemperature,
     captureTime: h.captureTime != null ? hs.captureTime : ns.captureTime,
     night: h.night != null ? hs.night : ns.night,
+    frameNumber: h.frameNumber != null ? hs.frameNumber : ns.frameNumber,
   };
   return { fields, sources, disagreements: disagreements(header, name) };
 }

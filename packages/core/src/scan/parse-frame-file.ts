@@ -65,6 +65,7 @@ export function buildFrame(
     sensorTemperature: fields.sensorTemperature ?? null,
     captureTime: fields.captureTime ?? null,
     night: fields.night ?? null,
+    frameNumber: fields.frameNumber ?? null,
     path: file.path,
     relativePath: file.relativePath,
     parser,

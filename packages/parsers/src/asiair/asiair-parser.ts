@@ -43,6 +43,7 @@ export function asiairParser(): ParserPlugin {
         time,
         angle,
         temperature,
+        sequence,
       ] = match;
       const parsed = parsedFrameBuilder('filename');
       const { set } = parsed;
@@ -82,6 +83,7 @@ export function asiairParser(): ParserPlugin {
         const night = nightOfLocalTime(local);
         if (night) set('night', night, `${date}-${time}`);
       }
+      set('frameNumber', Number(sequence), sequence!);
       void iso;
       return parsed;
     },

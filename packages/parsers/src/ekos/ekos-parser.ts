@@ -22,7 +22,8 @@ type EkosField =
   | 'temperature'
   | 'binning'
   | 'gain'
-  | 'offset';
+  | 'offset'
+  | 'frame';
 
 interface Token {
   pattern: string;
@@ -87,7 +88,8 @@ export function ekosParser(options: EkosParserOptions = {}): ParserPlugin {
     at = match.index + match[0].length;
     const name = match[1]!;
     if (/^s(equence)?\d*$/.test(name)) {
-      source += `\\d{${name.replace(/\D/g, '') || '1'},}`;
+      fields.push('frame');
+      source += `(\\d{${name.replace(/\D/g, '') || '1'},})`;
       continue;
     }
     const token = TOKENS[LONG_NAMES[name] ?? name]!;
@@ -136,6 +138,8 @@ export function ekosParser(options: EkosParserOptions = {}): ParserPlugin {
       }
       const binning = found.get('binning');
       if (binning) parsed.set('binning', binning, binning);
+      const frame = found.get('frame');
+      if (frame) parsed.set('frameNumber', Number(frame), frame);
       for (const key of ['gain', 'offset'] as const) {
         const value = found.get(key);
         if (value) parsed.set(key, Number(value), value);

@@ -32,6 +32,7 @@ describe('nina parser, default pattern', () => {
         exposureSeconds: 6.22,
         night: '2025-09-16',
         captureTime: '2025-09-17T00:00:29',
+        frameNumber: 2,
       },
     ],
     [
@@ -42,20 +43,24 @@ describe('nina parser, default pattern', () => {
         sensorTemperature: 13.1,
         exposureSeconds: 300,
         night: '2025-08-17',
+        frameNumber: 42,
       },
     ],
     [
       '2024-08-29/LIGHT/2024-08-29_23-50-07___300.00s_0000.fits',
-      { kind: 'light', exposureSeconds: 300 },
+      { kind: 'light', exposureSeconds: 300, frameNumber: 0 },
     ],
     [
       '2020-03-01/LIGHT/2020-03-01_22-10-00_R_-10,00_300,00s_0001.fits',
-      { filter: 'R', sensorTemperature: -10, exposureSeconds: 300 },
+      { filter: 'R', sensorTemperature: -10, exposureSeconds: 300, frameNumber: 1 },
     ],
-    ['2025-09-16/FLAT/2025-09-17_06-00-00_L_-10.00_0.00s_0001.fits', { kind: 'flat', filter: 'L' }],
+    [
+      '2025-09-16/FLAT/2025-09-17_06-00-00_L_-10.00_0.00s_0001.fits',
+      { kind: 'flat', filter: 'L', frameNumber: 1 },
+    ],
     [
       '2025-09-16/LIGHT/2025-09-16_22-00-00_UV-IR_-10.00_60.00s_0001.fits',
-      { filter: 'UV-IR', exposureSeconds: 60 },
+      { filter: 'UV-IR', exposureSeconds: 60, frameNumber: 1 },
     ],
   ])('%s', (path, expected) => {
     const fields = parse(path);

@@ -75,6 +75,9 @@ export function ninaParser(options: NinaParserOptions = {}): ParserPlugin {
           datetime,
         );
       if (night) set('night', night, values.get('night') ?? datetime!);
+      const frame = values.get('frameNumber');
+      // N.I.N.A. writes -0001 when the number is unset.
+      if (frame && Number(frame) >= 0) set('frameNumber', Number(frame), frame);
       return parsed;
     },
   };

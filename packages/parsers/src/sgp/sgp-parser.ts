@@ -101,6 +101,8 @@ export function sgpParser(options: SgpParserOptions = {}): ParserPlugin {
       if (binning) set('binning', binning, binning);
       const temperature = found.get('temperature');
       if (temperature) set('sensorTemperature', Number.parseFloat(temperature), temperature);
+      const frame = found.get('frame');
+      if (frame) set('frameNumber', Number(frame.replace(/\D/g, '')), frame);
       const night = found.get('night');
       if (night) set('night', `${night.slice(6)}-${night.slice(0, 2)}-${night.slice(3, 5)}`, night);
       return parsed;

@@ -21,6 +21,9 @@ interface FolderFacts {
   target: ObjectMatch | null;
 }
 
+/** The toolkit's names end in a running number: `…_300.00s_0114`. */
+const TRAILING_NUMBER = /_(\d{2,})$/;
+
 export function toolkitParser(): ParserPlugin {
   // The walker hands every file of a folder the same `folders` array, so what folders say is
   // worked out once per folder, not once per file.
@@ -75,6 +78,11 @@ export function toolkitParser(): ParserPlugin {
       if (kind) {
         fields.kind = kind.kind;
         sources.kind = kind.source;
+      }
+      const frameNumber = TRAILING_NUMBER.exec(stem);
+      if (frameNumber) {
+        fields.frameNumber = Number(frameNumber[1]);
+        sources.frameNumber = { origin: 'filename', detail: frameNumber[1]! };
       }
       const nameNight = nightFromName(stem);
       if (nameNight) {
