@@ -7,7 +7,10 @@
  *     closes it (open-read-close.c, built here with gcc);
  * and prints medians, ratios and peak memory.
  *
- *   node bench/scan-bench.mjs [--frames 100000] [--rounds 11] [--keep]
+ * With `--astropy`, a Python loop reading every header with astropy (Debian's python3-astropy) runs
+ * once more as a second peer for header reading.
+ *
+ *   node bench/scan-bench.mjs [--frames 100000] [--rounds 11] [--keep] [--astropy]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     frames: { type: 'string', default: '100000' },
     rounds: { type: 'string', default: '11' },
     keep: { type: 'boolean', default: false },
+    astropy: { type: 'boolean', default: false },
   },
 });
 const frames = Number(values.frames);
@@ -93,6 +97,14 @@ try {
   console.log(`  names:   scan --no-headers / find:  ${ratio('names', 'find')}   (goal ≤ 2×)`);
   console.log(`           Node floor / find:         ${ratio('floor', 'find')}`);
   console.log(`  headers: scan / C open-read-close:  ${ratio('headers', 'c')}   (goal ≤ 2×)`);
+  if (values.astropy) {
+    const started = performance.now();
+    const cpuMs = run(`/usr/bin/python3 "${join(here, 'astropy-headers.py')}" "${archive}"`);
+    const wallMs = performance.now() - started;
+    console.log(
+      `  peer, once: astropy header loop ${seconds(wallMs)} wall, ${seconds(cpuMs)} CPU; scan (headers) / astropy: ${(median(wall.headers) / wallMs).toFixed(2)}× wall`,
+    );
+  }
   const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
   console.log(`  peak RSS: ${mb(peakRss.names)} names only, ${mb(peakRss.headers)} with headers`);
 } finally {
