@@ -3,7 +3,7 @@
  * `$$DATETIME$$`, `2025-09-14_03-06-28`; ASIAIR's `20250914-030628` anywhere) minus 12 hours, or the
  * nearest folder named by a date (N.I.N.A.'s `$$DATEMINUS12$$` folder is the night already).
  */
-import { nightOfLocalTime } from '@astrotrack/core';
+import { nightOfDate } from '@astrotrack/core';
 
 const NINA_DATETIME = /^(\d{4}-\d{2}-\d{2})_(\d{2})-(\d{2})-(\d{2})(?=[_-]|$)/;
 const ASIAIR_DATETIME = /(?:^|_)(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?=_|$)/;
@@ -11,12 +11,9 @@ const DATE_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
 
 export function nightFromName(stem: string): string | null {
   const nina = NINA_DATETIME.exec(stem);
-  if (nina) return nightOfLocalTime(`${nina[1]}T${nina[2]}:${nina[3]}:${nina[4]}`);
+  if (nina) return nightOfDate(nina[1]!, Number(nina[2]));
   const asiair = ASIAIR_DATETIME.exec(stem);
-  if (asiair)
-    return nightOfLocalTime(
-      `${asiair[1]}-${asiair[2]}-${asiair[3]}T${asiair[4]}:${asiair[5]}:${asiair[6]}`,
-    );
+  if (asiair) return nightOfDate(`${asiair[1]}-${asiair[2]}-${asiair[3]}`, Number(asiair[4]));
   return null;
 }
 

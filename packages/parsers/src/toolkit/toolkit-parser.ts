@@ -21,8 +21,16 @@ interface FolderFacts {
   target: ObjectMatch | null;
 }
 
-/** The toolkit's names end in a running number: `…_300.00s_0114`. */
-const TRAILING_NUMBER = /_(\d{2,})$/;
+/** The toolkit's names end in a running number, `…_300.00s_0114`: the digits after the last `_`. */
+function trailingNumber(stem: string): string | null {
+  const underscore = stem.lastIndexOf('_');
+  if (underscore === -1 || stem.length - underscore < 3) return null;
+  for (let i = underscore + 1; i < stem.length; i++) {
+    const code = stem.charCodeAt(i);
+    if (code < 48 || code > 57) return null;
+  }
+  return stem.slice(underscore + 1);
+}
 
 export function toolkitParser(): ParserPlugin {
   // The walker hands every file of a folder the same `folders` array, so what folders say is
@@ -79,10 +87,10 @@ export function toolkitParser(): ParserPlugin {
         fields.kind = kind.kind;
         sources.kind = kind.source;
       }
-      const frameNumber = TRAILING_NUMBER.exec(stem);
-      if (frameNumber) {
-        fields.frameNumber = Number(frameNumber[1]);
-        sources.frameNumber = { origin: 'filename', detail: frameNumber[1]! };
+      const frameNumber = trailingNumber(stem);
+      if (frameNumber !== null) {
+        fields.frameNumber = Number(frameNumber);
+        sources.frameNumber = { origin: 'filename', detail: frameNumber };
       }
       const nameNight = nightFromName(stem);
       if (nameNight) {
