@@ -1,4 +1,4 @@
-/** Asks the rig's parsers about one file, in order; the first that recognises it wins. */
+/** Asks the rig's parsers about a file's name, in order (the first that recognises it wins), and builds the frame. */
 import type { Frame } from '../frame.js';
 import type { FrameFile, ParseContext, ParsedFrame, ParserPlugin } from '../plugin.js';
 import { firstLine } from '../errors/catalogue.js';
@@ -9,19 +9,7 @@ export interface Skip {
   reason: string;
 }
 
-export type ParseOutcome = { frame: Frame } | { skip: Skip };
-
 export const NO_PARSER_MATCHED = 'no parser recognised the name';
-
-export function parseFrameFile(
-  file: FrameFile,
-  parsers: readonly ParserPlugin[],
-  context: ParseContext,
-): ParseOutcome {
-  const named = parseName(file, parsers, context);
-  if ('skip' in named) return named;
-  return { frame: buildFrame(file, named.parser, named.parsed) };
-}
 
 /** The first parser's answer, or why none answered. */
 export function parseName(
