@@ -4,6 +4,7 @@
  * says when it needs more. Scanning and parsing are separate so a reader can parse only the cards
  * it is asked about.
  */
+import { isAscii } from 'node:buffer';
 import { FitsCardError, parseFitsCard, readString, type HeaderCard } from './parse-fits-card.js';
 
 export const FITS_BLOCK_SIZE = 2880;
@@ -23,33 +24,43 @@ export class FitsHeaderError extends Error {
   override readonly name = 'FitsHeaderError';
 }
 
-const END_CARD = `END${' '.repeat(77)}`;
-const END_BYTES = Buffer.from(END_CARD, 'latin1');
 const NOT_PRINTABLE = /[^\x20-\x7e]/;
 
 /** Finds `END` in the header that starts at `offset`; `{ done: false }` when it is not in `bytes` yet. */
 export function scanFitsHeader(bytes: Uint8Array, offset = 0): HeaderScan {
   const whole = bytes.length - ((bytes.length - offset) % CARD_SIZE);
-  // END is found in the bytes natively, and only the cards before it are decoded: decoding whole
-  // blocks per file is most of what the garbage collector then has to clear.
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, whole);
-  let end = view.indexOf(END_BYTES, offset);
-  while (end !== -1 && (end - offset) % CARD_SIZE !== 0) end = view.indexOf(END_BYTES, end + 1);
-  const text = latin1.decode(bytes.subarray(offset, end === -1 ? whole : end));
-  if (NOT_PRINTABLE.test(text)) return scanCardByCard(bytes, offset);
+  const end = findEndCard(bytes, offset, whole);
+  const stop = end === -1 ? whole : end;
+  // Only the cards before END are decoded, natively: decoding whole blocks per file, or testing
+  // every character in JavaScript, was most of the cost of a scan. Bytes above 0x7e are found
+  // here; control characters are caught card by card when a card is parsed (printableCard).
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset + offset, stop - offset);
+  if (!isAscii(view)) return scanCardByCard(bytes, offset);
   if (end === -1) return { done: false };
   return {
     done: true,
-    text,
+    text: view.toString('latin1'),
     size: Math.ceil((end + CARD_SIZE - offset) / FITS_BLOCK_SIZE) * FITS_BLOCK_SIZE,
   };
+}
+
+/** The offset of the END card (`END` and 77 blanks) at a card boundary, or -1. */
+function findEndCard(bytes: Uint8Array, offset: number, whole: number): number {
+  for (let at = offset; at < whole; at += CARD_SIZE) {
+    if (bytes[at] !== 0x45 || bytes[at + 1] !== 0x4e || bytes[at + 2] !== 0x44) continue;
+    let blank = true;
+    for (let i = at + 3; i < at + CARD_SIZE && blank; i++) blank = bytes[i] === 0x20;
+    if (blank) return at;
+  }
+  return -1;
 }
 
 /** The slow path, for a header with a stray byte: forgiven in a comment, else an error naming the card. */
 function scanCardByCard(bytes: Uint8Array, offset: number): HeaderScan {
   let text = '';
   for (let at = offset; at + CARD_SIZE <= bytes.length; at += CARD_SIZE) {
-    const card = cardTextWithStrayBytes(bytes, at, text.length / CARD_SIZE);
+    const raw = Buffer.from(bytes.buffer, bytes.byteOffset + at, CARD_SIZE).toString('latin1');
+    const card = printableCard(raw, text.length / CARD_SIZE);
     if (card === END_CARD) {
       const used = at + CARD_SIZE - offset;
       return { done: true, text, size: Math.ceil(used / FITS_BLOCK_SIZE) * FITS_BLOCK_SIZE };
@@ -58,6 +69,8 @@ function scanCardByCard(bytes: Uint8Array, offset: number): HeaderScan {
   }
   return { done: false };
 }
+
+const END_CARD = `END${' '.repeat(77)}`;
 
 /** Card `index` of a scanned header's text, or undefined past the end. */
 export function cardOf(text: string, index: number): string | undefined {
@@ -84,12 +97,13 @@ export function parseCards(text: string): HeaderCard[] {
 
 /** Card `index`, its string value joined with the CONTINUE cards that carry it on; `next` is past them. */
 export function parseCardAt(header: string, index: number): { card: HeaderCard; next: number } {
-  const text = cardOf(header, index)!;
+  const text = printableCard(cardOf(header, index)!, index);
   try {
     let card = parseFitsCard(text);
     let next = index + 1;
     while (continues(card) && cardOf(header, next)?.startsWith('CONTINUE')) {
-      card = { ...card, value: joinContinue(card.value as string, cardOf(header, next)!) };
+      const continuation = printableCard(cardOf(header, next)!, next);
+      card = { ...card, value: joinContinue(card.value as string, continuation) };
       next++;
     }
     return { card, next };
@@ -103,27 +117,29 @@ export function parseCardAt(header: string, index: number): { card: HeaderCard; 
   }
 }
 
-const latin1 = new TextDecoder('latin1');
-
-/** The slow path: real writers put `°` in comments, which costs nobody a frame; elsewhere it is an error. */
-function cardTextWithStrayBytes(bytes: Uint8Array, at: number, index: number): string {
+/**
+ * A card with only printable ASCII, as the standard asks. Real writers put `°` in comments, which
+ * costs nobody a frame: a stray character there becomes `?`. Anywhere else it is an error.
+ */
+export function printableCard(card: string, index: number): string {
+  if (!NOT_PRINTABLE.test(card)) return card;
   let text = '';
   let inString = false;
   let commentStart = -1;
-  for (let i = 0; i < CARD_SIZE; i++) {
-    const byte = bytes[at + i]!;
-    if (byte === 0x27 && i >= 10) inString = !inString;
-    if (byte === 0x2f && !inString && i >= 10 && commentStart === -1) commentStart = i;
-    if (byte < 0x20 || byte > 0x7e) {
+  for (let i = 0; i < card.length; i++) {
+    const code = card.charCodeAt(i);
+    if (code === 0x27 && i >= 10) inString = !inString;
+    if (code === 0x2f && !inString && i >= 10 && commentStart === -1) commentStart = i;
+    if (code < 0x20 || code > 0x7e) {
       if (commentStart !== -1) {
         text += '?';
         continue;
       }
       throw new FitsHeaderError(
-        `card ${index + 1} has a byte 0x${byte.toString(16).padStart(2, '0')} that is not printable ASCII`,
+        `card ${index + 1} has a byte 0x${code.toString(16).padStart(2, '0')} that is not printable ASCII`,
       );
     }
-    text += String.fromCharCode(byte);
+    text += card[i];
   }
   return text;
 }

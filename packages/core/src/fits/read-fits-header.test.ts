@@ -165,6 +165,27 @@ describe('readFitsHeader on hostile input', () => {
     expect(read.cards[3]!.comment).toBe('45? rotator');
   });
 
+  it('names a control character in a value when that card is read, and forgives it in a comment', async () => {
+    const bytes = Buffer.from(
+      formatFitsHeader([
+        ['SIMPLE', true],
+        ['BITPIX', 16],
+        ['NAXIS', 0],
+        ['FILTER', 'Ha'],
+        ['OBJECT', 'M31'],
+      ]),
+    );
+    bytes.write("FILTER  = 'H\ta'", 240, 'latin1');
+    bytes.write("OBJECT  = 'M31' / first\u0007", 320, 'latin1');
+    const file = join(tempDir(), 'frame.fits');
+    writeFileSync(file, bytes);
+    const read = await readFitsHeader(file);
+    // Scanning checks only for bytes above 0x7e; a control character is found in the card read.
+    expect(read.get('OBJECT')).toBe('M31');
+    expect(() => read.get('FILTER')).toThrow('card 4 has a byte 0x09 that is not printable ASCII');
+    expect(() => read.cards).toThrow('card 4 has a byte 0x09 that is not printable ASCII');
+  });
+
   it('never fails any other way, whatever the bytes', async () => {
     const dir = tempDir();
     await fc.assert(

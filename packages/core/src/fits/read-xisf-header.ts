@@ -3,7 +3,8 @@
  * length (uint32, little-endian), then the XML. Only the header is read; attachments never are.
  * `FITSKeyword` values are raw FITS value text (`'LIGHT'`, `300.`, `T`) and are read as FITS cards are.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLParser } from 'fast-xml-parser';
 import {
   FitsCardError,
   parseValueAndComment,
@@ -38,14 +39,30 @@ export interface ReadXisfHeaderOptions {
 const SIGNATURE = 'XISF0100';
 const PREAMBLE = 16;
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseAttributeValue: false,
-  parseTagValue: false,
-  trimValues: false,
-  isArray: (name) => name === 'Image' || name === 'FITSKeyword' || name === 'Property',
-});
+type FastXmlParser = typeof import('fast-xml-parser');
+let xmlParsing: { parser: XMLParser; validator: FastXmlParser['XMLValidator'] } | undefined;
+
+/**
+ * The XML parser, loaded on the first XISF file: most archives have none, and loading it costs
+ * every run tens of milliseconds. Its CommonJS build loads synchronously, for the sync reader.
+ */
+function xmlTools() {
+  if (!xmlParsing) {
+    const { XMLParser, XMLValidator } = createRequire(import.meta.url)(
+      'fast-xml-parser',
+    ) as FastXmlParser;
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      parseAttributeValue: false,
+      parseTagValue: false,
+      trimValues: false,
+      isArray: (name) => name === 'Image' || name === 'FITSKeyword' || name === 'Property',
+    });
+    xmlParsing = { parser, validator: XMLValidator };
+  }
+  return xmlParsing;
+}
 
 export function readXisfHeaderSync(path: string, options: ReadXisfHeaderOptions = {}): XisfHeader {
   return runReadProgramSync(path, xisfHeaderProgram(options));
@@ -97,13 +114,13 @@ function trimmedLength(body: Uint8Array): number {
 }
 
 export function parseXisfXml(xml: string): XisfHeader {
-  const valid = XMLValidator.validate(xml);
+  const valid = xmlTools().validator.validate(xml);
   if (valid !== true) {
     throw new FitsHeaderError(
       `the XML header is not well-formed: ${valid.err.msg} (line ${valid.err.line})`,
     );
   }
-  const document = parser.parse(xml) as { xisf?: { Image?: XmlImage[] } };
+  const document = xmlTools().parser.parse(xml) as { xisf?: { Image?: XmlImage[] } };
   if (!document.xisf) throw new FitsHeaderError('the XML header has no <xisf> root element');
   const image = document.xisf.Image?.[0];
   const cards = (image?.FITSKeyword ?? []).map(keywordCard);
