@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { EXIT_CODES, isAstrotrackError } from '@astrotrack/core';
 import { addGlobalOptions } from './options/global-options.js';
+import { registerFlatsCommand } from './commands/flats-command.js';
 import { registerInspectCommand } from './commands/inspect-command.js';
 import { registerSampleCommand } from './commands/sample-command.js';
 import { registerScanCommand } from './commands/scan-command.js';
@@ -18,9 +19,14 @@ export function createProgram(): Command {
     .exitOverride();
   addGlobalOptions(program);
   registerScanCommand(program);
+  registerFlatsCommand(program);
   registerInspectCommand(program);
   registerSampleCommand(program);
-  for (const command of program.commands) command.exitOverride();
+  const exitOverride = (command: Command): void => {
+    command.exitOverride();
+    for (const sub of command.commands) exitOverride(sub);
+  };
+  for (const command of program.commands) exitOverride(command);
   return program;
 }
 

@@ -17,6 +17,7 @@ import {
   type ScanResult,
   type SortKey,
 } from '@astrotrack/core';
+import { flatsPlugin, libraryPath, loadFlatLibrary, localToday } from '@astrotrack/flats';
 import { builtinParsers, DEFAULT_PARSERS } from '@astrotrack/parsers';
 
 export const KNOWN_PLUGINS = {
@@ -38,6 +39,12 @@ export interface RunScanOptions {
   includeUnknown?: boolean;
   /** false: names only (`--no-headers`); default: the rig's setting. */
   headers?: boolean;
+  /** false: no flat recommendations (`--no-flats`). */
+  flats?: boolean;
+  /** `--library FILE`: the flat library to compare the lights with. */
+  library?: string;
+  /** `YYYY-MM-DD` flat ages are counted to; default today. */
+  today?: string;
   logger?: Logger;
 }
 
@@ -91,11 +98,12 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
     searchFrom: options.dir,
     logger,
   });
+  const flats = options.flats === false ? [] : [flatsFor(options, rig, configPath)];
   const result = await scanArchive({
     root: options.dir,
     rig,
     parsers,
-    plugins,
+    plugins: [...plugins, ...flats],
     logger,
     sort: options.sort ?? rig.report.sort ?? 'filter',
     includeUnknown: options.includeUnknown ?? rig.report.includeUnknown ?? false,
@@ -104,6 +112,22 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
   });
   if (result.report.frames.files === 0) throw errors.noFramesFound(options.dir);
   return { ...result, configPath };
+}
+
+function flatsFor(options: RunScanOptions, rig: ResolvedRig, configPath: string | null) {
+  const file = libraryPath({
+    explicit: options.library,
+    configured: rig.flats.library,
+    configPath,
+  });
+  return flatsPlugin({
+    library: () => loadFlatLibrary(file),
+    libraryPath: file,
+    tolerance: rig.flats.tolerance,
+    maxAgeDays: rig.flats.maxAgeDays,
+    oldFlatsCover: rig.flats.oldFlatsCover,
+    today: options.today ?? localToday(),
+  });
 }
 
 function planInput(

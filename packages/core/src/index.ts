@@ -4,7 +4,7 @@ export * from './parsed-frame-builder.js';
 export * from './filters/filter-set.js';
 export * from './errors/astrotrack-error.js';
 export * from './errors/exit-codes.js';
-export { errors, firstLine } from './errors/catalogue.js';
+export { errors, errorCode, firstLine } from './errors/catalogue.js';
 export * from './events/engine-events.js';
 export * from './events/event-bus.js';
 export * from './events/plugin-error.js';

@@ -5,6 +5,7 @@ import type { BusHandler } from './events/event-bus.js';
 import type { FieldSources, FrameFields } from './frame.js';
 import type { FilterSet } from './filters/filter-set.js';
 import type { ResolvedRig } from './config/resolve-rig.js';
+import type { ReportSection } from './report/report-types.js';
 
 /** A file the walker found, as parsers see it. */
 export interface FrameFile {
@@ -46,7 +47,17 @@ export interface PluginContext {
   on<K extends keyof EngineEvents>(event: K, handler: BusHandler<EngineEvents[K]>): void;
   logger: Logger;
   rig: ResolvedRig;
+  /**
+   * Contribute a section to the report. `build` runs once, after `scan:end` (every frame seen)
+   * and before reporters run; returning null adds nothing.
+   */
+  addReportSection(build: ReportSectionBuilder): void;
 }
+
+export type ReportSectionBuilder = () =>
+  | Omit<ReportSection, 'plugin'>
+  | null
+  | Promise<Omit<ReportSection, 'plugin'> | null>;
 
 /** Observes the engine's events: organizers, progress, custom statistics. */
 export interface ObserverPlugin {

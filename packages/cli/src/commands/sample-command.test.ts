@@ -12,7 +12,7 @@ describe('astrotrack sample', () => {
     const env = { XDG_CONFIG_HOME: join(dir, '..', 'xdg') };
     const made = await runCli(['sample', dir, '--header-only'], { env });
     expect(made).toMatchObject({ code: 0, stdout: '' });
-    expect(made.stderr).toBe(`wrote 460 frames to ${dir} (headers only)\n`);
+    expect(made.stderr).toBe(`wrote 479 frames to ${dir} (headers only)\n`);
     expect(readdirSync(dir).sort()).toEqual(['Autorun', 'M31', 'Misc', 'The War and Peace Nebula']);
 
     const again = await runCli(['sample', dir], { env });
@@ -22,13 +22,13 @@ describe('astrotrack sample', () => {
 
     const report = JSON.parse((await runCli(['scan', dir, '--reporter', 'json'], { env })).stdout);
     // With headers, IMG_0001.fits counts (its header says LIGHT, 30 s) and "Clear" is the filter its header names.
-    expect(report.frames).toMatchObject({ files: 460, skipped: 0, unknownFilter: 1 });
-    expect(report.frames.byKind).toEqual({ light: 427, flat: 15, dark: 18, bias: 0, darkflat: 0 });
+    expect(report.frames).toMatchObject({ files: 479, skipped: 0, unknownFilter: 1 });
+    expect(report.frames.byKind).toEqual({ light: 427, flat: 34, dark: 18, bias: 0, darkflat: 0 });
     expect(report.warnings.map((w: { code: string }) => w.code)).toEqual(['unknown-filter']);
     const names = JSON.parse(
       (await runCli(['scan', dir, '--no-headers', '--reporter', 'json'], { env })).stdout,
     );
-    expect(names.frames).toMatchObject({ files: 460, skipped: 1, unknownFilter: 1 });
+    expect(names.frames).toMatchObject({ files: 479, skipped: 1, unknownFilter: 1 });
     expect(names.rows.map((r: { filter: string }) => r.filter)).not.toContain('Clear');
   });
 

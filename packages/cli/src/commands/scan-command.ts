@@ -19,6 +19,8 @@ interface ScanFlags {
   sort?: string;
   includeUnknown?: boolean;
   headers: boolean;
+  flats: boolean;
+  library?: string;
   reporter: string;
 }
 
@@ -36,6 +38,8 @@ export function registerScanCommand(program: Command): void {
     .option('-s, --sort <key>', `sort rows by: ${SORT_KEYS.join(', ')}`)
     .option('--include-unknown', 'count lights whose filter is unknown, as filter "Unknown"')
     .option('--no-headers', 'read file names only, not FITS/XISF headers (faster, less truthful)')
+    .option('--no-flats', 'leave out the flat recommendations')
+    .option('--library <file>', 'the flat library to compare the lights with (see `flats`)')
     .option('--reporter <name>', 'output format: table or json', 'table')
     .addHelpText(
       'after',
@@ -64,6 +68,8 @@ export function registerScanCommand(program: Command): void {
         includeUnknown: flags.includeUnknown,
         // Commander sets `headers` to true unless --no-headers is given; only the flag overrides the config.
         headers: flags.headers === false ? false : undefined,
+        flats: flags.flats,
+        library: flags.library,
         logger,
       });
       process.stdout.write(reporter.format(result.report, { color: stdoutWantsColor() }));

@@ -35,6 +35,14 @@ export const reportSettingsSchema = z.strictObject({
   includeUnknown: z.boolean().optional(),
 });
 
+export const flatSettingsSchema = z.strictObject({
+  library: z.string().min(1).optional(),
+  tolerance: z.number().min(0.5).max(90).optional(),
+  maxAgeDays: z.number().positive().optional(),
+  oldFlatsCover: z.boolean().optional(),
+  anglePrecision: z.number().positive().max(10).optional(),
+});
+
 const rigShape = {
   headers: z.boolean().optional(),
   angle: z.enum(['mechanical', 'sky']).optional(),
@@ -44,6 +52,7 @@ const rigShape = {
   plugins: z.array(pluginSpec).optional(),
   plan: planSettingsSchema.optional(),
   report: reportSettingsSchema.optional(),
+  flats: flatSettingsSchema.optional(),
 };
 
 export const rigSettingsSchema = z.strictObject(rigShape);
@@ -57,8 +66,12 @@ export const configSchema = z.strictObject({
 /** Every key the schema knows, for "did you mean" on unknown keys. */
 export const KNOWN_KEYS = [
   ...new Set(
-    [configSchema, filterSettingsSchema, planSettingsSchema, reportSettingsSchema].flatMap(
-      (schema) => Object.keys(schema.shape),
-    ),
+    [
+      configSchema,
+      filterSettingsSchema,
+      planSettingsSchema,
+      reportSettingsSchema,
+      flatSettingsSchema,
+    ].flatMap((schema) => Object.keys(schema.shape)),
   ),
 ];

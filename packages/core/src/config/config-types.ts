@@ -27,6 +27,19 @@ export interface ReportSettings {
   includeUnknown?: boolean;
 }
 
+export interface FlatSettings {
+  /** The flat library file; relative paths are from the config file's folder. */
+  library?: string;
+  /** How far from a light's angle a flat still calibrates it, in degrees (default 2.5, at least 0.5). */
+  tolerance?: number;
+  /** Flats older than this many days are "old" (default 90). */
+  maxAgeDays?: number;
+  /** Whether old flats still count as coverage (default true; they are shown as old either way). */
+  oldFlatsCover?: boolean;
+  /** `flats learn` rounds angles to this many degrees (default 0.1). */
+  anglePrecision?: number;
+}
+
 export interface RigSettings {
   /** Read FITS/XISF headers (default true); false: file names only, faster, less truthful. */
   headers?: boolean;
@@ -39,6 +52,7 @@ export interface RigSettings {
   plugins?: PluginSpec<ObserverPlugin>[];
   plan?: PlanSettings;
   report?: ReportSettings;
+  flats?: FlatSettings;
 }
 
 export interface AstrotrackConfig extends RigSettings {

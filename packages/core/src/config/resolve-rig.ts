@@ -1,6 +1,12 @@
 /** Picks the rig to use and merges its settings over the top-level ones. */
 import type { ObserverPlugin, ParserPlugin } from '../plugin.js';
-import type { AstrotrackConfig, PlanSettings, PluginSpec, ReportSettings } from './config-types.js';
+import type {
+  AstrotrackConfig,
+  FlatSettings,
+  PlanSettings,
+  PluginSpec,
+  ReportSettings,
+} from './config-types.js';
 import { createFilterSet, type FilterSet } from '../filters/filter-set.js';
 import { errors } from '../errors/catalogue.js';
 
@@ -15,6 +21,7 @@ export interface ResolvedRig {
   plugins: PluginSpec<ObserverPlugin>[];
   plan: PlanSettings;
   report: ReportSettings;
+  flats: FlatSettings;
 }
 
 /**
@@ -39,5 +46,6 @@ export function resolveRig(config: AstrotrackConfig, requested?: string): Resolv
     plugins: rig.plugins ?? config.plugins ?? [],
     plan: { ...config.plan, ...rig.plan },
     report: { ...config.report, ...rig.report },
+    flats: { ...config.flats, ...rig.flats },
   };
 }

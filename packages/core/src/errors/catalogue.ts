@@ -67,6 +67,42 @@ export const errors = {
       message: `no rig named "${rig}"${known.length ? ` (the config has: ${known.join(', ')})` : ' (the config defines no rigs)'}`,
       hint: 'add it under "rigs" in astro.config, or pick another with --rig',
     }),
+  flatLibraryCorrupt: (file: string, problem: string) =>
+    new AstrotrackError({
+      name: 'FlatLibraryCorrupt',
+      exit: 'data',
+      message: `the flat library ${file} cannot be read: ${problem}`,
+      hint: 'fix the file by hand (it is JSON) or move it away; astrotrack never overwrites it while it is broken',
+    }),
+  flatLibraryTooNew: (file: string, version: number) =>
+    new AstrotrackError({
+      name: 'FlatLibraryTooNew',
+      exit: 'data',
+      message: `the flat library ${file} has schema version ${version}, newer than this astrotrack understands`,
+      hint: 'update astrotrack (npm i -g @astrotrack/cli)',
+    }),
+  flatLibraryBusy: (file: string, seconds: number) =>
+    new AstrotrackError({
+      name: 'FlatLibraryBusy',
+      exit: 'busy',
+      message: `the flat library ${file} stayed locked by another astrotrack process for ${seconds} s`,
+      hint: `try again; if no astrotrack is running, delete ${file}.lock`,
+    }),
+  fileNotWritten: (file: string, cause: unknown) =>
+    new AstrotrackError({
+      name: 'FileNotWritten',
+      exit: 'cantCreate',
+      message: `cannot write ${file} (${errorCode(cause)})`,
+      hint: 'check that its folder exists and is writable; nothing was changed',
+      cause,
+    }),
+  legacyFlatsUnreadable: (file: string, problem: string) =>
+    new AstrotrackError({
+      name: 'LegacyFlatsUnreadable',
+      exit: 'data',
+      message: `cannot import ${file}: ${problem}`,
+      hint: "give the Python toolkit's ~/.astrophotography_flats.json, unchanged",
+    }),
   badUsage: (message: string, hint?: string) =>
     new AstrotrackError({ name: 'BadUsage', exit: 'usage', message, ...(hint ? { hint } : {}) }),
 } as const;

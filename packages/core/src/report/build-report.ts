@@ -5,6 +5,7 @@ import {
   REPORT_SCHEMA_VERSION,
   type ExposureReport,
   type ExposureTotal,
+  type ReportSection,
   type ReportWarning,
 } from './report-types.js';
 import { sortRows, type SortKey } from './sort-rows.js';
@@ -18,6 +19,7 @@ export interface BuildReportOptions {
   includeUnknown?: boolean;
   /** Warnings from the scan itself (unreadable folders, failing plugins). */
   warnings?: ReportWarning[];
+  sections?: ReportSection[];
 }
 
 export function buildExposureReport(
@@ -89,5 +91,6 @@ export function buildExposureReport(
     plan,
     skipped,
     warnings,
+    sections: options.sections ?? [],
   };
 }

@@ -83,6 +83,19 @@ export interface FrameCounts {
   noExposure: number;
 }
 
+/**
+ * A plugin's part of the report (the flat recommendations, …). Reporters render the ids they know;
+ * the `json` reporter passes every section through.
+ */
+export interface ReportSection<T = unknown> {
+  /** Stable id, e.g. `flats`. */
+  id: string;
+  /** The plugin that made it. */
+  plugin: string;
+  title: string;
+  data: T;
+}
+
 export interface ExposureReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   root: string;
@@ -98,4 +111,6 @@ export interface ExposureReport {
   plan: Plan | null;
   skipped: SkipSummary[];
   warnings: ReportWarning[];
+  /** What plugins added, in the order they were set up. */
+  sections: ReportSection[];
 }

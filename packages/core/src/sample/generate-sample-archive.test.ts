@@ -19,7 +19,7 @@ describe('generateSampleArchive', () => {
     const summary = generateSampleArchive(root);
     const files = await list(root);
     expect(files).toHaveLength(summary.frames);
-    expect(summary.frames).toBe(460);
+    expect(summary.frames).toBe(479);
     const ninaName =
       /^M31\/2025-09-14\/LIGHT\/2025-09-14_2\d-\d\d-\d\d_L_45\.\d\d_120\.00s_\d{4}\.fits$/;
     expect(files.filter((f) => ninaName.test(f))).toHaveLength(80);

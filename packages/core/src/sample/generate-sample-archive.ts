@@ -216,6 +216,39 @@ export function generateSampleArchive(
       'ASIAIR',
     );
   }
+  // ASIAIR flats at dawn, named in milliseconds as ASIAIR does below 1 s.
+  for (const filter of ['Ha', 'OIII']) {
+    writeSession(
+      join(dir, 'Autorun', 'Flat'),
+      { target: '', night: '2025-09-17', filter, exposure: 0.81, subs: 5, angle: 0 },
+      random,
+      writer,
+      'FLAT',
+      (time, _angle, n) =>
+        `Flat_810.0ms_Bin1_${filter}_gain100_${time.replace(/-/g, '').replace('_', '-')}_-10.0C_${pad(n)}.fit`,
+      'ASIAIR',
+    );
+  }
+  // The toolkit README's flats for the War and Peace Nebula: 69.6°, 75° and 128°.
+  for (const angle of [69.6, 75, 128]) {
+    const session = {
+      target: 'The War and Peace Nebula',
+      night: '2025-08-01',
+      filter: 'ALPT',
+      exposure: 2,
+      subs: 3,
+      angle,
+      angleSpread: 0,
+    };
+    writeSession(
+      join(dir, session.target, 'FLAT'),
+      session,
+      random,
+      writer,
+      'FLAT',
+      (time, angleText, n) => `${time}_ALPT_${angleText}_2.00s_${pad(n)}.fits`,
+    );
+  }
   writeSession(
     join(dir, 'Autorun', 'Dark'),
     { target: '', night: '2025-09-18', filter: '', exposure: 300, subs: 8, angle: 0 },

@@ -11,11 +11,17 @@ import type { EngineEvents } from '../events/engine-events.js';
 import { createEventBus } from '../events/event-bus.js';
 import { PluginError } from '../events/plugin-error.js';
 import { silentLogger } from '../logging/create-logger.js';
-import type { FrameFile, ObserverPlugin, ParserPlugin, PluginContext } from '../plugin.js';
+import type {
+  FrameFile,
+  ObserverPlugin,
+  ParserPlugin,
+  PluginContext,
+  ReportSectionBuilder,
+} from '../plugin.js';
 import { buildExposureReport } from '../report/build-report.js';
 import { ExposureAccumulator } from '../report/exposure-accumulator.js';
 import type { PlanInput } from '../report/plan-remaining-exposure.js';
-import type { ExposureReport, ReportWarning } from '../report/report-types.js';
+import type { ExposureReport, ReportSection, ReportWarning } from '../report/report-types.js';
 import type { SortKey } from '../report/sort-rows.js';
 import type { AngleSource } from '../headers/header-fields.js';
 import { DisagreementLog } from '../headers/disagreement-log.js';
@@ -70,12 +76,14 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     pluginErrors.push(...found);
   };
 
+  const sectionBuilders: { plugin: string; build: ReportSectionBuilder }[] = [];
   for (const plugin of [...options.parsers, ...(options.plugins ?? [])]) {
     if (!plugin.setup) continue;
     const context: PluginContext = {
       on: (event, handler) => bus.on(event, handler, plugin.name),
       logger: logger.child({ plugin: plugin.name }),
       rig,
+      addReportSection: (build) => sectionBuilders.push({ plugin: plugin.name, build }),
     };
     try {
       await plugin.setup(context);
@@ -158,6 +166,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     durationMs: performance.now() - started,
   });
   collect(await bus.drain());
+  const sections = await buildSections(sectionBuilders, collect);
 
   const report = buildExposureReport(accumulator, {
     root,
@@ -167,10 +176,27 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     plan: options.plan ?? null,
     includeUnknown: options.includeUnknown,
     warnings: [...scanWarnings(unreadable, pluginErrors), ...disagreements.warnings()],
+    sections,
   });
   bus.emit('report', report);
   collect(await bus.drain());
   return { report, pluginErrors };
+}
+
+async function buildSections(
+  builders: readonly { plugin: string; build: ReportSectionBuilder }[],
+  collect: (errors: PluginError[]) => void,
+): Promise<ReportSection[]> {
+  const sections: ReportSection[] = [];
+  for (const { plugin, build } of builders) {
+    try {
+      const section = await build();
+      if (section) sections.push({ ...section, plugin });
+    } catch (error) {
+      collect([new PluginError(plugin, 'report section', error)]);
+    }
+  }
+  return sections;
 }
 
 async function checkRoot(root: string): Promise<void> {

@@ -11,6 +11,8 @@ import {
   type FilterPlan,
   type ReporterPlugin,
 } from '@astrotrack/core';
+import { FLATS_SECTION_ID, type FlatsSection } from '@astrotrack/flats';
+import { formatFlatsSection } from './flats-section.js';
 import { renderGrid, type GridColumn } from './render-grid.js';
 
 const NONE = '—';
@@ -61,6 +63,10 @@ function formatTable(report: ExposureReport, color: boolean): string {
         (allocation ? ` (${allocation})` : ''),
       `Still to capture: ${formatDuration(plan.remainingSeconds)}`,
     );
+  }
+  for (const section of report.sections) {
+    if (section.id === FLATS_SECTION_ID)
+      sections.push(...formatFlatsSection(section.data as FlatsSection));
   }
   if (report.warnings.length > 0) {
     sections.push('', 'Warnings:');

@@ -1,0 +1,330 @@
+/**
+ * `astrotrack flats …`: the flat library (add, list, remove, clear, reset, learn, import-legacy,
+ * path). Every change is locked and written atomically (@astrotrack/flats).
+ */
+import type { Command } from 'commander';
+import { errors, scanArchive } from '@astrotrack/core';
+import {
+  addFlatRecords,
+  addFlats,
+  clearFlats,
+  collectFlatFrames,
+  DEFAULT_MAX_AGE_DAYS,
+  deleteFlatLibrary,
+  flatSets,
+  libraryPath,
+  listFlats,
+  loadFlatLibrary,
+  localToday,
+  readLegacyFlats,
+  removeFlatAngles,
+  rigFlats,
+  sameFlatSet,
+  updateFlatLibrary,
+  LEGACY_FILE,
+  type FlatRecord,
+} from '@astrotrack/flats';
+import type { Frame } from '@astrotrack/core';
+import { renderGrid } from '@astrotrack/reporters';
+import { loggerFor, type GlobalOptions } from '../options/global-options.js';
+import { prepareRig } from '../run-scan.js';
+
+interface LibraryFlags {
+  library?: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function registerFlatsCommand(program: Command): void {
+  const flats = program
+    .command('flats')
+    .description('the flat library: which flats you own, at which angles, and how old they are')
+    .option(
+      '--library <file>',
+      'the library file (default: flats.library in the config, else the data folder)',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  astrotrack flats learn ~/astro/flats\n  astrotrack flats add L 45 56 --date 2025-09-15\n  astrotrack flats list\n  astrotrack scan ~/astro/M31   # recommends the flats still to shoot',
+    );
+
+  flats
+    .command('add')
+    .description('record flats for a filter at one or more angles')
+    .argument('<filter>', 'filter name (aliases are understood: Lum → L)')
+    .argument('<angles...>', 'rotator angles in degrees')
+    .option('--date <date>', 'capture date, YYYY-MM-DD (default today)')
+    .option('--replace', "replace the filter's flats instead of adding to them")
+    .option('--binning <XxY>', 'only for frames binned like this, e.g. 2x2')
+    .action(async (filterName: string, angleTexts: string[], flags, command: Command) => {
+      const context = await libraryContext(command);
+      const filter = context.canonicalFilter(filterName);
+      const angles = angleTexts.map(parseAngle);
+      const date = flags.date ?? localToday();
+      if (!DATE.test(date)) throw errors.badUsage(`bad --date "${date}"`, 'write it YYYY-MM-DD');
+      const result = await updateFlatLibrary(context.file, (library) =>
+        addFlats(
+          library,
+          context.rig,
+          { [filter]: angles },
+          {
+            date,
+            replace: flags.replace,
+            binning: flags.binning,
+          },
+        ),
+      );
+      if (result.removed.length) say(`replaced ${filter}: removed ${angleList(result.removed)}`);
+      if (result.added.length) say(`added ${filter} flats at ${angleList(result.added)} (${date})`);
+      if (result.known.length) say(`already recorded: ${angleList(result.known)} (${date})`);
+      say(`library: ${context.file}`);
+    });
+
+  flats
+    .command('list')
+    .description('list the flats with their age; old ones are marked')
+    .option('--json', 'print JSON for scripts')
+    .option(
+      '--max-age <days>',
+      `flats older than this are old (default: config, else ${DEFAULT_MAX_AGE_DAYS})`,
+    )
+    .action(async (flags, command: Command) => {
+      const context = await libraryContext(command);
+      const maxAge = flags.maxAge === undefined ? context.maxAgeDays : Number(flags.maxAge);
+      if (!(maxAge > 0))
+        throw errors.badUsage(`bad --max-age "${flags.maxAge}"`, 'give a number of days');
+      const listed = listFlats(
+        await loadFlatLibrary(context.file),
+        context.rig,
+        localToday(),
+        maxAge,
+      );
+      if (flags.json) {
+        process.stdout.write(
+          `${JSON.stringify({ library: context.file, rig: context.rig, maxAgeDays: maxAge, flats: listed }, null, 2)}\n`,
+        );
+        return;
+      }
+      if (listed.length === 0) {
+        say(`no flats recorded (library: ${context.file})`);
+        say('add some with `astrotrack flats add FILTER ANGLE…` or `astrotrack flats learn DIR`');
+        return;
+      }
+      const rows = listed.map((flat) => [
+        flat.filter,
+        `${flat.angle}°`,
+        flat.binning ?? 'any',
+        flat.date,
+        flat.old ? `⚠ OLD (${flat.ageDays}d)` : `✓ Recent (${flat.ageDays}d)`,
+        flat.source,
+      ]);
+      say(
+        renderGrid(
+          [
+            { header: 'Filter', align: 'left' },
+            { header: 'Angle', align: 'right' },
+            { header: 'Binning', align: 'left' },
+            { header: 'Date', align: 'left' },
+            { header: 'Status', align: 'left' },
+            { header: 'From', align: 'left' },
+          ],
+          rows,
+        ),
+      );
+      const old = listed.filter((flat) => flat.old).length;
+      say(
+        `\n${listed.length} flat set(s), ${old} older than ${maxAge} days (library: ${context.file})`,
+      );
+    });
+
+  flats
+    .command('remove')
+    .description("remove a filter's flats at the given angles (every date)")
+    .argument('<filter>')
+    .argument('<angles...>')
+    .action(async (filterName: string, angleTexts: string[], _flags, command: Command) => {
+      const context = await libraryContext(command);
+      const filter = context.canonicalFilter(filterName);
+      const removed = await updateFlatLibrary(context.file, (library) =>
+        removeFlatAngles(library, context.rig, filter, angleTexts.map(parseAngle)),
+      );
+      if (removed.length === 0) {
+        say(`no ${filter} flats at ${angleTexts.join(', ')}°: nothing removed`);
+        return;
+      }
+      say(`removed ${filter} flats at ${angleList(removed)}`);
+      const left = rigFlats(await loadFlatLibrary(context.file), context.rig).filter(
+        (flat) => flat.filter === filter,
+      );
+      say(left.length ? `remaining ${filter}: ${angleList(left)}` : `no ${filter} flats remain`);
+    });
+
+  flats
+    .command('clear')
+    .description('remove every flat of the given filters (of all filters with --yes)')
+    .argument('[filters...]')
+    .option('--yes', 'confirm clearing every filter')
+    .action(async (filterNames: string[], flags, command: Command) => {
+      const context = await libraryContext(command);
+      const filters = filterNames.map(context.canonicalFilter);
+      if (filters.length === 0 && !flags.yes) {
+        const count = rigFlats(await loadFlatLibrary(context.file), context.rig).length;
+        say(
+          `this would remove all ${count} flat set(s) of ${context.rigLabel} from ${context.file}`,
+        );
+        say('to confirm: astrotrack flats clear --yes (or name the filters to clear)');
+        process.exitCode = 2;
+        return;
+      }
+      const removed = await updateFlatLibrary(context.file, (library) =>
+        clearFlats(library, context.rig, filters.length ? filters : undefined),
+      );
+      say(
+        removed.length
+          ? `removed ${removed.length} flat set(s): ${[...new Set(removed.map((f) => f.filter))].join(', ')}`
+          : `no flats of ${filters.join(', ')}: nothing removed`,
+      );
+    });
+
+  flats
+    .command('reset')
+    .description('delete the whole library, every rig (needs --yes)')
+    .option('--yes', 'confirm')
+    .action(async (flags, command: Command) => {
+      const context = await libraryContext(command);
+      if (!flags.yes) {
+        const library = await loadFlatLibrary(context.file);
+        const count = Object.values(library.rigs).reduce((sum, rig) => sum + rig.flats.length, 0);
+        say(`WARNING: this deletes ${context.file}: ${count} flat set(s) of every rig`);
+        say('to confirm: astrotrack flats reset --yes');
+        process.exitCode = 2;
+        return;
+      }
+      say(
+        (await deleteFlatLibrary(context.file))
+          ? `deleted ${context.file}`
+          : `no library at ${context.file}: nothing to delete`,
+      );
+    });
+
+  flats
+    .command('learn')
+    .description('find the flat frames in a folder and record each flat set (filter, angle, night)')
+    .argument('<dir>', 'folder with flat frames, searched with its subfolders')
+    .option('--dry-run', 'show what would be recorded, change nothing')
+    .action(async (dir: string, flags, command: Command) => {
+      const context = await libraryContext(command);
+      const found: Frame[] = [];
+      const { rig } = context.prepared;
+      await scanArchive({
+        root: dir,
+        rig,
+        parsers: context.prepared.parsers,
+        plugins: [collectFlatFrames(found)],
+        logger: context.logger,
+      });
+      const precision = rig.flats.anglePrecision ?? 0.1;
+      const { sets, withoutAngle, withoutFilter, withoutDate } = flatSets(found, precision);
+      if (found.length === 0) {
+        say(
+          `no flat frames found in ${dir} (a frame is a flat by its IMAGETYP header, or a FLAT folder or name)`,
+        );
+        return;
+      }
+      const result = flags.dryRun
+        ? splitKnown(rigFlats(await loadFlatLibrary(context.file), context.rig), sets)
+        : await updateFlatLibrary(context.file, (library) =>
+            addFlatRecords(library, context.rig, sets),
+          );
+      const verb = flags.dryRun ? 'would record' : 'recorded';
+      say(
+        `${found.length} flat frame(s) in ${sets.length} set(s); ${verb} ${result.added.length} new`,
+      );
+      for (const set of result.added) {
+        const binning = set.binning ? ` ${set.binning}` : '';
+        say(`  ${set.filter}${binning} ${set.angle}° ${set.date} (${set.frames} frames)`);
+      }
+      if (result.known.length) say(`${result.known.length} set(s) already in the library`);
+      for (const [what, list] of [
+        ['no rotator angle', withoutAngle],
+        ['no filter', withoutFilter],
+        ['no capture date', withoutDate],
+      ] as const) {
+        if (list.length) say(`not recorded, ${what}: ${list.length} frame(s), e.g. ${list[0]}`);
+      }
+      if (!flags.dryRun) say(`library: ${context.file}`);
+    });
+
+  flats
+    .command('import-legacy')
+    .description("import the Python toolkit's flat history")
+    .argument('[file]', 'its JSON file', LEGACY_FILE)
+    .action(async (file: string, _flags, command: Command) => {
+      const context = await libraryContext(command);
+      const records = (await readLegacyFlats(file)).map((record) => ({
+        ...record,
+        filter: context.canonicalFilter(record.filter),
+      }));
+      const result = await updateFlatLibrary(context.file, (library) =>
+        addFlatRecords(library, context.rig, records),
+      );
+      say(
+        `imported ${result.added.length} flat set(s) from ${file}; ${result.known.length} were already there`,
+      );
+      say(`library: ${context.file}`);
+    });
+
+  flats
+    .command('path')
+    .description('print where the library is')
+    .action(async (_flags, command: Command) => {
+      say((await libraryContext(command)).file);
+    });
+}
+
+function splitKnown(owned: readonly FlatRecord[], sets: readonly FlatRecord[]) {
+  const known = sets.filter((set) => owned.some((flat) => sameFlatSet(flat, set)));
+  return { added: sets.filter((set) => !known.includes(set)), known };
+}
+
+async function libraryContext(command: Command) {
+  const globals = command.optsWithGlobals<GlobalOptions & LibraryFlags>();
+  const logger = loggerFor(globals);
+  const prepared = await prepareRig({
+    searchFrom: process.cwd(),
+    configFile: globals.config,
+    rig: globals.rig,
+    logger,
+  });
+  const { rig } = prepared;
+  const file = libraryPath({
+    explicit: globals.library,
+    configured: rig.flats.library,
+    configPath: prepared.configPath,
+  });
+  return {
+    file,
+    logger,
+    prepared,
+    rig: rig.name,
+    rigLabel: rig.name ? `rig ${rig.name}` : 'the default rig',
+    maxAgeDays: rig.flats.maxAgeDays ?? DEFAULT_MAX_AGE_DAYS,
+    canonicalFilter: (name: string) => rig.filters.canonical(name) ?? name,
+  };
+}
+
+function parseAngle(text: string): number {
+  const angle = Number(text.replace(/°$/, ''));
+  if (text.trim() === '' || !Number.isFinite(angle)) {
+    throw errors.badUsage(`bad angle "${text}"`, 'give rotator angles in degrees, e.g. 45 or 69.6');
+  }
+  return angle;
+}
+
+function angleList(flats: readonly FlatRecord[]): string {
+  return [...new Set(flats.map((flat) => `${flat.angle}°`))].join(', ');
+}
+
+function say(text: string): void {
+  process.stdout.write(`${text}\n`);
+}

@@ -1,0 +1,102 @@
+/**
+ * The flats plugin: listens to the lights a scan finds and adds the flat recommendations to the
+ * report, one entry per filter (and binning, where a filter's lights differ in binning).
+ */
+import type { Frame, ObserverPlugin } from '@astrotrack/core';
+import { filterCoverage, type FilterCoverage } from './coverage/filter-coverage.js';
+import type { FlatLibrary } from './library/flat-library.js';
+import { listFlats } from './library/library-operations.js';
+
+export const FLATS_SECTION_ID = 'flats';
+
+export interface FlatsPluginOptions {
+  /** The library, or how to load it when the report is built. */
+  library: FlatLibrary | (() => Promise<FlatLibrary>);
+  /** The library file, shown in the report; null when none. */
+  libraryPath?: string | null;
+  tolerance?: number;
+  maxAgeDays?: number;
+  oldFlatsCover?: boolean;
+  /** `YYYY-MM-DD` the ages are counted to; default today. */
+  today: string;
+}
+
+export interface FilterFlats extends FilterCoverage {
+  filter: string;
+  /** Set when the filter's lights come in more than one binning. */
+  binning: string | null;
+}
+
+export interface FlatsSection {
+  tolerance: number;
+  maxAgeDays: number;
+  oldFlatsCover: boolean;
+  libraryPath: string | null;
+  filters: FilterFlats[];
+}
+
+export const DEFAULT_TOLERANCE = 2.5;
+export const DEFAULT_MAX_AGE_DAYS = 90;
+
+export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const maxAgeDays = options.maxAgeDays ?? DEFAULT_MAX_AGE_DAYS;
+  const oldFlatsCover = options.oldFlatsCover ?? true;
+  return {
+    name: 'astrotrack:flats',
+    setup({ on, addReportSection, rig }) {
+      const lights = new Map<
+        string,
+        { angles: (number | null)[]; binnings: Map<string, (number | null)[]> }
+      >();
+      on('scan:start', () => lights.clear());
+      on('frame', (frame: Frame) => {
+        if (frame.kind !== 'light' || frame.filter === null) return;
+        let entry = lights.get(frame.filter);
+        if (!entry) {
+          entry = { angles: [], binnings: new Map() };
+          lights.set(frame.filter, entry);
+        }
+        entry.angles.push(frame.rotatorAngle);
+        const binning = frame.binning ?? '';
+        const byBinning = entry.binnings.get(binning);
+        if (byBinning) byBinning.push(frame.rotatorAngle);
+        else entry.binnings.set(binning, [frame.rotatorAngle]);
+      });
+      addReportSection(async () => {
+        if (lights.size === 0) return null;
+        const library =
+          typeof options.library === 'function' ? await options.library() : options.library;
+        const owned = listFlats(library, rig.name, options.today, maxAgeDays);
+        const filters: FilterFlats[] = [];
+        const order = [...lights.keys()].sort(
+          (a, b) => rig.filters.rank(a) - rig.filters.rank(b) || a.localeCompare(b),
+        );
+        for (const filter of order) {
+          const entry = lights.get(filter)!;
+          const split = entry.binnings.size > 1;
+          const groups = split ? [...entry.binnings] : [['', entry.angles] as const];
+          for (const [binning, angles] of groups) {
+            const flats = owned
+              .filter((flat) => flat.filter === filter)
+              .filter((flat) => !split || !flat.binning || flat.binning === binning)
+              .map((flat) => ({ angle: flat.angle, date: flat.date, old: flat.old }));
+            filters.push({
+              filter,
+              binning: split ? binning || null : null,
+              ...filterCoverage(angles, flats, { tolerance, oldFlatsCover }),
+            });
+          }
+        }
+        const data: FlatsSection = {
+          tolerance,
+          maxAgeDays,
+          oldFlatsCover,
+          libraryPath: options.libraryPath ?? null,
+          filters,
+        };
+        return { id: FLATS_SECTION_ID, title: 'Flat frame recommendations', data };
+      });
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Flat frames found on disk → flat sets for the library: one per filter, binning, angle (rounded to
+ * the configured precision) and night.
+ */
+import type { Frame } from '@astrotrack/core';
+import { normaliseAngle } from '../coverage/arc.js';
+import type { FlatRecord } from '../library/flat-library.js';
+
+export interface FlatSetsResult {
+  sets: FlatRecord[];
+  /** Flat frames that could not be recorded, and why. */
+  withoutAngle: string[];
+  withoutFilter: string[];
+  withoutDate: string[];
+}
+
+export function flatSets(flats: readonly Frame[], precision: number): FlatSetsResult {
+  const sets = new Map<string, FlatRecord>();
+  const result: FlatSetsResult = { sets: [], withoutAngle: [], withoutFilter: [], withoutDate: [] };
+  for (const frame of flats) {
+    if (frame.filter === null) result.withoutFilter.push(frame.relativePath);
+    else if (frame.rotatorAngle === null) result.withoutAngle.push(frame.relativePath);
+    else if (frame.night === null) result.withoutDate.push(frame.relativePath);
+    else {
+      const angle = roundTo(frame.rotatorAngle, precision);
+      const key = [frame.filter, frame.binning ?? '', angle, frame.night].join('|');
+      const set = sets.get(key);
+      if (set) set.frames = (set.frames ?? 0) + 1;
+      else {
+        sets.set(key, {
+          filter: frame.filter,
+          angle,
+          date: frame.night,
+          ...(frame.binning ? { binning: frame.binning } : {}),
+          source: 'learned',
+          frames: 1,
+        });
+      }
+    }
+  }
+  result.sets = [...sets.values()];
+  return result;
+}
+
+/** 69.64 at 0.1 → 69.6, without 69.60000000000001. */
+export function roundTo(angle: number, precision: number): number {
+  const decimals = Math.max(0, Math.ceil(-Math.log10(precision) - 1e-9));
+  return normaliseAngle(Number((Math.round(angle / precision) * precision).toFixed(decimals)));
+}

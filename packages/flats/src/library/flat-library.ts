@@ -1,0 +1,110 @@
+/**
+ * The flat library: which flats a rig owns, per filter (and binning), with angle and date. A JSON
+ * file people can read and fix by hand; `schemaVersion` lets later versions migrate it.
+ */
+import { errors } from '@astrotrack/core';
+
+export const LIBRARY_SCHEMA_VERSION = 1;
+/** The rig key used when the config names no rig. */
+export const DEFAULT_RIG = 'default';
+
+export type FlatSource = 'added' | 'learned' | 'imported';
+
+export interface FlatRecord {
+  filter: string;
+  /** Rotator angle in degrees, [0, 360). */
+  angle: number;
+  /** Capture date (the night, for learned flats), `YYYY-MM-DD`. */
+  date: string;
+  /** `1x1`, `2x2`…; absent: any binning. */
+  binning?: string;
+  source: FlatSource;
+  /** Flat frames in the set, for learned ones. */
+  frames?: number;
+}
+
+export interface FlatLibrary {
+  schemaVersion: typeof LIBRARY_SCHEMA_VERSION;
+  rigs: Record<string, { flats: FlatRecord[] }>;
+}
+
+export function emptyLibrary(): FlatLibrary {
+  return { schemaVersion: LIBRARY_SCHEMA_VERSION, rigs: {} };
+}
+
+export function serialiseLibrary(library: FlatLibrary): string {
+  return `${JSON.stringify(library, null, 2)}\n`;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SOURCES = new Set<string>(['added', 'learned', 'imported']);
+
+/** Parses and checks a library file's text; any problem is a FlatLibraryCorrupt naming where. */
+export function parseLibrary(text: string, file: string): FlatLibrary {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw errors.flatLibraryCorrupt(file, `not valid JSON (${(error as Error).message})`);
+  }
+  const corrupt = (problem: string) => errors.flatLibraryCorrupt(file, problem);
+  if (!isObject(data)) throw corrupt('expected a JSON object');
+  const version = data.schemaVersion;
+  if (typeof version !== 'number') throw corrupt('schemaVersion is missing');
+  if (version > LIBRARY_SCHEMA_VERSION) throw errors.flatLibraryTooNew(file, version);
+  if (version !== LIBRARY_SCHEMA_VERSION) throw corrupt(`unknown schemaVersion ${version}`);
+  if (!isObject(data.rigs)) throw corrupt('"rigs" must be an object');
+  const rigs: FlatLibrary['rigs'] = {};
+  for (const [rig, entry] of Object.entries(data.rigs)) {
+    if (!isObject(entry) || !Array.isArray(entry.flats))
+      throw corrupt(`rigs.${rig}.flats must be a list`);
+    rigs[rig] = {
+      flats: entry.flats.map((flat, index) =>
+        checkRecord(flat, `rigs.${rig}.flats[${index}]`, corrupt),
+      ),
+    };
+  }
+  return { schemaVersion: LIBRARY_SCHEMA_VERSION, rigs };
+}
+
+function checkRecord(
+  value: unknown,
+  path: string,
+  corrupt: (problem: string) => Error,
+): FlatRecord {
+  if (!isObject(value)) throw corrupt(`${path} must be an object`);
+  const { filter, angle, date, binning, source, frames } = value;
+  if (typeof filter !== 'string' || filter === '') throw corrupt(`${path}.filter must be a name`);
+  if (typeof angle !== 'number' || !(angle >= 0 && angle < 360))
+    throw corrupt(`${path}.angle must be a number from 0 up to 360`);
+  if (typeof date !== 'string' || !DATE.test(date))
+    throw corrupt(`${path}.date must be YYYY-MM-DD`);
+  if (binning !== undefined && typeof binning !== 'string')
+    throw corrupt(`${path}.binning must be text like "1x1"`);
+  if (typeof source !== 'string' || !SOURCES.has(source))
+    throw corrupt(`${path}.source must be one of ${[...SOURCES].join(', ')}`);
+  if (frames !== undefined && !(Number.isInteger(frames) && (frames as number) > 0))
+    throw corrupt(`${path}.frames must be a positive whole number`);
+  return {
+    filter,
+    angle,
+    date,
+    ...(binning === undefined ? {} : { binning: binning as string }),
+    source: source as FlatSource,
+    ...(frames === undefined ? {} : { frames: frames as number }),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Two records are the same flat set when filter, binning, angle and date agree. */
+export function sameFlatSet(a: FlatRecord, b: FlatRecord): boolean {
+  return (
+    a.filter === b.filter &&
+    (a.binning ?? '') === (b.binning ?? '') &&
+    Math.abs(a.angle - b.angle) < 1e-9 &&
+    a.date === b.date
+  );
+}

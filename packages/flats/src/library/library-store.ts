@@ -1,0 +1,67 @@
+/** Reading and changing the library file: every change is locked, re-read, applied and written atomically. */
+import { readFile, rm } from 'node:fs/promises';
+import { errorCode, errors } from '@astrotrack/core';
+import { emptyLibrary, parseLibrary, serialiseLibrary, type FlatLibrary } from './flat-library.js';
+import { withFileLock, type LockOptions } from './file-lock.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+/** The library at `file`; a missing file is an empty library, a broken one an error. */
+export async function loadFlatLibrary(file: string): Promise<FlatLibrary> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyLibrary();
+    throw errors.flatLibraryCorrupt(file, `${errorCode(error)}, check its permissions`);
+  }
+  return parseLibrary(text, file);
+}
+
+/** Replaces the library with `library` (under the lock). */
+export async function saveFlatLibrary(
+  file: string,
+  library: FlatLibrary,
+  lock?: LockOptions,
+): Promise<void> {
+  await withFileLock(file, () => writeFileAtomic(file, serialiseLibrary(library)), lock);
+}
+
+/**
+ * Applies `change` to the current library and writes the result, all under the lock, so
+ * concurrent changes are never lost. A library that cannot be read is left untouched.
+ */
+export async function updateFlatLibrary<T>(
+  file: string,
+  change: (library: FlatLibrary) => T,
+  lock?: LockOptions,
+): Promise<T> {
+  return withFileLock(
+    file,
+    async () => {
+      const library = await loadFlatLibrary(file);
+      const before = serialiseLibrary(library);
+      const result = change(library);
+      const after = serialiseLibrary(library);
+      if (after !== before) await writeFileAtomic(file, after);
+      return result;
+    },
+    lock,
+  );
+}
+
+/** Deletes the library file; true if there was one. */
+export async function deleteFlatLibrary(file: string, lock?: LockOptions): Promise<boolean> {
+  return withFileLock(
+    file,
+    async () => {
+      try {
+        await rm(file);
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw error;
+      }
+    },
+    lock,
+  );
+}
