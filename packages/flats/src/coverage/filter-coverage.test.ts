@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { filterCoverage, type OwnedFlat } from './filter-coverage.js';
+
+const flat = (angle: number, old = false): OwnedFlat => ({ angle, date: '2025-09-21', old });
+const options = { tolerance: 2.5, oldFlatsCover: true };
+
+describe('filterCoverage', () => {
+  it('fixes the toolkit\'s ALPT example: an uncovered range means a flat to shoot, not "✓ Have"', () => {
+    const lights = [70.4, 70.9, 71.3, 71.7, 72.0, 72.1, 72.24, 72.41, 72.49, 72.5];
+    const coverage = filterCoverage(lights, [flat(69.6), flat(75), flat(128)], options);
+    expect(coverage.status).toBe('need-some');
+    expect(coverage.detected).toEqual({ from: 70.4, to: 72.5, angles: 10, frames: 10 });
+    expect(coverage.needed).toEqual([72]);
+    expect(
+      coverage.groups.map((g) => [g.flat, g.owned, g.lights.from, g.lights.to, g.frames]),
+    ).toEqual([
+      [69.6, true, 70.4, 72.1, 6],
+      [75, true, 72.5, 72.5, 1],
+      [72, false, 72.24, 72.49, 3],
+    ]);
+    expect(coverage.coveredFrames + coverage.uncoveredFrames).toBe(lights.length);
+  });
+
+  it('says have-all only when every light is covered, and need-all when none is', () => {
+    expect(filterCoverage([44.9, 45.4], [flat(45)], options).status).toBe('have-all');
+    expect(filterCoverage([44.9, 45.4], [flat(90)], options).status).toBe('need-all');
+    expect(filterCoverage([44.9, 45.4], [], options).needed).toEqual([45]);
+  });
+
+  it('matches across 0° and never treats 180° as 0°', () => {
+    const across = filterCoverage([359.6, 0.3], [flat(0.5)], options);
+    expect(across.status).toBe('have-all');
+    expect(across.detected).toMatchObject({ from: 359.6, to: 0.3 });
+    expect(filterCoverage([180], [flat(0)], options).status).toBe('need-all');
+  });
+
+  it('covers at exactly the tolerance, not a hair beyond', () => {
+    expect(filterCoverage([72.5], [flat(70)], options).status).toBe('have-all');
+    expect(filterCoverage([72.51], [flat(70)], options).status).toBe('need-all');
+  });
+
+  it('lets old flats count, or not, as configured', () => {
+    const old = [flat(45, true)];
+    expect(filterCoverage([45], old, options).status).toBe('have-all');
+    const strict = filterCoverage([45], old, { ...options, oldFlatsCover: false });
+    expect(strict.status).toBe('need-all');
+    expect(strict.owned).toEqual(old);
+  });
+
+  it('counts lights without an angle instead of dropping them', () => {
+    const coverage = filterCoverage([45, null, null], [flat(45)], options);
+    expect(coverage.framesWithoutAngle).toBe(2);
+    expect(coverage.status).toBe('have-all');
+    expect(filterCoverage([null], [], options).status).toBe('no-angles');
+  });
+});
