@@ -34,6 +34,9 @@ export async function withFileLock<T>(
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
         throw errors.fileNotWritten(lock, error);
     }
+    // Known gap: two processes that find the same stale lock at once could each remove it, the
+    // second removing the first's new lock. It needs a dead holder and two writers in the same
+    // moment; the cost would be one interleaved change, never a damaged file (writes are atomic).
     if (await isStale(lock, staleMs)) {
       await rm(lock, { force: true });
       continue;
