@@ -115,11 +115,7 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
 }
 
 function flatsFor(options: RunScanOptions, rig: ResolvedRig, configPath: string | null) {
-  const file = libraryPath({
-    explicit: options.library,
-    configured: rig.flats.library,
-    configPath,
-  });
+  const file = flatLibraryFile(rig, configPath, options.library);
   return flatsPlugin({
     library: () => loadFlatLibrary(file),
     libraryPath: file,
@@ -128,6 +124,15 @@ function flatsFor(options: RunScanOptions, rig: ResolvedRig, configPath: string 
     oldFlatsCover: rig.flats.oldFlatsCover,
     today: options.today ?? localToday(),
   });
+}
+
+/** The rig's flat library: `--library`, else its `flats.library`, else the data folder. */
+export function flatLibraryFile(
+  rig: ResolvedRig,
+  configPath: string | null,
+  explicit?: string,
+): string {
+  return libraryPath({ explicit, configured: rig.flats.library, configPath });
 }
 
 function planInput(

@@ -45,23 +45,20 @@ export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {
   return {
     name: 'astrotrack:flats',
     setup({ on, addReportSection, rig }) {
-      const lights = new Map<
-        string,
-        { angles: (number | null)[]; binnings: Map<string, (number | null)[]> }
-      >();
+      // Filter → binning → the lights' angles; a filter's binnings are split only when it has several.
+      const lights = new Map<string, Map<string, (number | null)[]>>();
       on('scan:start', () => lights.clear());
       on('frame', (frame: Frame) => {
         if (frame.kind !== 'light' || frame.filter === null) return;
-        let entry = lights.get(frame.filter);
-        if (!entry) {
-          entry = { angles: [], binnings: new Map() };
-          lights.set(frame.filter, entry);
+        let byBinning = lights.get(frame.filter);
+        if (!byBinning) {
+          byBinning = new Map();
+          lights.set(frame.filter, byBinning);
         }
-        entry.angles.push(frame.rotatorAngle);
         const binning = frame.binning ?? '';
-        const byBinning = entry.binnings.get(binning);
-        if (byBinning) byBinning.push(frame.rotatorAngle);
-        else entry.binnings.set(binning, [frame.rotatorAngle]);
+        const angles = byBinning.get(binning);
+        if (angles) angles.push(frame.rotatorAngle);
+        else byBinning.set(binning, [frame.rotatorAngle]);
       });
       addReportSection(async () => {
         if (lights.size === 0) return null;
@@ -73,10 +70,9 @@ export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {
           (a, b) => rig.filters.rank(a) - rig.filters.rank(b) || a.localeCompare(b),
         );
         for (const filter of order) {
-          const entry = lights.get(filter)!;
-          const split = entry.binnings.size > 1;
-          const groups = split ? [...entry.binnings] : [['', entry.angles] as const];
-          for (const [binning, angles] of groups) {
+          const byBinning = lights.get(filter)!;
+          const split = byBinning.size > 1;
+          for (const [binning, angles] of byBinning) {
             const flats = owned
               .filter((flat) => flat.filter === filter)
               .filter((flat) => !split || !flat.binning || flat.binning === binning)

@@ -18,3 +18,4 @@ export { withFileLock, type LockOptions } from './library/file-lock.js';
 export { flatSets, roundTo, type FlatSetsResult } from './learn/flat-sets.js';
 export { collectFlatFrames } from './learn/collect-flat-frames.js';
 export * from './flats-plugin.js';
+export { isCalendarDate } from './library/json-shape.js';

@@ -12,14 +12,13 @@ import {
   DEFAULT_MAX_AGE_DAYS,
   deleteFlatLibrary,
   flatSets,
-  libraryPath,
+  isCalendarDate,
   listFlats,
   loadFlatLibrary,
   localToday,
   readLegacyFlats,
   removeFlatAngles,
   rigFlats,
-  sameFlatSet,
   updateFlatLibrary,
   LEGACY_FILE,
   type FlatRecord,
@@ -27,13 +26,11 @@ import {
 import type { Frame } from '@astrotrack/core';
 import { renderGrid } from '@astrotrack/reporters';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
-import { prepareRig } from '../run-scan.js';
+import { flatLibraryFile, prepareRig } from '../run-scan.js';
 
 interface LibraryFlags {
   library?: string;
 }
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function registerFlatsCommand(program: Command): void {
   const flats = program
@@ -61,7 +58,8 @@ export function registerFlatsCommand(program: Command): void {
       const filter = context.canonicalFilter(filterName);
       const angles = angleTexts.map(parseAngle);
       const date = flags.date ?? localToday();
-      if (!DATE.test(date)) throw errors.badUsage(`bad --date "${date}"`, 'write it YYYY-MM-DD');
+      if (!isCalendarDate(date))
+        throw errors.badUsage(`bad --date "${date}"`, 'write it YYYY-MM-DD');
       const result = await updateFlatLibrary(context.file, (library) =>
         addFlats(
           library,
@@ -145,17 +143,15 @@ export function registerFlatsCommand(program: Command): void {
     .action(async (filterName: string, angleTexts: string[], _flags, command: Command) => {
       const context = await libraryContext(command);
       const filter = context.canonicalFilter(filterName);
-      const removed = await updateFlatLibrary(context.file, (library) =>
-        removeFlatAngles(library, context.rig, filter, angleTexts.map(parseAngle)),
-      );
+      const { removed, left } = await updateFlatLibrary(context.file, (library) => ({
+        removed: removeFlatAngles(library, context.rig, filter, angleTexts.map(parseAngle)),
+        left: rigFlats(library, context.rig).filter((flat) => flat.filter === filter),
+      }));
       if (removed.length === 0) {
         say(`no ${filter} flats at ${angleTexts.join(', ')}°: nothing removed`);
         return;
       }
       say(`removed ${filter} flats at ${angleList(removed)}`);
-      const left = rigFlats(await loadFlatLibrary(context.file), context.rig).filter(
-        (flat) => flat.filter === filter,
-      );
       say(left.length ? `remaining ${filter}: ${angleList(left)}` : `no ${filter} flats remain`);
     });
 
@@ -231,8 +227,9 @@ export function registerFlatsCommand(program: Command): void {
         );
         return;
       }
+      // A dry run applies the same change to a copy read from disk, and writes nothing.
       const result = flags.dryRun
-        ? splitKnown(rigFlats(await loadFlatLibrary(context.file), context.rig), sets)
+        ? addFlatRecords(await loadFlatLibrary(context.file), context.rig, sets)
         : await updateFlatLibrary(context.file, (library) =>
             addFlatRecords(library, context.rig, sets),
           );
@@ -282,11 +279,6 @@ export function registerFlatsCommand(program: Command): void {
     });
 }
 
-function splitKnown(owned: readonly FlatRecord[], sets: readonly FlatRecord[]) {
-  const known = sets.filter((set) => owned.some((flat) => sameFlatSet(flat, set)));
-  return { added: sets.filter((set) => !known.includes(set)), known };
-}
-
 async function libraryContext(command: Command) {
   const globals = command.optsWithGlobals<GlobalOptions & LibraryFlags>();
   const logger = loggerFor(globals);
@@ -297,11 +289,7 @@ async function libraryContext(command: Command) {
     logger,
   });
   const { rig } = prepared;
-  const file = libraryPath({
-    explicit: globals.library,
-    configured: rig.flats.library,
-    configPath: prepared.configPath,
-  });
+  const file = flatLibraryFile(rig, prepared.configPath, globals.library);
   return {
     file,
     logger,

@@ -21,7 +21,7 @@ export interface NewFlat {
 interface Window {
   lo: number;
   hi: number;
-  /** Light angles with this window, unrolled past 360 when the sweep wrapped. */
+  /** Light angles with this window, in [0, 360). */
   angles: number[];
 }
 
@@ -32,7 +32,7 @@ export function fewestFlats(angles: readonly number[], tolerance: number, step =
   const positions = 360 / step;
   if (!Number.isInteger(positions)) throw new RangeError(`step ${step}° does not divide 360°`);
   const windows = windowsOf(angles, tolerance, step);
-  let best: Window[][] | null = null;
+  let best: Met[][] | null = null;
   for (let start = 0; start < windows.length; start++) {
     const groups = sweep(windows, start, positions);
     if (!best || groups.length < best.length) best = groups;
@@ -61,37 +61,37 @@ function windowsOf(angles: readonly number[], tolerance: number, step: number): 
   return [...byWindow.values()].sort((a, b) => a.lo - b.lo || a.hi - b.hi);
 }
 
+/** A window as the sweep meets it: `turn` is 1 once the sweep has gone past 360°. */
+interface Met {
+  window: Window;
+  turn: number;
+}
+
 /** The line sweep, starting at window `start` and going once round the circle. */
-function sweep(windows: readonly Window[], start: number, positions: number): Window[][] {
-  const groups: Window[][] = [];
+function sweep(windows: readonly Window[], start: number, positions: number): Met[][] {
+  const groups: Met[][] = [];
   let flat = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < windows.length; i++) {
-    const index = (start + i) % windows.length;
-    const turn = start + i >= windows.length ? positions : 0;
-    const window = windows[index]!;
-    const unrolled: Window = {
-      lo: window.lo + turn,
-      hi: window.hi + turn,
-      angles: window.angles.map((angle) => angle + turn * (360 / positions)),
-    };
-    if (unrolled.lo <= flat) groups.at(-1)!.push(unrolled);
+    const turn = start + i >= windows.length ? 1 : 0;
+    const window = windows[(start + i) % windows.length]!;
+    if (window.lo + turn * positions <= flat) groups.at(-1)!.push({ window, turn });
     else {
-      flat = unrolled.hi;
-      groups.push([unrolled]);
+      flat = window.hi + turn * positions;
+      groups.push([{ window, turn }]);
     }
   }
   return groups;
 }
 
 /** The position every window of the group accepts that is nearest the middle of its lights. */
-function placeFlat(group: readonly Window[], step: number, positions: number): NewFlat {
-  const lo = Math.max(...group.map((window) => window.lo));
-  const hi = Math.min(...group.map((window) => window.hi));
-  const lights = group.flatMap((window) => window.angles);
-  const middle = (Math.min(...lights) + Math.max(...lights)) / 2 / step;
+function placeFlat(group: readonly Met[], step: number, positions: number): NewFlat {
+  const lo = Math.max(...group.map(({ window, turn }) => window.lo + turn * positions));
+  const hi = Math.min(...group.map(({ window, turn }) => window.hi + turn * positions));
+  const unrolled = group.flatMap(({ window, turn }) => window.angles.map((a) => a + turn * 360));
+  const middle = (Math.min(...unrolled) + Math.max(...unrolled)) / 2 / step;
   const position = Math.min(hi, Math.max(lo, Math.round(middle)));
   return {
     angle: normaliseAngle((((position % positions) + positions) % positions) * step),
-    lights: lights.map(normaliseAngle),
+    lights: group.flatMap(({ window }) => window.angles),
   };
 }

@@ -62,7 +62,8 @@ export function filterCoverage(
   for (const light of angles) {
     const flat = nearestCovering(light, usable, options.tolerance);
     if (flat === null) uncovered.push(light);
-    else byFlat.set(flat, [...(byFlat.get(flat) ?? []), light]);
+    else if (byFlat.has(flat)) byFlat.get(flat)!.push(light);
+    else byFlat.set(flat, [light]);
   }
   const newFlats = fewestFlats(uncovered, options.tolerance, options.step ?? 1);
   const groups: CoverageGroup[] = [

@@ -3,6 +3,7 @@
  * file people can read and fix by hand; `schemaVersion` lets later versions migrate it.
  */
 import { errors } from '@astrotrack/core';
+import { isCalendarDate, isObject } from './json-shape.js';
 
 export const LIBRARY_SCHEMA_VERSION = 1;
 /** The rig key used when the config names no rig. */
@@ -36,7 +37,6 @@ export function serialiseLibrary(library: FlatLibrary): string {
   return `${JSON.stringify(library, null, 2)}\n`;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SOURCES = new Set<string>(['added', 'learned', 'imported']);
 
 /** Parses and checks a library file's text; any problem is a FlatLibraryCorrupt naming where. */
@@ -77,8 +77,7 @@ function checkRecord(
   if (typeof filter !== 'string' || filter === '') throw corrupt(`${path}.filter must be a name`);
   if (typeof angle !== 'number' || !(angle >= 0 && angle < 360))
     throw corrupt(`${path}.angle must be a number from 0 up to 360`);
-  if (typeof date !== 'string' || !DATE.test(date))
-    throw corrupt(`${path}.date must be YYYY-MM-DD`);
+  if (!isCalendarDate(date)) throw corrupt(`${path}.date must be YYYY-MM-DD`);
   if (binning !== undefined && typeof binning !== 'string')
     throw corrupt(`${path}.binning must be text like "1x1"`);
   if (typeof source !== 'string' || !SOURCES.has(source))
@@ -93,10 +92,6 @@ function checkRecord(
     source: source as FlatSource,
     ...(frames === undefined ? {} : { frames: frames as number }),
   };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Two records are the same flat set when filter, binning, angle and date agree. */

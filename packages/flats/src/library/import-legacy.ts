@@ -7,12 +7,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { errors } from '@astrotrack/core';
+import { isCalendarDate, isObject } from './json-shape.js';
 import { normaliseAngle } from '../coverage/arc.js';
 import type { FlatRecord } from './flat-library.js';
 
 export const LEGACY_FILE = join(homedir(), '.astrophotography_flats.json');
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function readLegacyFlats(file = LEGACY_FILE): Promise<FlatRecord[]> {
   let text: string;
@@ -45,8 +44,7 @@ export async function readLegacyFlats(file = LEGACY_FILE): Promise<FlatRecord[]>
       for (const [angle, date] of Object.entries(value)) {
         const degrees = Number(angle);
         if (!Number.isFinite(degrees)) throw fail(`"${angle}" under ${key} is not an angle`);
-        if (typeof date !== 'string' || !DATE.test(date))
-          throw fail(`the date of ${key} ${angle}° is not YYYY-MM-DD`);
+        if (!isCalendarDate(date)) throw fail(`the date of ${key} ${angle}° is not YYYY-MM-DD`);
         records.push({ filter: key, angle: normaliseAngle(degrees), date, source: 'imported' });
       }
     } else {
@@ -70,8 +68,4 @@ function fromAngleList(
     date,
     source: 'imported' as const,
   }));
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
