@@ -5,6 +5,8 @@ import { EXIT_CODES, isAstrotrackError } from '@astrotrack/core';
 import { addGlobalOptions } from './options/global-options.js';
 import { registerFlatsCommand } from './commands/flats-command.js';
 import { registerInspectCommand } from './commands/inspect-command.js';
+import { registerOrganizeCommand } from './commands/organize-command.js';
+import { registerUndoCommand } from './commands/undo-command.js';
 import { registerSampleCommand } from './commands/sample-command.js';
 import { registerScanCommand } from './commands/scan-command.js';
 
@@ -20,6 +22,8 @@ export function createProgram(): Command {
   addGlobalOptions(program);
   registerScanCommand(program);
   registerFlatsCommand(program);
+  registerOrganizeCommand(program);
+  registerUndoCommand(program);
   registerInspectCommand(program);
   registerSampleCommand(program);
   const exitOverride = (command: Command): void => {

@@ -43,6 +43,12 @@ export const flatSettingsSchema = z.strictObject({
   anglePrecision: z.number().positive().max(10).optional(),
 });
 
+export const organizeSettingsSchema = z.strictObject({
+  layout: z.string().min(1).optional(),
+  mode: z.enum(['move', 'copy', 'hardlink', 'symlink']).optional(),
+  tolerance: z.number().min(0.5).max(90).optional(),
+});
+
 const rigShape = {
   headers: z.boolean().optional(),
   angle: z.enum(['mechanical', 'sky']).optional(),
@@ -53,6 +59,7 @@ const rigShape = {
   plan: planSettingsSchema.optional(),
   report: reportSettingsSchema.optional(),
   flats: flatSettingsSchema.optional(),
+  organize: organizeSettingsSchema.optional(),
 };
 
 export const rigSettingsSchema = z.strictObject(rigShape);
@@ -72,6 +79,7 @@ export const KNOWN_KEYS = [
       planSettingsSchema,
       reportSettingsSchema,
       flatSettingsSchema,
+      organizeSettingsSchema,
     ].flatMap((schema) => Object.keys(schema.shape)),
   ),
 ];

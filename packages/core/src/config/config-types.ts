@@ -40,6 +40,18 @@ export interface FlatSettings {
   anglePrecision?: number;
 }
 
+export interface OrganizeSettings {
+  /**
+   * Where `astrotrack organize` puts lights, as folders under DIR: `{filter}` (default),
+   * `Session_{session}deg/{filter}`, `{target}/{night}/{filter}`… (docs/organizing.md).
+   */
+  layout?: string;
+  /** move (default), copy, hardlink or symlink. */
+  mode?: 'move' | 'copy' | 'hardlink' | 'symlink';
+  /** Degrees either side of a flat angle that one session takes (default 2). */
+  tolerance?: number;
+}
+
 export interface RigSettings {
   /** Read FITS/XISF headers (default true); false: file names only, faster, less truthful. */
   headers?: boolean;
@@ -53,6 +65,7 @@ export interface RigSettings {
   plan?: PlanSettings;
   report?: ReportSettings;
   flats?: FlatSettings;
+  organize?: OrganizeSettings;
 }
 
 export interface AstrotrackConfig extends RigSettings {

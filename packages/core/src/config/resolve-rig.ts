@@ -3,6 +3,7 @@ import type { ObserverPlugin, ParserPlugin } from '../plugin.js';
 import type {
   AstrotrackConfig,
   FlatSettings,
+  OrganizeSettings,
   PlanSettings,
   PluginSpec,
   ReportSettings,
@@ -22,6 +23,7 @@ export interface ResolvedRig {
   plan: PlanSettings;
   report: ReportSettings;
   flats: FlatSettings;
+  organize: OrganizeSettings;
 }
 
 /**
@@ -47,5 +49,6 @@ export function resolveRig(config: AstrotrackConfig, requested?: string): Resolv
     plan: { ...config.plan, ...rig.plan },
     report: { ...config.report, ...rig.report },
     flats: { ...config.flats, ...rig.flats },
+    organize: { ...config.organize, ...rig.organize },
   };
 }

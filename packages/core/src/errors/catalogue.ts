@@ -103,6 +103,41 @@ export const errors = {
       message: `cannot import ${file}: ${problem}`,
       hint: "give the Python toolkit's ~/.astrophotography_flats.json, unchanged",
     }),
+  organizeBusy: (root: string, pid: number | null) =>
+    new AstrotrackError({
+      name: 'OrganizeBusy',
+      exit: 'busy',
+      message: `another astrotrack${pid === null ? '' : ` (pid ${pid})`} is organizing ${root}`,
+      hint: `wait for it to finish; if none is running, delete ${root}/.astrotrack/lock`,
+    }),
+  confirmationNeeded: (what: string) =>
+    new AstrotrackError({
+      name: 'ConfirmationNeeded',
+      exit: 'usage',
+      message: `not ${what} without a confirmation, and there is no terminal to ask on`,
+      hint: 'check the plan with --dry-run, then run again with --yes',
+    }),
+  nothingToUndo: (root: string) =>
+    new AstrotrackError({
+      name: 'NothingToUndo',
+      exit: 'noInput',
+      message: `no organize run to undo in ${root}`,
+      hint: 'undo looks for the journal in DIR/.astrotrack/journal; give the folder you organized',
+    }),
+  journalUnreadable: (file: string, problem: string) =>
+    new AstrotrackError({
+      name: 'JournalUnreadable',
+      exit: 'data',
+      message: `the organize journal ${file} cannot be read: ${problem}`,
+      hint: 'it is JSON Lines; fix or move it away; files it lists have not been touched since',
+    }),
+  organizeIncomplete: (failed: number, total: number, journal: string) =>
+    new AstrotrackError({
+      name: 'OrganizeIncomplete',
+      exit: 'cantCreate',
+      message: `${failed} of ${total} file operations failed (listed above); every other file is in its place`,
+      hint: `fix the cause and run the same command again to finish, or \`astrotrack undo\` to go back (journal: ${journal})`,
+    }),
   badUsage: (message: string, hint?: string) =>
     new AstrotrackError({ name: 'BadUsage', exit: 'usage', message, ...(hint ? { hint } : {}) }),
 } as const;

@@ -1,0 +1,278 @@
+/**
+ * `astrotrack organize [DIR]`: plan → preview → apply. The plan is complete before anything moves;
+ * `--dry-run` prints it; applying asks first on a terminal and needs `--yes` without one. A run left
+ * half way (killed, disk full) is finished or rolled back before a new plan is made.
+ */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { errors, scanArchive, type ResolvedRig } from '@astrotrack/core';
+import { listFlats, loadFlatLibrary, localToday } from '@astrotrack/flats';
+import {
+  layoutProblems,
+  NAMED_LAYOUTS,
+  ORGANIZE_MODES,
+  organizerPlugin,
+  readRuns,
+  unfinishedRun,
+  type OrganizeMode,
+  type OrganizerPlugin,
+  type SessionFlat,
+} from '@astrotrack/organizer';
+import { loggerFor, type GlobalOptions } from '../options/global-options.js';
+import { parsePositiveNumber } from '../options/parse-allocation.js';
+import { flatLibraryFile, prepareRig } from '../run-scan.js';
+import { ask, canAsk } from '../organize/confirm.js';
+import { describeOutcome, describePlan, describeRun } from '../organize/describe-plan.js';
+import { progressBar } from '../organize/progress-bar.js';
+
+interface OrganizeFlags {
+  by?: string;
+  layout?: string;
+  mode?: string;
+  out?: string;
+  tolerance?: string;
+  library?: string;
+  headers: boolean;
+  dryRun?: boolean;
+  yes?: boolean;
+  list?: boolean;
+}
+
+export function registerOrganizeCommand(program: Command): void {
+  program
+    .command('organize')
+    .description('move lights into filter, session or your own folders; previewable and undoable')
+    .argument('[dir]', 'folder of frames, with all its subfolders', '.')
+    .option(
+      '--by <layout>',
+      `a built-in layout: ${Object.keys(NAMED_LAYOUTS).join(', ')} (default filter)`,
+    )
+    .option('--layout <template>', 'your own layout, e.g. "{target}/{night}/{filter}"')
+    .option('--mode <mode>', `${ORGANIZE_MODES.join(', ')} (default move)`)
+    .option('--out <dir>', 'build the layout in this folder instead of DIR')
+    .option(
+      '--tolerance <degrees>',
+      'degrees either side of a flat angle one session takes (default 2)',
+    )
+    .option('--library <file>', 'the flat library sessions are built from (see `flats`)')
+    .option('--no-headers', 'read file names only, not FITS/XISF headers')
+    .option('-n, --dry-run', 'print the plan and change nothing')
+    .option('-y, --yes', 'apply without asking (and finish an interrupted run first)')
+    .option('--list', 'list every file operation and every file left in place')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  astrotrack organize ~/astro/M31 --dry-run\n  astrotrack organize ~/astro/M31 --by session\n  astrotrack organize ~/astro --layout "{target}/{night}/{filter}" --mode symlink --out ~/work\n  astrotrack undo ~/astro/M31',
+    )
+    .action(async (dir: string, flags: OrganizeFlags, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const logger = loggerFor(globals);
+      const root = resolve(dir);
+      const { rig, parsers, plugins, configPath } = await prepareRig({
+        searchFrom: root,
+        configFile: globals.config,
+        rig: globals.rig,
+        logger,
+      });
+      const layout = chooseLayout(flags, rig, configPath);
+      const mode = chooseMode(flags.mode ?? rig.organize.mode);
+      const tolerance =
+        flags.tolerance === undefined
+          ? rig.organize.tolerance
+          : parsePositiveNumber('--tolerance', flags.tolerance);
+      const output = flags.out === undefined ? root : resolve(flags.out);
+
+      await settleUnfinishedRun(root, flags);
+
+      const library = flatLibraryFile(rig, configPath, flags.library);
+      let flatAngles: Map<string, number[]> | undefined;
+      const organizer = organizerPlugin({
+        root,
+        output,
+        layout,
+        mode,
+        tolerance,
+        rig: rig.name,
+        flats: async () => {
+          const flats = await rigSessionFlats(library, rig);
+          flatAngles = anglesByFilter(flats);
+          return flats;
+        },
+      });
+      const scan = await scanArchive({
+        root,
+        rig,
+        parsers,
+        plugins: [...plugins, organizer],
+        logger,
+        readHeaders: flags.headers === false ? false : undefined,
+      });
+      if (scan.report.frames.files === 0) throw errors.noFramesFound(root);
+      const plan = await organizer.plan();
+      process.stdout.write(describePlan(plan, { list: Boolean(flags.list), flatAngles }));
+
+      if (flags.dryRun) {
+        process.stdout.write('Dry run: nothing was changed.\n');
+        return;
+      }
+      if (plan.operations.length === 0) {
+        process.stdout.write('Nothing to do.\n');
+        return;
+      }
+      if (!flags.yes) {
+        if (!canAsk()) throw errors.confirmationNeeded(`${PRESENT[mode]} files`);
+        const answer = await ask(
+          `${capitalise(PRESENT[mode])} ${plan.operations.length} files? [y/N]`,
+          ['yes', 'no'],
+          'no',
+        );
+        if (answer !== 'yes') {
+          process.stdout.write('Nothing was changed.\n');
+          return;
+        }
+      }
+      const outcome = withProgress(organizer, () => organizer.apply(plan));
+      process.stdout.write(describeOutcome('apply', mode, outcome));
+      if (outcome.failures.length > 0 || outcome.stopped) {
+        throw errors.organizeIncomplete(
+          outcome.failures.length,
+          plan.operations.length,
+          outcome.journal,
+        );
+      }
+      process.stdout.write(`Undo with: astrotrack undo ${quoteArg(dir)}\n`);
+    });
+}
+
+const PRESENT = {
+  move: 'moving',
+  copy: 'copying',
+  hardlink: 'hard-linking',
+  symlink: 'symlinking',
+} as const;
+
+function chooseLayout(flags: OrganizeFlags, rig: ResolvedRig, configPath: string | null): string {
+  if (flags.by !== undefined && flags.layout !== undefined)
+    throw errors.badUsage('give --by or --layout, not both');
+  if (flags.by !== undefined) {
+    if (!Object.hasOwn(NAMED_LAYOUTS, flags.by))
+      throw errors.badUsage(
+        `unknown --by "${flags.by}"`,
+        `use one of: ${Object.keys(NAMED_LAYOUTS).join(', ')}, or --layout`,
+      );
+    return NAMED_LAYOUTS[flags.by as keyof typeof NAMED_LAYOUTS];
+  }
+  if (flags.layout !== undefined) {
+    const problems = layoutProblems(flags.layout);
+    if (problems.length > 0)
+      throw errors.badUsage(
+        `bad --layout "${flags.layout}": ${problems.join('; ')}`,
+        'docs/organizing.md lists the placeholders',
+      );
+    return flags.layout;
+  }
+  const configured = rig.organize.layout;
+  if (configured !== undefined) {
+    const problems = layoutProblems(
+      NAMED_LAYOUTS[configured as keyof typeof NAMED_LAYOUTS] ?? configured,
+    );
+    if (problems.length > 0)
+      throw errors.configInvalid(
+        configPath ?? 'the config',
+        problems.map((problem) => `organize.layout: ${problem}`),
+      );
+    return NAMED_LAYOUTS[configured as keyof typeof NAMED_LAYOUTS] ?? configured;
+  }
+  return NAMED_LAYOUTS.filter;
+}
+
+function chooseMode(mode: string | undefined): OrganizeMode {
+  if (mode === undefined) return 'move';
+  if ((ORGANIZE_MODES as readonly string[]).includes(mode)) return mode as OrganizeMode;
+  throw errors.badUsage(`unknown --mode "${mode}"`, `use one of: ${ORGANIZE_MODES.join(', ')}`);
+}
+
+/** A run left half way is settled first: finished (--yes, or chosen), rolled back (chosen), or the command stops. */
+async function settleUnfinishedRun(root: string, flags: OrganizeFlags): Promise<void> {
+  const { runs, unreadable } = readRuns(root);
+  for (const { file, problem } of unreadable) throw errors.journalUnreadable(file, problem);
+  const run = unfinishedRun(runs);
+  if (!run) return;
+  const organizer = organizerPlugin({ root, layout: NAMED_LAYOUTS.filter });
+  const undoing = run.state === 'undoing';
+  process.stdout.write(`Found ${describeRun(run)}.\n`);
+  if (flags.dryRun) {
+    process.stdout.write(
+      undoing
+        ? 'Run `astrotrack undo` to finish rolling it back; the plan below is for the folder as it is now.\n\n'
+        : 'With --yes it is finished before anything else; `astrotrack undo` rolls it back. The plan below is for the folder as it is now.\n\n',
+    );
+    return;
+  }
+  let choice: 'finish' | 'rollback' | 'quit';
+  if (flags.yes) choice = undoing ? 'rollback' : 'finish';
+  else if (canAsk()) {
+    choice = await ask(
+      undoing
+        ? 'Finish rolling it back [r], or quit [q]?'
+        : 'Finish it [f], roll it back [r], or quit [q]?',
+      undoing ? (['rollback', 'quit'] as const) : (['finish', 'rollback', 'quit'] as const),
+      'quit',
+    );
+  } else throw errors.confirmationNeeded('settling the interrupted run');
+  if (choice === 'quit') throw errors.badUsage('stopped: the interrupted run is still as it was');
+  const outcome = withProgress(organizer, () =>
+    choice === 'finish' ? organizer.finish(run) : organizer.undo(run),
+  );
+  process.stdout.write(
+    describeOutcome(choice === 'finish' ? 'finish' : 'undo', run.header.mode, outcome),
+  );
+  if (outcome.failures.length > 0 || outcome.stopped)
+    throw errors.organizeIncomplete(
+      outcome.failures.length,
+      run.operations.length,
+      outcome.journal,
+    );
+  process.stdout.write('\n');
+}
+
+export function withProgress<T>(organizer: OrganizerPlugin, work: () => T): T {
+  const bar = progressBar();
+  organizer.on('organize:progress', bar.update);
+  try {
+    return work();
+  } finally {
+    bar.done();
+  }
+}
+
+/** The rig's flats as sessions use them: canonical filter names, old flats only if they still count. */
+async function rigSessionFlats(file: string, rig: ResolvedRig): Promise<SessionFlat[]> {
+  const library = await loadFlatLibrary(file);
+  const today = localToday();
+  return listFlats(library, rig.name, today, rig.flats.maxAgeDays ?? 90)
+    .filter((flat) => (rig.flats.oldFlatsCover ?? true) || !flat.old)
+    .map((flat) => ({
+      filter: rig.filters.canonical(flat.filter) ?? flat.filter,
+      angle: flat.angle,
+      ...(flat.binning ? { binning: flat.binning } : {}),
+    }));
+}
+
+function anglesByFilter(flats: readonly SessionFlat[]): Map<string, number[]> {
+  const byFilter = new Map<string, number[]>();
+  for (const flat of flats) {
+    const angles = byFilter.get(flat.filter) ?? [];
+    if (!angles.includes(flat.angle)) angles.push(flat.angle);
+    byFilter.set(flat.filter, angles);
+  }
+  for (const angles of byFilter.values()) angles.sort((a, b) => a - b);
+  return new Map([...byFilter].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function capitalise(text: string): string {
+  return text[0]!.toUpperCase() + text.slice(1);
+}
+
+export function quoteArg(arg: string): string {
+  return /^[\w./~-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`;
+}

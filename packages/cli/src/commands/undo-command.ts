@@ -1,0 +1,50 @@
+/** `astrotrack undo [DIR]`: reverses the last organize run in DIR exactly, from its journal. */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { errors } from '@astrotrack/core';
+import { lastRun, NAMED_LAYOUTS, organizerPlugin, readRuns } from '@astrotrack/organizer';
+import { ask, canAsk } from '../organize/confirm.js';
+import { describeOutcome, describeRun } from '../organize/describe-plan.js';
+import { quoteArg, withProgress } from './organize-command.js';
+
+export function registerUndoCommand(program: Command): void {
+  program
+    .command('undo')
+    .description('reverse the last `organize` run in DIR (again: the one before it)')
+    .argument('[dir]', 'the folder that was organized', '.')
+    .option('-n, --dry-run', 'say which run would be undone, and change nothing')
+    .option('-y, --yes', 'undo without asking')
+    .action(async (dir: string, flags: { dryRun?: boolean; yes?: boolean }) => {
+      const root = resolve(dir);
+      const { runs, unreadable } = readRuns(root);
+      for (const { file, problem } of unreadable) throw errors.journalUnreadable(file, problem);
+      const run = lastRun(runs);
+      if (!run) throw errors.nothingToUndo(root);
+      process.stdout.write(`Last run: ${describeRun(run)}.\n`);
+      if (flags.dryRun) {
+        process.stdout.write(
+          `Undo would put back ${run.operations.length} files. Dry run: nothing was changed.\n`,
+        );
+        return;
+      }
+      if (!flags.yes) {
+        if (!canAsk()) throw errors.confirmationNeeded('undoing the run');
+        if ((await ask('Undo it? [y/N]', ['yes', 'no'], 'no')) !== 'yes') {
+          process.stdout.write('Nothing was changed.\n');
+          return;
+        }
+      }
+      const organizer = organizerPlugin({ root, layout: NAMED_LAYOUTS.filter });
+      const outcome = withProgress(organizer, () => organizer.undo(run));
+      process.stdout.write(describeOutcome('undo', run.header.mode, outcome));
+      if (outcome.failures.length > 0 || outcome.stopped)
+        throw errors.organizeIncomplete(
+          outcome.failures.length,
+          run.operations.length,
+          outcome.journal,
+        );
+      process.stdout.write(
+        `Undone. ${runs.some((r) => r !== run && r.state === 'applied') ? `\`astrotrack undo ${quoteArg(dir)}\` again undoes the run before it.` : ''}\n`,
+      );
+    });
+}

@@ -1,0 +1,138 @@
+/** The plan as people read it: sessions like the toolkit printed them, then folders and what stays. */
+import {
+  formatAngle,
+  type LeftReason,
+  type OrganizePlan,
+  type RunOutcome,
+  type RunRecord,
+} from '@astrotrack/organizer';
+
+const EXAMPLES = 5;
+
+export function describePlan(
+  plan: OrganizePlan,
+  options: { list: boolean; flatAngles?: Map<string, number[]> },
+): string {
+  const lines: string[] = [];
+  if (plan.sessions) lines.push(...describeSessions(plan, options.flatAngles), '');
+  const verb = VERB[plan.mode];
+  const folders = Object.entries(plan.folders).sort(([a], [b]) => a.localeCompare(b));
+  lines.push(
+    `Plan: ${verb} ${count(plan.operations.length, 'file')} into ${plan.output === plan.root ? '' : `${plan.output}, `}layout ${plan.layout}`,
+  );
+  const width = Math.max(0, ...folders.map(([folder]) => folder.length));
+  for (const [folder, files] of folders)
+    lines.push(`  ${`${folder}/`.padEnd(width + 1)}  ${count(files, 'file')}`);
+  if (plan.inPlace > 0) lines.push(`  (${count(plan.inPlace, 'file')} already in place)`);
+  if (options.list) for (const op of plan.operations) lines.push(`  ${op.from} → ${op.to}`);
+  lines.push(...describeLeft(plan, options.list));
+  return `${lines.join('\n')}\n`;
+}
+
+const VERB = { move: 'move', copy: 'copy', hardlink: 'hard-link', symlink: 'symlink' } as const;
+
+const LEFT_WORDS: Record<LeftReason, string> = {
+  'not-a-light': 'not lights (only lights are organized)',
+  'missing-values': 'lacking what the layout needs',
+  duplicate: 'duplicates (the same file is already there)',
+  conflict: 'conflicts (another file has the name; never overwritten)',
+};
+
+function describeLeft(plan: OrganizePlan, list: boolean): string[] {
+  if (plan.left.length === 0) return [];
+  const lines = [`Left where they are: ${count(plan.left.length, 'file')}`];
+  for (const reason of Object.keys(LEFT_WORDS) as LeftReason[]) {
+    const frames = plan.left.filter((frame) => frame.reason === reason);
+    if (frames.length === 0) continue;
+    lines.push(`  ${frames.length} ${LEFT_WORDS[reason]}`);
+    const shown =
+      list || reason === 'not-a-light' ? (list ? frames : []) : frames.slice(0, EXAMPLES);
+    for (const frame of shown) lines.push(`    ${frame.path}: ${frame.detail}`);
+    if (shown.length < frames.length && reason !== 'not-a-light')
+      lines.push(`    … and ${frames.length - shown.length} more (--list shows all)`);
+  }
+  return lines;
+}
+
+function describeSessions(plan: OrganizePlan, flatAngles?: Map<string, number[]>): string[] {
+  const sessions = plan.sessions!;
+  const lines: string[] = [];
+  if (flatAngles && flatAngles.size > 0) {
+    lines.push('Flat angles in the library:');
+    for (const [filter, angles] of flatAngles)
+      lines.push(`  ${filter}: ${angles.map((a) => `${formatAngle(a)}°`).join(', ')}`);
+  } else
+    lines.push('The flat library has no flats for this rig: every session is a flat set to shoot.');
+  lines.push('', `Sessions (±${formatAngle(sessions.tolerance)}°):`);
+  for (const session of sessions.sessions) {
+    const from = formatAngle(session.angle - sessions.tolerance);
+    const to = formatAngle(session.angle + sessions.tolerance);
+    lines.push(`  Session_${formatAngle(session.angle)}deg (${from}° to ${to}°):`);
+    for (const filter of session.filters) {
+      const range = `${filter.lights.from.toFixed(2)}° to ${filter.lights.to.toFixed(2)}°`;
+      const status = filter.flatOwned
+        ? '✓ flats available'
+        : `✗ flats needed at ${formatAngle(session.angle)}°`;
+      lines.push(`    ${filter.filter}: ${count(filter.frames, 'file')} (${range}) ${status}`);
+    }
+  }
+  if (sessions.sessions.length === 0)
+    lines.push('  none: no light has both a filter and a rotator angle');
+  if (sessions.flatsToShoot.length > 0) {
+    lines.push('', 'Flats to shoot:');
+    for (const { filter, angle } of sessions.flatsToShoot)
+      lines.push(`  ${filter} at ${formatAngle(angle)}°`);
+  }
+  return lines;
+}
+
+export function describeOutcome(
+  what: 'apply' | 'finish' | 'undo',
+  mode: OrganizePlan['mode'],
+  outcome: RunOutcome,
+): string {
+  const verb = what === 'undo' ? 'put back' : PAST[mode];
+  const lines = [`${capitalise(verb)} ${count(outcome.done, 'file')}.`];
+  if (outcome.unchanged > 0)
+    lines.push(
+      `${count(outcome.unchanged, 'file')} ${what === 'undo' ? 'had not been touched' : 'already done'}.`,
+    );
+  for (const failure of outcome.failures.slice(0, 20))
+    lines.push(`  failed: ${failure.from}: ${failure.message}`);
+  if (outcome.failures.length > 20)
+    lines.push(`  … and ${outcome.failures.length - 20} more failures (see ${outcome.journal})`);
+  if (outcome.stopped) lines.push(`Stopped: ${outcome.stopped}.`);
+  for (const folder of outcome.foldersKept)
+    lines.push(`  kept folder ${folder}/: something else is in it now`);
+  return `${lines.join('\n')}\n`;
+}
+
+const PAST = {
+  move: 'moved',
+  copy: 'copied',
+  hardlink: 'hard-linked',
+  symlink: 'symlinked',
+} as const;
+
+export function describeRun(run: RunRecord): string {
+  const { header } = run;
+  const when = header.startedAt.replace('T', ' ').slice(0, 19);
+  return `the ${header.mode} run of ${when} UTC (layout ${header.layout}, ${count(header.operations, 'file')}, ${STATE_WORDS[run.state]})`;
+}
+
+const STATE_WORDS: Record<RunRecord['state'], string> = {
+  planned: 'never started',
+  applying: 'interrupted',
+  applied: 'finished',
+  stopped: 'stopped part way',
+  undoing: 'undo interrupted',
+  undone: 'undone',
+};
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function capitalise(text: string): string {
+  return text[0]!.toUpperCase() + text.slice(1);
+}
