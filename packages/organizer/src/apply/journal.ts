@@ -136,7 +136,8 @@ export function readRuns(root: string): {
   for (const name of names.sort()) {
     const file = join(folder, name);
     try {
-      runs.push(readRun(file));
+      const run = readRun(file);
+      if (run) runs.push(run);
     } catch (error) {
       unreadable.push({ file, problem: (error as Error).message });
     }
@@ -144,8 +145,11 @@ export function readRuns(root: string): {
   return { runs, unreadable };
 }
 
-export function readRun(file: string): RunRecord {
-  const lines = readFileSync(file, 'utf8').split('\n');
+/** A run from its journal; null when the journal was cut off before its header was whole (nothing was done). */
+export function readRun(file: string): RunRecord | null {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes('\n')) return null;
+  const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const header = JSON.parse(lines[0] ?? '') as JournalHeader;
   if (header.astrotrackJournal !== JOURNAL_VERSION) {

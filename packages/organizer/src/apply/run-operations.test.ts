@@ -217,7 +217,7 @@ describe('the journal', () => {
     applyPlan(planFor(), { fs: failing('link', 'ENOSPC') });
     const file = readRuns(root).runs[0]!.file;
     writeFileSync(file, `${readFileSync(file, 'utf8')}{"state":"appl`);
-    expect(readRun(file).state).toBe('stopped');
+    expect(readRun(file)!.state).toBe('stopped');
   });
 
   it('treats a journal cut off before its operations were all written as never started', () => {
@@ -225,8 +225,21 @@ describe('the journal', () => {
     const file = readRuns(root).runs[0]!.file;
     const lines = readFileSync(file, 'utf8').split('\n');
     writeFileSync(file, `${lines.slice(0, 3).join('\n')}\n{"from":"x","t`);
-    expect(readRun(file).state).toBe('planned');
+    expect(readRun(file)!.state).toBe('planned');
     expect(lastRun(readRuns(root).runs)).toBeNull();
+  });
+
+  it('ignores a journal killed before its header was whole, and names one damaged inside', () => {
+    applyPlan(planFor(), { fs: failing('link', 'ENOSPC') });
+    const file = readRuns(root).runs[0]!.file;
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, 40));
+    expect(readRun(file)).toBeNull();
+    expect(readRuns(root)).toEqual({ runs: [], unreadable: [] });
+    writeFileSync(file, text.replace('"to"', '"to'));
+    expect(readRuns(root).unreadable).toEqual([
+      { file, problem: expect.stringMatching(/^line 2 is not JSON/) },
+    ]);
   });
 
   it('refuses to work on a folder another live process is organizing', () => {
