@@ -16,7 +16,7 @@ import {
   WAR_AND_PEACE_FLATS,
   warAndPeaceLights,
 } from '../../../organizer/src/test-support/war-and-peace.js';
-import { runCli } from '../test-support/run-cli.js';
+import { HAS_SCRIPT, runCli, runInTerminal } from '../test-support/run-cli.js';
 
 const tempDir = useTempDir();
 
@@ -125,13 +125,13 @@ describe('astrotrack organize', () => {
     const dir = tempDir();
     const data = join(dir, 'data');
     const hostile = ['../../etc', 'CON', 'a/b', '..'];
-    hostile.forEach((filter, i) =>
+    for (const [i, filter] of hostile.entries()) {
       writeFrame(join(data, `light_${i}.fits`), [
         ['IMAGETYP', 'LIGHT'],
         ['FILTER', filter],
         ['EXPTIME', 60],
-      ]),
-    );
+      ]);
+    }
     // A control character in a header card makes the header unreadable: the frame stays put.
     const bad = Buffer.from(
       fits([
@@ -207,5 +207,52 @@ describe('astrotrack organize', () => {
     expect(layout.stderr).toContain('".." is not allowed in a layout; unknown placeholder {filtr}');
     const mode = await runCli(['organize', data, '--mode', 'teleport'], { cwd: dir });
     expect(mode.stderr).toContain('error: unknown --mode "teleport"');
+  });
+
+  describe.skipIf(!HAS_SCRIPT)('on a terminal', () => {
+    it('asks before moving, and no means nothing changes', async () => {
+      const { dir, data, env } = warAndPeace();
+      const before = snapshot(data, { times: true });
+      const no = await runInTerminal(['organize', data], 'n', { env, cwd: dir });
+      expect(no.stdout).toContain('Move 324 files? [y/N]');
+      expect(no.stdout).toContain('Nothing was changed.');
+      expect(snapshot(data, { times: true })).toEqual(before);
+      const yes = await runInTerminal(['organize', data], 'y', { env, cwd: dir });
+      expect(yes.code).toBe(0);
+      expect(yes.stdout).toContain('Moved 324 files.');
+      expect(countIn(join(data, 'ALPT'))).toBe(165);
+    });
+
+    it('offers to finish or roll back a run that was cut short', async () => {
+      const { dir, data, env } = warAndPeace();
+      const original = fileChecksums(data);
+      // A run killed half way: the journal says "applying", some files are moved, some not.
+      await runCli(['organize', data, '--yes'], { env, cwd: dir });
+      const journalFolder = join(data, '.astrotrack', 'journal');
+      const [journal] = readdirSync(journalFolder);
+      const text = readFileSync(join(journalFolder, journal!), 'utf8');
+      writeFileSync(
+        join(journalFolder, journal!),
+        text.slice(0, text.lastIndexOf('{"state":"applied"')),
+      );
+      const undoSome = await runCli(['undo', data, '--yes'], { env, cwd: dir });
+      expect(undoSome.code).toBe(0);
+      writeFileSync(
+        join(journalFolder, journal!),
+        text.slice(0, text.lastIndexOf('{"state":"applied"')),
+      );
+      const firstFew = warAndPeaceLights().slice(0, 10);
+      for (const light of firstFew) {
+        mkdirSync(join(data, light.filter), { recursive: true });
+        renameSync(join(data, light.name), join(data, light.filter, light.name));
+      }
+      const rolledBack = await runInTerminal(['organize', data], 'r\nn', { env, cwd: dir });
+      expect(rolledBack.stdout).toContain('Found the move run of');
+      expect(rolledBack.stdout).toContain('324 files, interrupted).');
+      expect(rolledBack.stdout).toContain('Finish it [f], roll it back [r], or quit [q]?');
+      expect(rolledBack.stdout).toContain('Put back 10 files.');
+      expect(rolledBack.stdout).toContain('Move 324 files? [y/N]');
+      expect(fileChecksums(data)).toEqual(original);
+    });
   });
 });

@@ -121,7 +121,7 @@ export function registerOrganizeCommand(program: Command): void {
       if (!flags.yes) {
         if (!canAsk()) throw errors.confirmationNeeded(`${PRESENT[mode]} files`);
         const answer = await ask(
-          `${capitalise(PRESENT[mode])} ${plan.operations.length} files? [y/N]`,
+          `${capitalise(IMPERATIVE[mode])} ${plan.operations.length} files? [y/N]`,
           ['yes', 'no'],
           'no',
         );
@@ -143,6 +143,12 @@ export function registerOrganizeCommand(program: Command): void {
     });
 }
 
+const IMPERATIVE = {
+  move: 'move',
+  copy: 'copy',
+  hardlink: 'hard-link',
+  symlink: 'symlink',
+} as const;
 const PRESENT = {
   move: 'moving',
   copy: 'copying',

@@ -189,15 +189,21 @@ function backward(journal: JournalWriter, run: RunRecord, options: RunOptions): 
   const { root, output, mode } = run.header;
   const outcome = emptyOutcome(journal.file);
   journal.state('undoing');
-  for (const folder of run.removedFolders) ensureFolder(join(root, folder), fs);
+  const folders = new Set<string>();
+  const ensure = (folder: string) => {
+    if (folders.has(folder)) return;
+    ensureFolder(folder, fs);
+    folders.add(folder);
+  };
+  for (const folder of run.removedFolders) ensure(join(root, folder));
   const total = run.operations.length;
   for (let index = total - 1; index >= 0; index--) {
     const operation = run.operations[index]!;
     const from = join(root, operation.from);
     const to = join(output, operation.to);
     try {
-      rmSync(partialName(to), { force: true });
-      if (reverse(mode, from, to, fs, operation, outcome, journal, index)) outcome.done++;
+      if (reverse(mode, from, to, { fs, ensure }, operation, outcome, journal, index))
+        outcome.done++;
     } catch (error) {
       const code = codeOf(error);
       fail(outcome, journal, index, operation, code, messageOf(error, operation.to));
@@ -228,7 +234,7 @@ function reverse(
   mode: RunRecord['header']['mode'],
   from: string,
   to: string,
-  fs: FileSystemCalls,
+  { fs, ensure }: { fs: FileSystemCalls; ensure: (folder: string) => void },
   operation: { from: string; to: string },
   outcome: RunOutcome,
   journal: JournalWriter,
@@ -241,6 +247,8 @@ function reverse(
     return true;
   }
   if (!exists(to)) {
+    // Never done, or killed while copying: a hidden partial copy may be left to clear.
+    rmSync(partialName(to), { force: true });
     if (hasFrom) return unchanged(outcome);
     fail(
       outcome,
@@ -254,7 +262,7 @@ function reverse(
   }
   if (mode === 'move') {
     if (!hasFrom) {
-      ensureFolder(dirname(from), fs);
+      ensure(dirname(from));
       moveFile(to, from, fs);
       return true;
     }
