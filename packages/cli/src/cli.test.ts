@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './test-support/run-cli.js';
+import { BIN, runCli } from './test-support/run-cli.js';
 
 const { version } = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -37,6 +38,18 @@ describe('astrotrack', () => {
     ]) {
       expect(stdout).toContain(flag);
     }
+  });
+
+  it('stops quietly when stdout is closed early, as `astrotrack … | head -1` does', async () => {
+    const child = spawn(process.execPath, [BIN, 'scan', '--help'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('rejects an unknown command with usage exit code 64', async () => {

@@ -5,6 +5,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -226,23 +227,17 @@ describe('astrotrack organize', () => {
     it('offers to finish or roll back a run that was cut short', async () => {
       const { dir, data, env } = warAndPeace();
       const original = fileChecksums(data);
-      // A run killed half way: the journal says "applying", some files are moved, some not.
+      // A run killed after 10 moves: its journal ends in "applying", 10 files are in L/… folders.
       await runCli(['organize', data, '--yes'], { env, cwd: dir });
       const journalFolder = join(data, '.astrotrack', 'journal');
       const [journal] = readdirSync(journalFolder);
       const text = readFileSync(join(journalFolder, journal!), 'utf8');
+      await runCli(['undo', data, '--yes'], { env, cwd: dir });
       writeFileSync(
         join(journalFolder, journal!),
         text.slice(0, text.lastIndexOf('{"state":"applied"')),
       );
-      const undoSome = await runCli(['undo', data, '--yes'], { env, cwd: dir });
-      expect(undoSome.code).toBe(0);
-      writeFileSync(
-        join(journalFolder, journal!),
-        text.slice(0, text.lastIndexOf('{"state":"applied"')),
-      );
-      const firstFew = warAndPeaceLights().slice(0, 10);
-      for (const light of firstFew) {
+      for (const light of warAndPeaceLights().slice(0, 10)) {
         mkdirSync(join(data, light.filter), { recursive: true });
         renameSync(join(data, light.name), join(data, light.filter, light.name));
       }

@@ -98,6 +98,7 @@ export function registerOrganizeCommand(program: Command): void {
           return flats;
         },
       });
+      const started = performance.now();
       const scan = await scanArchive({
         root,
         rig,
@@ -107,7 +108,11 @@ export function registerOrganizeCommand(program: Command): void {
         readHeaders: flags.headers === false ? false : undefined,
       });
       if (scan.report.frames.files === 0) throw errors.noFramesFound(root);
+      const scanned = performance.now();
       const plan = await organizer.plan();
+      logger.debug(
+        `scan ${Math.round(scanned - started)} ms, plan ${Math.round(performance.now() - scanned)} ms`,
+      );
       process.stdout.write(describePlan(plan, { list: Boolean(flags.list), flatAngles }));
 
       if (flags.dryRun) {
@@ -130,7 +135,9 @@ export function registerOrganizeCommand(program: Command): void {
           return;
         }
       }
+      const applying = performance.now();
       const outcome = withProgress(organizer, () => organizer.apply(plan));
+      logger.debug(`apply ${Math.round(performance.now() - applying)} ms`);
       process.stdout.write(describeOutcome('apply', mode, outcome));
       if (outcome.failures.length > 0 || outcome.stopped) {
         throw errors.organizeIncomplete(

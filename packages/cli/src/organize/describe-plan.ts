@@ -57,16 +57,22 @@ function describeLeft(plan: OrganizePlan, list: boolean): string[] {
 function describeSessions(plan: OrganizePlan, flatAngles?: Map<string, number[]>): string[] {
   const sessions = plan.sessions!;
   const lines: string[] = [];
-  if (flatAngles && flatAngles.size > 0) {
+  const inData = new Set(
+    sessions.sessions.flatMap((session) => session.filters.map((f) => f.filter)),
+  );
+  const relevant = [...(flatAngles ?? [])].filter(([filter]) => inData.has(filter));
+  if (relevant.length > 0) {
     lines.push('Flat angles in the library:');
-    for (const [filter, angles] of flatAngles)
+    for (const [filter, angles] of relevant)
       lines.push(`  ${filter}: ${angles.map((a) => `${formatAngle(a)}°`).join(', ')}`);
   } else
-    lines.push('The flat library has no flats for this rig: every session is a flat set to shoot.');
+    lines.push(
+      'The flat library has no flats for these filters: every session is a flat set to shoot.',
+    );
   lines.push('', `Sessions (±${formatAngle(sessions.tolerance)}°):`);
   for (const session of sessions.sessions) {
-    const from = formatAngle(session.angle - sessions.tolerance);
-    const to = formatAngle(session.angle + sessions.tolerance);
+    const from = formatAngle(onCircle(session.angle - sessions.tolerance));
+    const to = formatAngle(onCircle(session.angle + sessions.tolerance));
     lines.push(`  Session_${formatAngle(session.angle)}deg (${from}° to ${to}°):`);
     for (const filter of session.filters) {
       const range = `${filter.lights.from.toFixed(2)}° to ${filter.lights.to.toFixed(2)}°`;
@@ -128,6 +134,10 @@ const STATE_WORDS: Record<RunRecord['state'], string> = {
   undoing: 'undo interrupted',
   undone: 'undone',
 };
+
+function onCircle(angle: number): number {
+  return ((angle % 360) + 360) % 360;
+}
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;

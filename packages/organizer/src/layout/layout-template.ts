@@ -39,6 +39,8 @@ export interface LayoutTemplate {
   tokens: ReadonlySet<LayoutToken>;
   /** Whether it needs flat sessions (`{session}` or `{n}`). */
   usesSessions: boolean;
+  /** Values already made safe folder names, so each distinct value is worked out once. */
+  safeNames: Map<string, string>;
 }
 
 /** The problems with a template, as sentences; empty when it is good. */
@@ -90,7 +92,13 @@ export function parseLayout(source: string): LayoutTemplate {
     if (last < folder.length) parts.push({ text: folder.slice(last) });
     return parts;
   });
-  return { source, folders, tokens, usesSessions: tokens.has('session') || tokens.has('n') };
+  return {
+    source,
+    folders,
+    tokens,
+    usesSessions: tokens.has('session') || tokens.has('n'),
+    safeNames: new Map(),
+  };
 }
 
 export type LayoutValues = Partial<Record<LayoutToken, string | null>>;
@@ -103,6 +111,16 @@ export function renderLayout(
   layout: LayoutTemplate,
   values: LayoutValues,
 ): { folder: string } | { missing: LayoutToken[] } {
+  const safe = layout.safeNames;
+  const safeName = (name: string) => {
+    let result = safe.get(name);
+    if (result === undefined) {
+      result = sanitizePathSegment(name);
+      // An archive has few distinct values; the cap only guards against a pathological one.
+      if (safe.size < 10_000) safe.set(name, result);
+    }
+    return result;
+  };
   const missing: LayoutToken[] = [];
   const folders: string[] = [];
   for (const parts of layout.folders) {
@@ -112,10 +130,10 @@ export function renderLayout(
       else {
         const value = values[part.token];
         if (value === null || value === undefined || value === '') missing.push(part.token);
-        else name += sanitizePathSegment(value);
+        else name += safeName(value);
       }
     }
-    folders.push(sanitizePathSegment(name));
+    folders.push(safeName(name));
   }
   return missing.length > 0 ? { missing: [...new Set(missing)] } : { folder: folders.join('/') };
 }

@@ -27,8 +27,8 @@ export function checkDestinations(plan: OrganizePlan): OrganizePlan {
     const name = operation.to.slice(slash + 1);
     const folder = operation.to.slice(0, slash);
     const taken = namesIn(folder)?.has(name) ?? false;
-    const from = join(plan.root, operation.from);
     if (taken) {
+      const from = join(plan.root, operation.from);
       const to = join(plan.output, operation.to);
       left.push(
         sameContent(from, to)
@@ -44,6 +44,7 @@ export function checkDestinations(plan: OrganizePlan): OrganizePlan {
     }
     const earlier = claimed.get(operation.to);
     if (earlier !== undefined) {
+      const from = join(plan.root, operation.from);
       left.push(
         sameContent(from, join(plan.root, earlier))
           ? {
