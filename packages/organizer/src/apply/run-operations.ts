@@ -57,36 +57,51 @@ export interface RunOutcome {
 const DISK_WIDE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO']);
 
 export function applyPlan(plan: OrganizePlan, options: RunOptions = {}): RunOutcome {
-  const lock = lockFolder(plan.root);
-  try {
-    const journal = JournalWriter.create(
-      {
-        startedAt: new Date().toISOString(),
-        root: plan.root,
-        output: plan.output,
-        mode: plan.mode,
-        layout: plan.layout,
-        operations: plan.operations.length,
-      },
-      plan.operations,
-    );
-    try {
-      return forward(journal, plan, 'apply', options, false);
-    } finally {
-      journal.close();
-    }
-  } finally {
-    lock.release();
-  }
+  const header = {
+    startedAt: new Date().toISOString(),
+    root: plan.root,
+    output: plan.output,
+    mode: plan.mode,
+    layout: plan.layout,
+    operations: plan.operations.length,
+  };
+  return underLock(
+    plan.root,
+    () => JournalWriter.create(header, plan.operations),
+    (journal) => forward(journal, plan, 'apply', options),
+  );
 }
 
 /** Carries out what an interrupted or stopped run left undone. */
 export function finishRun(run: RunRecord, options: RunOptions = {}): RunOutcome {
-  const lock = lockFolder(run.header.root);
+  const { root, output, mode } = run.header;
+  return underLock(
+    root,
+    () => JournalWriter.reopen(run.file),
+    (journal) =>
+      forward(journal, { root, output, mode, operations: run.operations }, 'finish', options),
+  );
+}
+
+/** Undoes a run: every file back where it was, the folders it made removed, those it removed made again. */
+export function undoRun(run: RunRecord, options: RunOptions = {}): RunOutcome {
+  return underLock(
+    run.header.root,
+    () => JournalWriter.reopen(run.file),
+    (journal) => backward(journal, run, options),
+  );
+}
+
+function underLock(
+  root: string,
+  openJournal: () => JournalWriter,
+  work: (journal: JournalWriter) => RunOutcome,
+): RunOutcome {
+  const lock = lockFolder(root);
   try {
-    const journal = JournalWriter.reopen(run.file);
+    const journal = openJournal();
     try {
-      return forward(journal, planOf(run), 'finish', options, true);
+      return work(journal);
     } finally {
       journal.close();
     }
@@ -97,24 +112,15 @@ export function finishRun(run: RunRecord, options: RunOptions = {}): RunOutcome 
 
 type ForwardPlan = Pick<OrganizePlan, 'root' | 'output' | 'mode' | 'operations'>;
 
-function planOf(run: RunRecord): ForwardPlan {
-  return {
-    root: run.header.root,
-    output: run.header.output,
-    mode: run.header.mode,
-    operations: run.operations,
-  };
-}
-
+/** Applies operations in order; when finishing (`phase` finish) each is first judged from the disk. */
 function forward(
   journal: JournalWriter,
   plan: ForwardPlan,
   phase: 'apply' | 'finish',
   options: RunOptions,
-  inspect: boolean,
 ): RunOutcome {
   const fs = options.fs ?? realFileSystem;
-  const outcome = emptyOutcome(journal.file);
+  const record = new Recorder(journal);
   journal.state('applying');
   const folders = new FolderMaker(plan.output, journal, fs);
   const emptied = new Set<string>();
@@ -124,70 +130,47 @@ function forward(
     const from = join(plan.root, operation.from);
     const to = join(plan.output, operation.to);
     try {
-      const state = inspect ? operationState(plan.mode, from, to) : 'pending';
-      if (state === 'done') outcome.unchanged++;
+      const state = phase === 'finish' ? operationState(plan.mode, from, to) : 'pending';
+      if (state === 'done') record.unchanged();
       else if (state === 'source-left') {
         fs.unlink(from);
-        outcome.done++;
+        record.done();
       } else if (state === 'missing') {
-        fail(
-          outcome,
-          journal,
+        record.fail(
           index,
           operation,
           'ENOENT',
-          `${operation.from} is gone: it was moved or deleted by something else`,
+          `${operation.from} is gone: moved or deleted by something else`,
         );
       } else if (state === 'both-differ') {
-        fail(
-          outcome,
-          journal,
+        record.fail(
           index,
           operation,
           'EEXIST',
           `${operation.to} exists with other content; both left as they are`,
         );
       } else {
-        if (inspect) rmSync(partialName(to), { force: true });
+        if (phase === 'finish') rmSync(partialName(to), { force: true });
         folders.ensure(dirname(operation.to));
         performOperation(plan.mode, from, to, fs);
-        outcome.done++;
+        record.done();
       }
       if (plan.mode === 'move') emptied.add(dirname(operation.from));
     } catch (error) {
-      const code = codeOf(error);
-      fail(outcome, journal, index, operation, code, messageOf(error, operation.from));
-      if (DISK_WIDE.has(code)) {
-        outcome.stopped = `${code}: ${messageOf(error, operation.to)}`;
-        break;
-      }
+      if (record.error(index, operation, error)) break;
     }
     options.onProgress?.({ phase, done: index + 1, total });
   }
+  const { outcome } = record;
   if (!outcome.stopped) removeEmptied(plan.root, emptied, journal, fs);
   journal.state(outcome.stopped ? 'stopped' : 'applied', outcome.stopped ?? undefined);
   return outcome;
 }
 
-/** Undoes a run: every file back where it was, the folders it made removed, those it removed made again. */
-export function undoRun(run: RunRecord, options: RunOptions = {}): RunOutcome {
-  const lock = lockFolder(run.header.root);
-  try {
-    const journal = JournalWriter.reopen(run.file);
-    try {
-      return backward(journal, run, options);
-    } finally {
-      journal.close();
-    }
-  } finally {
-    lock.release();
-  }
-}
-
 function backward(journal: JournalWriter, run: RunRecord, options: RunOptions): RunOutcome {
   const fs = options.fs ?? realFileSystem;
   const { root, output, mode } = run.header;
-  const outcome = emptyOutcome(journal.file);
+  const record = new Recorder(journal);
   journal.state('undoing');
   const folders = new Set<string>();
   const ensure = (folder: string) => {
@@ -199,21 +182,17 @@ function backward(journal: JournalWriter, run: RunRecord, options: RunOptions): 
   const total = run.operations.length;
   for (let index = total - 1; index >= 0; index--) {
     const operation = run.operations[index]!;
-    const from = join(root, operation.from);
-    const to = join(output, operation.to);
     try {
-      if (reverse(mode, from, to, { fs, ensure }, operation, outcome, journal, index))
-        outcome.done++;
+      const fail = (code: string, message: string) => record.fail(index, operation, code, message);
+      const paths = { from: join(root, operation.from), to: join(output, operation.to) };
+      if (reverse(mode, paths, operation, { fs, ensure, fail })) record.done();
+      else record.unchanged();
     } catch (error) {
-      const code = codeOf(error);
-      fail(outcome, journal, index, operation, code, messageOf(error, operation.to));
-      if (DISK_WIDE.has(code)) {
-        outcome.stopped = `${code}: ${messageOf(error, operation.from)}`;
-        break;
-      }
+      if (record.error(index, operation, error)) break;
     }
     options.onProgress?.({ phase: 'undo', done: total - index, total });
   }
+  const { outcome } = record;
   if (!outcome.stopped) {
     for (const folder of [...run.createdFolders].reverse()) {
       try {
@@ -229,96 +208,95 @@ function backward(journal: JournalWriter, run: RunRecord, options: RunOptions): 
   return outcome;
 }
 
-/** One operation reversed; false when there was nothing to reverse. Problems are recorded, not thrown. */
+/**
+ * One operation reversed: true when something was put back, false when there was nothing to
+ * reverse or it could not be (then `fail` has been told why).
+ */
 function reverse(
   mode: RunRecord['header']['mode'],
-  from: string,
-  to: string,
-  { fs, ensure }: { fs: FileSystemCalls; ensure: (folder: string) => void },
-  operation: { from: string; to: string },
-  outcome: RunOutcome,
-  journal: JournalWriter,
-  index: number,
+  { from, to }: { from: string; to: string },
+  names: { from: string; to: string },
+  {
+    fs,
+    ensure,
+    fail,
+  }: {
+    fs: FileSystemCalls;
+    ensure: (folder: string) => void;
+    fail: (code: string, message: string) => void;
+  },
 ): boolean {
   const hasFrom = exists(from);
   if (mode === 'symlink') {
-    if (!isOurSymlink(from, to)) return unchanged(outcome);
+    if (!isOurSymlink(from, to)) return false;
     fs.unlink(to);
     return true;
   }
   if (!exists(to)) {
     // Never done, or killed while copying: a hidden partial copy may be left to clear.
     rmSync(partialName(to), { force: true });
-    if (hasFrom) return unchanged(outcome);
-    fail(
-      outcome,
-      journal,
-      index,
-      operation,
-      'ENOENT',
-      `${operation.from} and ${operation.to} are both gone; nothing to put back`,
-    );
+    if (!hasFrom)
+      fail('ENOENT', `${names.from} and ${names.to} are both gone; nothing to put back`);
     return false;
   }
-  if (mode === 'move') {
-    if (!hasFrom) {
-      ensure(dirname(from));
-      moveFile(to, from, fs);
-      return true;
-    }
-    if (sameContent(from, to)) {
-      fs.unlink(to);
-      return true;
-    }
-  } else if (mode === 'hardlink') {
-    if (hasFrom && sameFile(from, to)) {
-      fs.unlink(to);
-      return true;
-    }
-  } else if (hasFrom && sameContent(from, to)) {
+  if (mode === 'move' && !hasFrom) {
+    ensure(dirname(from));
+    moveFile(to, from, fs);
+    return true;
+  }
+  if (!hasFrom) {
+    fail('ENOENT', `${names.from} is gone, so its copy ${names.to} is kept: it is the only one`);
+    return false;
+  }
+  if (mode === 'hardlink' ? sameFile(from, to) : sameContent(from, to)) {
     fs.unlink(to);
     return true;
-  } else if (!hasFrom) {
-    fail(
-      outcome,
-      journal,
-      index,
-      operation,
-      'ENOENT',
-      `${operation.from} is gone, so its copy ${operation.to} is kept: it is the only one`,
-    );
-    return false;
   }
+  fail('EEXIST', `${names.to} was changed after the run; both left as they are`);
+  return false;
+}
+
+/** Keeps the outcome of a run and writes its failures to the journal. */
+class Recorder {
+  readonly outcome: RunOutcome;
+
+  constructor(private readonly journal: JournalWriter) {
+    this.outcome = {
+      journal: journal.file,
+      done: 0,
+      unchanged: 0,
+      failures: [],
+      stopped: null,
+      foldersKept: [],
+    };
+  }
+
+  done(): void {
+    this.outcome.done++;
+  }
+
+  unchanged(): void {
+    this.outcome.unchanged++;
+  }
+
   fail(
-    outcome,
-    journal,
-    index,
-    operation,
-    'EEXIST',
-    `${operation.to} was changed after the run; both left as they are`,
-  );
-  return false;
-}
+    index: number,
+    operation: { from: string; to: string },
+    code: string,
+    message: string,
+  ): void {
+    this.outcome.failures.push({ ...operation, code, message });
+    this.journal.write({ failed: index, code, message });
+  }
 
-function unchanged(outcome: RunOutcome): false {
-  outcome.unchanged++;
-  return false;
-}
-
-function fail(
-  outcome: RunOutcome,
-  journal: JournalWriter,
-  index: number,
-  operation: { from: string; to: string },
-  code: string,
-  message: string,
-): void {
-  outcome.failures.push({ ...operation, code, message });
-  journal.write({ failed: index, code, message });
-}
-
-function emptyOutcome(journal: string): RunOutcome {
-  return { journal, done: 0, unchanged: 0, failures: [], stopped: null, foldersKept: [] };
+  /** Records a thrown error; true when it will hit every next operation too, so the run must stop. */
+  error(index: number, operation: { from: string; to: string }, error: unknown): boolean {
+    const code = codeOf(error);
+    this.fail(index, operation, code, messageOf(error, operation.from));
+    if (!DISK_WIDE.has(code)) return false;
+    this.outcome.stopped = `${code}: ${messageOf(error, operation.to)}`;
+    return true;
+  }
 }
 
 function messageOf(error: unknown, path: string): string {
