@@ -9,6 +9,7 @@ import {
   type ReportWarning,
 } from './report-types.js';
 import { sortRows, type SortKey } from './sort-rows.js';
+import { targetSummaries } from './breakdown.js';
 
 export interface BuildReportOptions {
   root: string;
@@ -68,7 +69,15 @@ export function buildExposureReport(
       examples: noExposure.examples,
     });
   }
+  if (accumulator.target !== null && rawRows.length === 0) {
+    const others = [...accumulator.otherTargetNames];
+    warnings.push({
+      code: 'target-not-found',
+      message: `no lights of target "${accumulator.target}"${others.length ? `; targets found: ${others.join(', ')}` : ''}`,
+    });
+  }
   const skipped = accumulator.skipSummaries();
+  const nights = accumulator.breakdown.nights(options.filters.rank);
   if (accumulator.skipped > 0) {
     warnings.push({
       code: 'skipped-files',
@@ -92,5 +101,9 @@ export function buildExposureReport(
     skipped,
     warnings,
     sections: options.sections ?? [],
+    target: accumulator.target,
+    targets: targetSummaries(nights, options.filters.rank),
+    nights,
+    calibration: accumulator.breakdown.calibrationGroups(),
   };
 }

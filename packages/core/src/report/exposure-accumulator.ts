@@ -4,6 +4,7 @@
  */
 import type { Frame, FrameKind } from '../frame.js';
 import type { FrameSkippedEvent, SkipCode } from '../events/engine-events.js';
+import { BreakdownAccumulator, sameTarget } from './breakdown.js';
 import type { ExposureRow, FrameCounts, SkipSummary } from './report-types.js';
 
 export const UNKNOWN_FILTER = 'Unknown';
@@ -29,15 +30,33 @@ export class ExposureAccumulator {
   private readonly skips = new Map<SkipCode, ExampleList>();
   /** filter → exposure (ms) → subs */
   private readonly subs = new Map<string, Map<number, number>>();
+  readonly breakdown = new BreakdownAccumulator();
   files = 0;
   skipped = 0;
+  /** Lights left out because `target` names another target. */
+  otherTargets = 0;
+  /** The other targets' names (the first few), to say what `--target` could have been. */
+  readonly otherTargetNames = new Set<string>();
 
-  constructor(private readonly includeUnknown: boolean) {}
+  /** `target`: count only the lights of this target (`--target`); calibration frames always count. */
+  constructor(
+    private readonly includeUnknown: boolean,
+    readonly target: string | null = null,
+  ) {}
 
   addFrame(frame: Frame): void {
     this.files++;
     this.byKind[frame.kind]++;
-    if (frame.kind !== 'light') return;
+    if (frame.kind !== 'light') {
+      this.breakdown.addCalibration(frame);
+      return;
+    }
+    if (this.target !== null && (frame.target === null || !sameTarget(frame.target, this.target))) {
+      this.otherTargets++;
+      if (frame.target !== null && this.otherTargetNames.size < 20)
+        this.otherTargetNames.add(frame.target);
+      return;
+    }
     if (frame.exposureSeconds === null || !(frame.exposureSeconds > 0)) {
       remember(this.noExposure, frame.relativePath);
       return;
@@ -54,6 +73,7 @@ export class ExposureAccumulator {
       this.subs.set(filter, byExposure);
     }
     byExposure.set(exposureMs, (byExposure.get(exposureMs) ?? 0) + 1);
+    this.breakdown.addLight(frame, filter, exposureMs / 1000);
   }
 
   addSkipped(event: FrameSkippedEvent): void {
@@ -93,6 +113,7 @@ export class ExposureAccumulator {
       counted,
       unknownFilter: this.unknownFilter.count,
       noExposure: this.noExposure.count,
+      otherTargets: this.otherTargets,
     };
   }
 

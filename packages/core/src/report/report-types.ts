@@ -60,7 +60,8 @@ export type WarningCode =
   | 'unreadable-folder'
   | 'skipped-files'
   | 'plugin-failed'
-  | 'header-name-disagreement';
+  | 'header-name-disagreement'
+  | 'target-not-found';
 
 export interface ReportWarning {
   code: WarningCode;
@@ -81,6 +82,8 @@ export interface FrameCounts {
   unknownFilter: number;
   /** Lights with no exposure time. */
   noExposure: number;
+  /** Lights of other targets, left out by `--target`. */
+  otherTargets: number;
 }
 
 /**
@@ -94,6 +97,48 @@ export interface ReportSection<T = unknown> {
   plugin: string;
   title: string;
   data: T;
+}
+
+/**
+ * Lights of one night × target × filter × exposure × gain × binning × sensor temperature (rounded to
+ * whole °C): the finest grouping, one AstroBin CSV row each.
+ */
+export interface NightRow {
+  /** `YYYY-MM-DD`, the local date 12 h before capture; null when unknown. */
+  night: string | null;
+  target: string | null;
+  filter: string;
+  exposureSeconds: number;
+  gain: number | null;
+  binning: string | null;
+  sensorTemperature: number | null;
+  subs: number;
+  totalSeconds: number;
+}
+
+/** One target's integration. */
+export interface TargetSummary {
+  /** Null for lights with no target. */
+  target: string | null;
+  subs: number;
+  totalSeconds: number;
+  /** Distinct nights with lights of it. */
+  nights: number;
+  firstNight: string | null;
+  lastNight: string | null;
+  /** Its lights per filter × exposure, in filter order. */
+  rows: ExposureRow[];
+}
+
+/** Calibration frames that share kind, night, filter, exposure, gain and binning. */
+export interface CalibrationGroup {
+  kind: Exclude<FrameKind, 'light'>;
+  night: string | null;
+  filter: string | null;
+  exposureSeconds: number | null;
+  gain: number | null;
+  binning: string | null;
+  count: number;
 }
 
 export interface ExposureReport {
@@ -113,4 +158,12 @@ export interface ExposureReport {
   warnings: ReportWarning[];
   /** What plugins added, in the order they were set up. */
   sections: ReportSection[];
+  /** The `--target` the lights were narrowed to, or null for all. */
+  target: string | null;
+  /** Integration per target, most first. */
+  targets: TargetSummary[];
+  /** Lights per night and setup, by night. */
+  nights: NightRow[];
+  /** Calibration frames (flats, darks, bias, dark flats) by kind and setup. */
+  calibration: CalibrationGroup[];
 }

@@ -74,6 +74,7 @@ describe('scanArchive', () => {
       counted: 3,
       unknownFilter: 0,
       noExposure: 0,
+      otherTargets: 0,
     });
     expect(report.skipped).toEqual([
       {

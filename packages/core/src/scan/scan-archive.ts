@@ -45,6 +45,8 @@ export interface ScanArchiveOptions {
   sort?: SortKey;
   plan?: PlanInput | null;
   includeUnknown?: boolean;
+  /** Count only the lights of this target (names compared ignoring case, spaces, `_` and `-`). */
+  target?: string | null;
   /** Read each frame's FITS/XISF header; default: the rig's `headers` (true). False: names only. */
   readHeaders?: boolean;
   /** Which header keywords give the angle; default: the rig's `angle` (mechanical). */
@@ -92,7 +94,10 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     }
   }
 
-  const accumulator = new ExposureAccumulator(options.includeUnknown ?? false);
+  const accumulator = new ExposureAccumulator(
+    options.includeUnknown ?? false,
+    options.target ?? null,
+  );
   bus.on('frame', (frame) => accumulator.addFrame(frame), 'astrotrack:exposure');
   bus.on('frame:skipped', (event) => accumulator.addSkipped(event), 'astrotrack:exposure');
 

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { createFilterSet } from '../filters/filter-set.js';
+import { EMPTY_FRAME_FIELDS, type Frame } from '../frame.js';
+import { buildExposureReport } from './build-report.js';
+import { ExposureAccumulator } from './exposure-accumulator.js';
+
+const frame = (fields: Partial<Frame>): Frame => ({
+  ...EMPTY_FRAME_FIELDS,
+  path: '/a/x.fits',
+  relativePath: 'x.fits',
+  parser: 'test',
+  sources: {},
+  ...fields,
+});
+
+const night1 = { night: '2025-09-01', target: 'M 31', gain: 100, binning: '1x1' };
+const filters = createFilterSet({});
+
+function report(target: string | null = null) {
+  const acc = new ExposureAccumulator(false, target);
+  for (const temperature of [-9.8, -10.2, -10.4]) {
+    acc.addFrame(
+      frame({ ...night1, filter: 'L', exposureSeconds: 120, sensorTemperature: temperature }),
+    );
+  }
+  acc.addFrame(frame({ ...night1, filter: 'R', exposureSeconds: 180, sensorTemperature: -10 }));
+  acc.addFrame(
+    frame({
+      ...night1,
+      night: '2025-09-03',
+      filter: 'L',
+      exposureSeconds: 120,
+      sensorTemperature: -15,
+    }),
+  );
+  acc.addFrame(
+    frame({ night: '2025-09-02', target: 'NGC 7000', filter: 'Ha', exposureSeconds: 300 }),
+  );
+  acc.addFrame(frame({ ...night1, kind: 'flat', filter: 'L', exposureSeconds: 1.5 }));
+  acc.addFrame(frame({ ...night1, kind: 'flat', filter: 'L', exposureSeconds: 1.5 }));
+  acc.addFrame(frame({ kind: 'dark', exposureSeconds: 120, gain: 100, binning: '1x1' }));
+  return buildExposureReport(acc, { root: '/a', rig: null, filters });
+}
+
+describe('the report’s breakdown', () => {
+  it('groups lights by night, target, filter, exposure, gain, binning and whole degrees', () => {
+    expect(report().nights).toEqual([
+      {
+        ...night1,
+        filter: 'L',
+        exposureSeconds: 120,
+        sensorTemperature: -10,
+        subs: 3,
+        totalSeconds: 360,
+      },
+      {
+        ...night1,
+        filter: 'R',
+        exposureSeconds: 180,
+        sensorTemperature: -10,
+        subs: 1,
+        totalSeconds: 180,
+      },
+      {
+        night: '2025-09-02',
+        target: 'NGC 7000',
+        filter: 'Ha',
+        exposureSeconds: 300,
+        gain: null,
+        binning: null,
+        sensorTemperature: null,
+        subs: 1,
+        totalSeconds: 300,
+      },
+      {
+        ...night1,
+        night: '2025-09-03',
+        filter: 'L',
+        exposureSeconds: 120,
+        sensorTemperature: -15,
+        subs: 1,
+        totalSeconds: 120,
+      },
+    ]);
+  });
+
+  it('sums each target, most integration first', () => {
+    const { targets } = report();
+    expect(
+      targets.map((t) => [t.target, t.subs, t.totalSeconds, t.nights, t.firstNight, t.lastNight]),
+    ).toEqual([
+      ['M 31', 5, 660, 2, '2025-09-01', '2025-09-03'],
+      ['NGC 7000', 1, 300, 1, '2025-09-02', '2025-09-02'],
+    ]);
+    expect(targets[0]!.rows).toEqual([
+      { filter: 'L', exposureSeconds: 120, subs: 4, totalSeconds: 480 },
+      { filter: 'R', exposureSeconds: 180, subs: 1, totalSeconds: 180 },
+    ]);
+  });
+
+  it('groups calibration frames by kind and setup', () => {
+    expect(report().calibration).toEqual([
+      {
+        kind: 'dark',
+        night: null,
+        filter: null,
+        exposureSeconds: 120,
+        gain: 100,
+        binning: '1x1',
+        count: 1,
+      },
+      {
+        kind: 'flat',
+        night: '2025-09-01',
+        filter: 'L',
+        exposureSeconds: 1.5,
+        gain: 100,
+        binning: '1x1',
+        count: 2,
+      },
+    ]);
+  });
+
+  it('narrows the lights to one target with --target, ignoring case and spaces, and says when none match', () => {
+    const m31 = report('m31');
+    expect(m31.totalSubs).toBe(5);
+    expect(m31.targets.map((t) => t.target)).toEqual(['M 31']);
+    expect(m31.frames.otherTargets).toBe(1);
+    expect(m31.calibration).toHaveLength(2);
+    const none = report('M 42');
+    expect(none.totalSubs).toBe(0);
+    expect(none.warnings.at(-1)).toEqual({
+      code: 'target-not-found',
+      message: 'no lights of target "M 42"; targets found: M 31, NGC 7000',
+    });
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * The report's finer views, from `frame` events: lights per night × target × filter × exposure ×
+ * gain × binning × sensor temperature (what AstroBin's CSV wants, and what per-target and per-night
+ * views sum), and calibration frames grouped the same way. Memory grows with the number of groups,
+ * not of frames.
+ */
+import type { Frame, FrameKind } from '../frame.js';
+import type { CalibrationGroup, ExposureRow, NightRow, TargetSummary } from './report-types.js';
+
+type Key = string;
+
+export class BreakdownAccumulator {
+  private readonly lights = new Map<Key, NightRow>();
+  private readonly calibration = new Map<Key, CalibrationGroup>();
+
+  addLight(frame: Frame, filter: string, exposureSeconds: number): void {
+    const temperature = roundTemperature(frame.sensorTemperature);
+    const key = [
+      frame.night,
+      frame.target,
+      filter,
+      exposureSeconds,
+      frame.gain,
+      frame.binning,
+      temperature,
+    ].join('\u0000');
+    const row = this.lights.get(key);
+    if (row) {
+      row.subs++;
+      row.totalSeconds = round3(row.subs * exposureSeconds);
+      return;
+    }
+    this.lights.set(key, {
+      night: frame.night,
+      target: frame.target,
+      filter,
+      exposureSeconds,
+      gain: frame.gain,
+      binning: frame.binning,
+      sensorTemperature: temperature,
+      subs: 1,
+      totalSeconds: exposureSeconds,
+    });
+  }
+
+  addCalibration(frame: Frame): void {
+    const kind = frame.kind as Exclude<FrameKind, 'light'>;
+    const exposureSeconds = frame.exposureSeconds === null ? null : round3(frame.exposureSeconds);
+    const key = [kind, frame.night, frame.filter, exposureSeconds, frame.gain, frame.binning].join(
+      '\u0000',
+    );
+    const group = this.calibration.get(key);
+    if (group) group.count++;
+    else
+      this.calibration.set(key, {
+        kind,
+        night: frame.night,
+        filter: frame.filter,
+        exposureSeconds,
+        gain: frame.gain,
+        binning: frame.binning,
+        count: 1,
+      });
+  }
+
+  /** By night (no night last), then target, filter rank, exposure. */
+  nights(rank: (filter: string) => number): NightRow[] {
+    return [...this.lights.values()].sort(
+      (a, b) =>
+        compareNullLast(a.night, b.night) ||
+        compareNullLast(a.target, b.target) ||
+        rank(a.filter) - rank(b.filter) ||
+        a.filter.localeCompare(b.filter) ||
+        b.exposureSeconds - a.exposureSeconds ||
+        (a.gain ?? -1) - (b.gain ?? -1) ||
+        (a.binning ?? '').localeCompare(b.binning ?? '') ||
+        (a.sensorTemperature ?? 999) - (b.sensorTemperature ?? 999),
+    );
+  }
+
+  calibrationGroups(): CalibrationGroup[] {
+    return [...this.calibration.values()].sort(
+      (a, b) =>
+        a.kind.localeCompare(b.kind) ||
+        compareNullLast(a.night, b.night) ||
+        compareNullLast(a.filter, b.filter) ||
+        (a.exposureSeconds ?? 0) - (b.exposureSeconds ?? 0),
+    );
+  }
+}
+
+/** Integration per target, each with its filter × exposure rows, most integration first. */
+export function targetSummaries(
+  nights: readonly NightRow[],
+  rank: (filter: string) => number,
+): TargetSummary[] {
+  const byTarget = new Map<
+    string | null,
+    { rows: Map<string, ExposureRow>; nights: Set<string> }
+  >();
+  for (const row of nights) {
+    let target = byTarget.get(row.target);
+    if (!target) {
+      target = { rows: new Map(), nights: new Set() };
+      byTarget.set(row.target, target);
+    }
+    if (row.night) target.nights.add(row.night);
+    const key = `${row.filter}\u0000${row.exposureSeconds}`;
+    const exposure = target.rows.get(key) ?? {
+      filter: row.filter,
+      exposureSeconds: row.exposureSeconds,
+      subs: 0,
+      totalSeconds: 0,
+    };
+    exposure.subs += row.subs;
+    exposure.totalSeconds = round3(exposure.totalSeconds + row.totalSeconds);
+    target.rows.set(key, exposure);
+  }
+  return [...byTarget]
+    .map(([target, { rows, nights: nightSet }]) => {
+      const list = [...rows.values()].sort(
+        (a, b) =>
+          rank(a.filter) - rank(b.filter) ||
+          a.filter.localeCompare(b.filter) ||
+          b.exposureSeconds - a.exposureSeconds,
+      );
+      const sortedNights = [...nightSet].sort();
+      return {
+        target,
+        subs: list.reduce((sum, row) => sum + row.subs, 0),
+        totalSeconds: round3(list.reduce((sum, row) => sum + row.totalSeconds, 0)),
+        nights: sortedNights.length,
+        firstNight: sortedNights[0] ?? null,
+        lastNight: sortedNights.at(-1) ?? null,
+        rows: list,
+      };
+    })
+    .sort((a, b) => b.totalSeconds - a.totalSeconds || compareNullLast(a.target, b.target));
+}
+
+/** Two frames of one target are matched by `--target` when their names agree ignoring case, spaces, `_` and `-`. */
+export function sameTarget(a: string, b: string): boolean {
+  return normaliseTarget(a) === normaliseTarget(b);
+}
+
+function normaliseTarget(name: string): string {
+  return name.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+function roundTemperature(value: number | null): number | null {
+  return value === null ? null : Math.round(value);
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function compareNullLast(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
