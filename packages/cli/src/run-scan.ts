@@ -19,10 +19,12 @@ import {
 } from '@astrotrack/core';
 import { flatsPlugin, libraryPath, loadFlatLibrary, localToday } from '@astrotrack/flats';
 import { builtinParsers, DEFAULT_PARSERS } from '@astrotrack/parsers';
+import { builtinReporters } from '@astrotrack/reporters';
 
 export const KNOWN_PLUGINS = {
   parsers: new Set(Object.keys(builtinParsers)),
   plugins: new Set<string>(),
+  reporters: new Set(Object.keys(builtinReporters)),
 };
 
 export interface RunScanOptions {
@@ -37,6 +39,8 @@ export interface RunScanOptions {
   rejectionBuffer?: number;
   sort?: SortKey;
   includeUnknown?: boolean;
+  /** `--target`: count only this target's lights. */
+  target?: string;
   /** false: names only (`--no-headers`); default: the rig's setting. */
   headers?: boolean;
   /** false: no flat recommendations (`--no-flats`). */
@@ -50,6 +54,8 @@ export interface RunScanOptions {
 
 export interface RunScanResult extends ScanResult {
   configPath: string | null;
+  /** The rig the scan used, for reporters that read its settings. */
+  rig: ResolvedRig;
 }
 
 export interface PreparedRig {
@@ -107,11 +113,12 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
     logger,
     sort: options.sort ?? rig.report.sort ?? 'filter',
     includeUnknown: options.includeUnknown ?? rig.report.includeUnknown ?? false,
+    target: options.target ?? null,
     readHeaders: options.headers ?? rig.headers,
     plan: planInput(options, rig.plan, rig.filters),
   });
   if (result.report.frames.files === 0) throw errors.noFramesFound(options.dir);
-  return { ...result, configPath };
+  return { ...result, configPath, rig };
 }
 
 function flatsFor(options: RunScanOptions, rig: ResolvedRig, configPath: string | null) {

@@ -56,6 +56,16 @@ describe('astrotrack scan', () => {
         'Plan: 10 h target + 15 % rejection buffer = 11 h 30 m to capture (L 40 %, R 20 %, G 20 %, B 20 %)',
         'Still to capture: 1 h 15 m',
         '',
+        // Beyond the toolkit: the nights its names date (its L frames have no date in their name).
+        'Integration by night',
+        '+------------+---------+------+----------+',
+        '| Night      | Filters | Subs | Total    |',
+        '+============+=========+======+==========+',
+        '| 2025-09-15 | R G B   |  113 | 5 h 39 m |',
+        '| 2025-09-16 | Ha      |   25 | 2 h 5 m  |',
+        '| (unknown)  | L       |  150 | 5 h 0 m  |',
+        '+------------+---------+------+----------+',
+        '',
       ].join('\n'),
     );
   });

@@ -51,3 +51,4 @@ export {
 export * from './fits/read-fits-header.js';
 export * from './fits/read-xisf-header.js';
 export * from './sample/generate-sample-archive.js';
+export { writeFileAtomic } from './fs/write-file-atomic.js';

@@ -87,4 +87,6 @@ export interface ReporterPlugin {
     report: import('./report/report-types.js').ExposureReport,
     options: ReporterOptions,
   ): string;
+  /** Optional: what the output will lack and how to fix it; the CLI prints each on stderr. */
+  warnings?(report: import('./report/report-types.js').ExposureReport): string[];
 }

@@ -1,16 +1,10 @@
 import type { Command } from 'commander';
-import {
-  didYouMean,
-  EXIT_CODES,
-  errors,
-  parseSortKey,
-  SORT_KEYS,
-  type ReporterPlugin,
-} from '@astrotrack/core';
-import { builtinReporters, isBuiltinReporter } from '@astrotrack/reporters';
+import { EXIT_CODES, errors, parseSortKey, SORT_KEYS } from '@astrotrack/core';
+import { builtinReporters } from '@astrotrack/reporters';
 import { loggerFor, stdoutWantsColor, type GlobalOptions } from '../options/global-options.js';
 import { parseAllocation, parsePercent, parsePositiveNumber } from '../options/parse-allocation.js';
 import { runScan } from '../run-scan.js';
+import { parseReporterSpecs, loadReporters, writeReports } from '../reporting/reporter-outputs.js';
 
 interface ScanFlags {
   targetHours?: string;
@@ -21,7 +15,8 @@ interface ScanFlags {
   headers: boolean;
   flats: boolean;
   library?: string;
-  reporter: string;
+  reporter: string[];
+  target?: string;
 }
 
 export function registerScanCommand(program: Command): void {
@@ -40,15 +35,20 @@ export function registerScanCommand(program: Command): void {
     .option('--no-headers', 'read file names only, not FITS/XISF headers (faster, less truthful)')
     .option('--no-flats', 'leave out the flat recommendations')
     .option('--library <file>', 'the flat library to compare the lights with (see `flats`)')
-    .option('--reporter <name>', 'output format: table or json', 'table')
+    .option('--target <name>', 'count only the lights of this target (case and spaces ignored)')
+    .option(
+      '--reporter <name[=file]>',
+      `output format, to stdout or a file; repeat for several: ${Object.keys(builtinReporters).join(', ')}`,
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  astrotrack scan ~/astro/M31\n  astrotrack scan ~/astro/M31 --target-hours 10 --alloc L=40,R=20,G=20,B=20 --sort remaining-time\n  astrotrack scan . --reporter json > report.json',
+      '\nExamples:\n  astrotrack scan ~/astro/M31\n  astrotrack scan ~/astro/M31 --target-hours 10 --alloc L=40,R=20,G=20,B=20 --sort remaining-time\n  astrotrack scan . --reporter json > report.json\n  astrotrack scan ~/astro --reporter table --reporter csv=out.csv --reporter html=report.html\n  astrotrack scan ~/astro --target "M 31" --reporter astrobin=m31-astrobin.csv',
     )
     .action(async (dir: string, flags: ScanFlags, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const logger = loggerFor(globals);
-      const reporter = await loadReporter(flags.reporter);
+      const specs = parseReporterSpecs(flags.reporter ?? ['table']);
       const sort = flags.sort === undefined ? undefined : parseSortKey(flags.sort);
       if (sort === null) {
         throw errors.badUsage(`bad --sort "${flags.sort}"`, `use one of: ${SORT_KEYS.join(', ')}`);
@@ -70,18 +70,11 @@ export function registerScanCommand(program: Command): void {
         headers: flags.headers === false ? false : undefined,
         flats: flags.flats,
         library: flags.library,
+        target: flags.target,
         logger,
       });
-      process.stdout.write(reporter.format(result.report, { color: stdoutWantsColor() }));
+      const reporters = await loadReporters(specs, result.rig);
+      await writeReports(reporters, result.report, { color: stdoutWantsColor() });
       if (result.pluginErrors.length > 0) process.exitCode = EXIT_CODES.unexpected;
     });
-}
-
-async function loadReporter(name: string): Promise<ReporterPlugin> {
-  if (isBuiltinReporter(name)) return builtinReporters[name]!();
-  const guess = didYouMean(name, Object.keys(builtinReporters));
-  throw errors.badUsage(
-    `unknown reporter "${name}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
-    `built-in reporters: ${Object.keys(builtinReporters).join(', ')}`,
-  );
 }

@@ -49,6 +49,10 @@ export const organizeSettingsSchema = z.strictObject({
   tolerance: z.number().min(0.5).max(90).optional(),
 });
 
+export const astrobinSettingsSchema = z.strictObject({
+  filterIds: z.record(z.string().min(1), z.number().int().positive()).optional(),
+});
+
 const rigShape = {
   headers: z.boolean().optional(),
   angle: z.enum(['mechanical', 'sky']).optional(),
@@ -60,6 +64,8 @@ const rigShape = {
   report: reportSettingsSchema.optional(),
   flats: flatSettingsSchema.optional(),
   organize: organizeSettingsSchema.optional(),
+  reporters: z.array(pluginSpec).optional(),
+  astrobin: astrobinSettingsSchema.optional(),
 };
 
 export const rigSettingsSchema = z.strictObject(rigShape);
@@ -80,6 +86,7 @@ export const KNOWN_KEYS = [
       reportSettingsSchema,
       flatSettingsSchema,
       organizeSettingsSchema,
+      astrobinSettingsSchema,
     ].flatMap((schema) => Object.keys(schema.shape)),
   ),
 ];

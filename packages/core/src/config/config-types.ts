@@ -1,4 +1,4 @@
-import type { ObserverPlugin, ParserPlugin } from '../plugin.js';
+import type { ObserverPlugin, ParserPlugin, ReporterPlugin } from '../plugin.js';
 import type { SortKey } from '../report/sort-rows.js';
 
 /** A plugin named in JSON/YAML: `'toolkit'` or `['toolkit', { ...options }]`; JS/TS configs may pass the object. */
@@ -52,6 +52,14 @@ export interface OrganizeSettings {
   tolerance?: number;
 }
 
+export interface AstrobinSettings {
+  /**
+   * AstroBin's numeric equipment id per filter, e.g. `{ L: 4531, Ha: 4536 }` (the number in the
+   * filter's page address on app.astrobin.com), for the `astrobin` reporter's `filter` column.
+   */
+  filterIds?: Record<string, number>;
+}
+
 export interface RigSettings {
   /** Read FITS/XISF headers (default true); false: file names only, faster, less truthful. */
   headers?: boolean;
@@ -66,6 +74,9 @@ export interface RigSettings {
   report?: ReportSettings;
   flats?: FlatSettings;
   organize?: OrganizeSettings;
+  /** Reporters of your own (JS/TS configs), or built-ins with options: [docs/plugins.md](plugins.md). */
+  reporters?: PluginSpec<ReporterPlugin>[];
+  astrobin?: AstrobinSettings;
 }
 
 export interface AstrotrackConfig extends RigSettings {

@@ -1,6 +1,7 @@
 /** Picks the rig to use and merges its settings over the top-level ones. */
-import type { ObserverPlugin, ParserPlugin } from '../plugin.js';
+import type { ObserverPlugin, ParserPlugin, ReporterPlugin } from '../plugin.js';
 import type {
+  AstrobinSettings,
   AstrotrackConfig,
   FlatSettings,
   OrganizeSettings,
@@ -24,6 +25,8 @@ export interface ResolvedRig {
   report: ReportSettings;
   flats: FlatSettings;
   organize: OrganizeSettings;
+  reporters: PluginSpec<ReporterPlugin>[];
+  astrobin: AstrobinSettings;
 }
 
 /**
@@ -50,5 +53,9 @@ export function resolveRig(config: AstrotrackConfig, requested?: string): Resolv
     report: { ...config.report, ...rig.report },
     flats: { ...config.flats, ...rig.flats },
     organize: { ...config.organize, ...rig.organize },
+    reporters: rig.reporters ?? config.reporters ?? [],
+    astrobin: {
+      filterIds: { ...config.astrobin?.filterIds, ...rig.astrobin?.filterIds },
+    },
   };
 }

@@ -8,6 +8,8 @@ import { checkPluginName } from '../plugin.js';
 export interface KnownPlugins {
   parsers: ReadonlySet<string>;
   plugins: ReadonlySet<string>;
+  /** Built-in reporter names; absent: reporters in the config are not checked by name. */
+  reporters?: ReadonlySet<string>;
 }
 
 export type ValidationResult =
@@ -46,7 +48,18 @@ function checkRig(
     const problem = checkSpec(spec, known.plugins, 'plugin', 'setup');
     if (problem) problems.push(`${prefix}plugins[${index}]: ${problem}`);
   }
+  for (const [index, spec] of (rig.reporters ?? []).entries()) {
+    const problem = checkSpec(spec, known.reporters ?? new Set(), 'reporter', 'format');
+    if (problem) problems.push(`${prefix}reporters[${index}]: ${problem}`);
+  }
   const filters = createFilterSet({ ...base.filters, ...rig.filters });
+  for (const filter of Object.keys(rig.astrobin?.filterIds ?? {})) {
+    if (!filters.canonical(filter)) {
+      problems.push(
+        `${prefix}astrobin.filterIds.${filter}: unknown filter${suggestion(filter, filters.order)}; known: ${filters.order.join(', ')}`,
+      );
+    }
+  }
   for (const [alias, target] of Object.entries(rig.filters?.aliases ?? {})) {
     if (!filters.order.includes(target)) {
       problems.push(

@@ -1,9 +1,8 @@
 /** Reading and changing the library file: every change is locked, re-read, applied and written atomically. */
 import { readFile, rm } from 'node:fs/promises';
-import { errorCode, errors } from '@astrotrack/core';
+import { errorCode, errors, writeFileAtomic } from '@astrotrack/core';
 import { emptyLibrary, parseLibrary, serialiseLibrary, type FlatLibrary } from './flat-library.js';
 import { withFileLock, type LockOptions } from './file-lock.js';
-import { writeFileAtomic } from './write-file-atomic.js';
 
 /** The library at `file`; a missing file is an empty library, a broken one an error. */
 export async function loadFlatLibrary(file: string): Promise<FlatLibrary> {

@@ -7,11 +7,13 @@ export interface GridColumn {
   align: Align;
 }
 
+export type CellStyle = (text: string, row: number, column: number) => string;
+
 /** `paint` colours a cell after padding, so widths are measured on plain text. */
 export function renderGrid(
   columns: readonly GridColumn[],
   rows: readonly (readonly string[])[],
-  paint: (text: string, row: number, column: number) => string = (text) => text,
+  paint: CellStyle = (text) => text,
 ): string {
   const widths = columns.map((column, i) =>
     Math.max(column.header.length, ...rows.map((row) => (row[i] ?? '').length)),

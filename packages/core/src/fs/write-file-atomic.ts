@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { errors } from '@astrotrack/core';
+import { errors } from '../errors/catalogue.js';
 
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const temporary = join(

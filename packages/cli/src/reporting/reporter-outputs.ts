@@ -1,0 +1,96 @@
+/**
+ * `--reporter NAME[=FILE]`, repeatable: which reporters run and where each one's text goes. At most
+ * one writes to stdout; files are written whole or not at all (temp file, then rename).
+ */
+import { resolve } from 'node:path';
+import {
+  didYouMean,
+  errors,
+  writeFileAtomic,
+  type ExposureReport,
+  type ReporterOptions,
+  type ReporterPlugin,
+  type ResolvedRig,
+} from '@astrotrack/core';
+import { builtinReporters, isBuiltinReporter } from '@astrotrack/reporters';
+
+export interface ReporterSpec {
+  name: string;
+  /** Null: stdout. */
+  file: string | null;
+}
+
+export function parseReporterSpecs(values: readonly string[]): ReporterSpec[] {
+  const specs = values.map((value) => {
+    const equals = value.indexOf('=');
+    if (equals === -1) return { name: value, file: null };
+    const file = value.slice(equals + 1);
+    if (file === '')
+      throw errors.badUsage(
+        `--reporter ${value}: the file name is missing`,
+        'write --reporter csv=out.csv',
+      );
+    return { name: value.slice(0, equals), file };
+  });
+  const toStdout = specs.filter((spec) => spec.file === null);
+  if (toStdout.length > 1) {
+    throw errors.badUsage(
+      `only one reporter can write to stdout (${toStdout.map((s) => s.name).join(', ')})`,
+      'send the others to files: --reporter csv=out.csv',
+    );
+  }
+  return specs;
+}
+
+export interface LoadedReporter {
+  reporter: ReporterPlugin;
+  file: string | null;
+}
+
+/** Built-ins by name; reporters of your own from the rig's `reporters` in the config. */
+export async function loadReporters(
+  specs: readonly ReporterSpec[],
+  rig: ResolvedRig,
+): Promise<LoadedReporter[]> {
+  const own = rig.reporters.filter(
+    (spec): spec is ReporterPlugin => typeof spec === 'object' && !Array.isArray(spec),
+  );
+  const loaded: LoadedReporter[] = [];
+  for (const spec of specs) {
+    const custom = own.find((reporter) => reporter.name === spec.name);
+    if (custom) loaded.push({ reporter: custom, file: spec.file });
+    else if (isBuiltinReporter(spec.name))
+      loaded.push({
+        reporter: await builtinReporters[spec.name]!({ filterIds: rig.astrobin.filterIds }),
+        file: spec.file,
+      });
+    else {
+      const names = [...Object.keys(builtinReporters), ...own.map((r) => r.name)];
+      const guess = didYouMean(spec.name, names);
+      throw errors.badUsage(
+        `unknown reporter "${spec.name}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
+        `reporters: ${names.join(', ')}; your own go under "reporters" in astro.config`,
+      );
+    }
+  }
+  return loaded;
+}
+
+/** Runs every reporter; files first, so stdout is the last thing written. */
+export async function writeReports(
+  reporters: readonly LoadedReporter[],
+  report: ExposureReport,
+  options: ReporterOptions,
+): Promise<void> {
+  for (const { reporter } of reporters) {
+    for (const warning of reporter.warnings?.(report) ?? [])
+      process.stderr.write(`warn: ${warning}\n`);
+  }
+  for (const { reporter, file } of reporters) {
+    if (file === null) continue;
+    await writeFileAtomic(resolve(file), reporter.format(report, { ...options, color: false }));
+    process.stderr.write(`wrote ${reporter.name} report to ${file}\n`);
+  }
+  const toStdout = reporters.find((entry) => entry.file === null);
+  if (toStdout) process.stdout.write(toStdout.reporter.format(report, options));
+}

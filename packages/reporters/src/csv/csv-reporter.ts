@@ -1,0 +1,121 @@
+/**
+ * The report as one CSV table (RFC 4180: CRLF line ends, fields quoted only when they must be) with
+ * a `section` column saying what each row is, so a spreadsheet can filter one section and sum it.
+ * Numbers are unformatted: times in seconds.
+ *
+ * Sections: `night` (night × target × filter × exposure × gain × binning × temperature), `target`
+ * (target × filter × exposure), `filter` (filter × exposure, with the plan), `exposure` (totals),
+ * `total`, `plan`, `calibration`, `flats`, `warning`.
+ */
+import type { ExposureReport, ReporterPlugin } from '@astrotrack/core';
+import { FLATS_SECTION_ID, type FlatsSection } from '@astrotrack/flats';
+
+export const CSV_COLUMNS = [
+  'section',
+  'target',
+  'night',
+  'filter',
+  'exposureSeconds',
+  'gain',
+  'binning',
+  'sensorTemperature',
+  'subs',
+  'totalSeconds',
+  'targetSeconds',
+  'remainingSeconds',
+  'remainingSubs',
+  'kind',
+  'count',
+  'angle',
+  'status',
+  'message',
+] as const;
+
+type Column = (typeof CSV_COLUMNS)[number];
+type Row = Partial<Record<Column, string | number | null>>;
+
+export function csvReporter(): ReporterPlugin {
+  return { name: 'csv', format: (report) => formatCsv(report) };
+}
+
+export function formatCsv(report: ExposureReport): string {
+  const rows: Row[] = [];
+  for (const row of report.nights) rows.push({ section: 'night', ...row });
+  for (const target of report.targets) {
+    for (const row of target.rows) rows.push({ section: 'target', target: target.target, ...row });
+  }
+  const planOf = new Map(report.plan?.filters.map((plan) => [plan.filter, plan]));
+  for (const row of report.rows) {
+    const plan = planOf.get(row.filter);
+    const onPlanRow = plan !== undefined && plan.subExposureSeconds === row.exposureSeconds;
+    rows.push({
+      section: 'filter',
+      ...row,
+      ...(onPlanRow
+        ? {
+            targetSeconds: plan.targetSeconds,
+            remainingSeconds: plan.remainingSeconds,
+            remainingSubs: plan.remainingSubs,
+          }
+        : {}),
+    });
+  }
+  for (const total of report.totalsByExposure) rows.push({ section: 'exposure', ...total });
+  rows.push({ section: 'total', subs: report.totalSubs, totalSeconds: report.totalSeconds });
+  if (report.plan) {
+    rows.push({
+      section: 'plan',
+      targetSeconds: report.plan.captureSeconds,
+      remainingSeconds: report.plan.remainingSeconds,
+      totalSeconds: report.totalSeconds,
+    });
+  }
+  for (const group of report.calibration) rows.push({ section: 'calibration', ...group });
+  for (const section of report.sections) {
+    if (section.id !== FLATS_SECTION_ID) continue;
+    for (const filter of (section.data as FlatsSection).filters) {
+      for (const flat of filter.owned) {
+        rows.push({
+          section: 'flats',
+          filter: filter.filter,
+          binning: filter.binning,
+          angle: flat.angle,
+          night: flat.date,
+          status: flat.old ? 'owned-old' : 'owned',
+        });
+      }
+      for (const angle of filter.needed) {
+        rows.push({
+          section: 'flats',
+          filter: filter.filter,
+          binning: filter.binning,
+          angle,
+          status: 'to-shoot',
+        });
+      }
+    }
+  }
+  for (const warning of report.warnings)
+    rows.push({
+      section: 'warning',
+      kind: warning.code,
+      count: warning.count ?? null,
+      message: warning.message,
+    });
+  const lines = [
+    CSV_COLUMNS.join(','),
+    ...rows.map((row) => CSV_COLUMNS.map((column) => field(row[column])).join(',')),
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * One field: quoted when it holds a comma, quote or line break. Text that a spreadsheet would run as
+ * a formula (`=…`, `+…`, `@…`, or `-` not followed by a digit) gets a leading `'`, as OWASP advises.
+ */
+function field(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+@\t\r]|^-(?![\d.])/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}

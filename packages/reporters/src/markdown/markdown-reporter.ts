@@ -1,0 +1,64 @@
+/**
+ * The report as GitHub-flavoured Markdown, for forum posts and notes: the same sections as the
+ * table, plus calibration frames, each a GFM table under a heading.
+ */
+import { basename } from 'node:path';
+import type { ExposureReport, ReporterPlugin } from '@astrotrack/core';
+import {
+  calibrationTable,
+  exposuresTable,
+  flatsSectionOf,
+  flatsTable,
+  integrationTable,
+  nightsTable,
+  summaryLines,
+  targetsTable,
+  type ReportTable,
+} from '../views/report-tables.js';
+
+export function markdownReporter(): ReporterPlugin {
+  return { name: 'markdown', format: (report) => formatMarkdown(report) };
+}
+
+export function formatMarkdown(report: ExposureReport): string {
+  const rig = report.rig ? ` (rig ${report.rig})` : '';
+  const target = report.target ? `, target ${report.target}` : '';
+  const lines = [
+    `# ${escapeMarkdown(basename(report.root))}: ${report.frames.counted} light frames${rig}${escapeMarkdown(target)}`,
+    '',
+  ];
+  lines.push(...table(integrationTable(report)));
+  if (report.totalsByExposure.length > 0) lines.push(...table(exposuresTable(report)));
+  lines.push(...summaryLines(report).map((line) => `**${line.replace(/:/, ':**')}  `), '');
+  if (report.targets.length > 0) lines.push(...table(targetsTable(report)));
+  if (report.nights.some((row) => row.night !== null)) lines.push(...table(nightsTable(report)));
+  if (report.calibration.length > 0) lines.push(...table(calibrationTable(report)));
+  const flats = flatsSectionOf(report);
+  if (flats) lines.push(...table(flatsTable(flats)));
+  if (report.warnings.length > 0) {
+    lines.push('## Warnings', '');
+    for (const warning of report.warnings) {
+      lines.push(`- ${escapeMarkdown(warning.message)}`);
+      for (const example of warning.examples ?? [])
+        lines.push(`  - \`${example.replaceAll('`', "'")}\``);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function table({ title, columns, rows, notes }: ReportTable): string[] {
+  const lines = [`## ${escapeMarkdown(title)}`, ''];
+  lines.push(`| ${columns.map((c) => escapeMarkdown(c.header)).join(' | ')} |`);
+  lines.push(`| ${columns.map((c) => (c.align === 'right' ? '---:' : ':---')).join(' | ')} |`);
+  for (const row of rows)
+    lines.push(`| ${row.map((cell) => escapeMarkdown(cell) || ' ').join(' | ')} |`);
+  lines.push('');
+  if (notes.length > 0) lines.push(...notes.map((note) => `${escapeMarkdown(note.trim())}  `), '');
+  return lines;
+}
+
+/** Header values are user text: nothing in them may become Markdown or HTML. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>|#]/g, (char) => `\\${char}`);
+}

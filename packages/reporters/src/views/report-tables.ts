@@ -1,0 +1,291 @@
+/**
+ * The report as titled tables of text cells: what `table`, `markdown` and `html` each draw in their
+ * own way. One place decides what every section shows.
+ */
+import {
+  formatDuration,
+  sortRows,
+  type ExposureReport,
+  type ExposureRow,
+  type FilterPlan,
+} from '@astrotrack/core';
+import {
+  FLATS_SECTION_ID,
+  type CoverageGroup,
+  type FilterFlats,
+  type FlatsSection,
+} from '@astrotrack/flats';
+import { nightTotals, targetName } from './report-views.js';
+
+export const NONE = '—';
+
+export type Align = 'left' | 'right';
+
+export interface ReportTable {
+  id: 'integration' | 'exposures' | 'targets' | 'nights' | 'calibration' | 'flats';
+  title: string;
+  columns: { header: string; align: Align }[];
+  rows: string[][];
+  /** Lines shown under the table. */
+  notes: string[];
+}
+
+/** The filter × exposure rows shown, with plan-only filters (no frames yet) as placeholder rows. */
+export function integrationRows(report: ExposureReport): ExposureRow[] {
+  const plan = report.plan;
+  const placeholders: ExposureRow[] = (plan?.filters ?? [])
+    .filter((p) => p.subExposureSeconds === null)
+    .map((p) => ({ filter: p.filter, exposureSeconds: 0, subs: 0, totalSeconds: 0 }));
+  if (placeholders.length === 0) return report.rows;
+  const rank = (filter: string) => {
+    const index = report.filterOrder.indexOf(filter);
+    return index === -1 ? report.filterOrder.length : index;
+  };
+  const planOf = (filter: string) => plan?.filters.find((p) => p.filter === filter);
+  return sortRows([...report.rows, ...placeholders], report.sortedBy, rank, planOf);
+}
+
+export function integrationTable(report: ExposureReport): ReportTable {
+  const plan = report.plan;
+  const planOf = (filter: string) => plan?.filters.find((p) => p.filter === filter);
+  const columns: ReportTable['columns'] = [
+    { header: 'Filter', align: 'left' },
+    { header: 'Exp (s)', align: 'right' },
+    { header: 'Subs', align: 'right' },
+    { header: 'Total', align: 'left' },
+  ];
+  if (plan) {
+    columns.push(
+      { header: 'Target', align: 'left' },
+      { header: 'Remaining', align: 'left' },
+      { header: 'Rem. subs', align: 'right' },
+    );
+  }
+  const rows = integrationRows(report).map((row) => {
+    const base = [
+      row.filter,
+      row.subs ? String(row.exposureSeconds) : NONE,
+      String(row.subs),
+      formatDuration(row.totalSeconds),
+    ];
+    return plan ? [...base, ...planCells(row, planOf(row.filter))] : base;
+  });
+  return {
+    id: 'integration',
+    title: 'Integration by filter and exposure',
+    columns,
+    rows,
+    notes: [],
+  };
+}
+
+/** The plan shows once per filter, on the row of the exposure its remaining subs are counted in. */
+function planCells(row: ExposureRow, plan: FilterPlan | undefined): string[] {
+  if (!plan) return [NONE, NONE, NONE];
+  const planRow =
+    plan.subExposureSeconds === null
+      ? row.subs === 0
+      : plan.subExposureSeconds === row.exposureSeconds;
+  if (!planRow) return ['', '', ''];
+  return [
+    formatDuration(plan.targetSeconds),
+    formatDuration(plan.remainingSeconds),
+    plan.remainingSubs === null ? '?' : String(plan.remainingSubs),
+  ];
+}
+
+export function exposuresTable(report: ExposureReport): ReportTable {
+  return {
+    id: 'exposures',
+    title: 'Totals by exposure',
+    columns: [
+      { header: 'Exp (s)', align: 'right' },
+      { header: 'Subs', align: 'right' },
+      { header: 'Total', align: 'left' },
+    ],
+    rows: report.totalsByExposure.map((t) => [
+      String(t.exposureSeconds),
+      String(t.subs),
+      formatDuration(t.totalSeconds),
+    ]),
+    notes: [],
+  };
+}
+
+/** The overall total and the plan, as sentences. */
+export function summaryLines(report: ExposureReport): string[] {
+  const lines = [
+    `Overall total: ${formatDuration(report.totalSeconds)} (${report.totalSubs} subs)`,
+  ];
+  const plan = report.plan;
+  if (plan) {
+    const allocation = plan.filters.map((f) => `${f.filter} ${f.allocationPercent} %`).join(', ');
+    lines.push(
+      `Plan: ${plan.targetHours} h target + ${plan.rejectionBufferPercent} % rejection buffer = ${formatDuration(plan.captureSeconds)} to capture` +
+        (allocation ? ` (${allocation})` : ''),
+      `Still to capture: ${formatDuration(plan.remainingSeconds)}`,
+    );
+  }
+  return lines;
+}
+
+export function targetsTable(report: ExposureReport): ReportTable {
+  return {
+    id: 'targets',
+    title: 'Integration by target',
+    columns: [
+      { header: 'Target', align: 'left' },
+      { header: 'Nights', align: 'right' },
+      { header: 'First', align: 'left' },
+      { header: 'Last', align: 'left' },
+      { header: 'Subs', align: 'right' },
+      { header: 'Total', align: 'left' },
+    ],
+    rows: report.targets.map((t) => [
+      targetName(t.target),
+      String(t.nights),
+      t.firstNight ?? NONE,
+      t.lastNight ?? NONE,
+      String(t.subs),
+      formatDuration(t.totalSeconds),
+    ]),
+    notes: [],
+  };
+}
+
+export function nightsTable(report: ExposureReport): ReportTable {
+  const several = report.targets.length > 1;
+  return {
+    id: 'nights',
+    title: 'Integration by night',
+    columns: [
+      { header: 'Night', align: 'left' },
+      ...(several ? [{ header: 'Targets', align: 'left' as const }] : []),
+      { header: 'Filters', align: 'left' },
+      { header: 'Subs', align: 'right' },
+      { header: 'Total', align: 'left' },
+    ],
+    rows: nightTotals(report).map((night) => [
+      night.night ?? '(unknown)',
+      ...(several ? [night.targets.join(', ') || NONE] : []),
+      night.filters.join(' '),
+      String(night.subs),
+      formatDuration(night.totalSeconds),
+    ]),
+    notes: [],
+  };
+}
+
+const KIND_NAMES = { flat: 'Flat', dark: 'Dark', bias: 'Bias', darkflat: 'Dark flat' } as const;
+
+export function calibrationTable(report: ExposureReport): ReportTable {
+  return {
+    id: 'calibration',
+    title: 'Calibration frames',
+    columns: [
+      { header: 'Kind', align: 'left' },
+      { header: 'Night', align: 'left' },
+      { header: 'Filter', align: 'left' },
+      { header: 'Exp (s)', align: 'right' },
+      { header: 'Gain', align: 'right' },
+      { header: 'Bin', align: 'left' },
+      { header: 'Frames', align: 'right' },
+    ],
+    rows: report.calibration.map((group) => [
+      KIND_NAMES[group.kind],
+      group.night ?? NONE,
+      group.filter ?? NONE,
+      group.exposureSeconds === null ? NONE : String(group.exposureSeconds),
+      group.gain === null ? NONE : String(group.gain),
+      group.binning ?? NONE,
+      String(group.count),
+    ]),
+    notes: [],
+  };
+}
+
+const STATUS = {
+  'have-all': '✓ Have',
+  'need-some': '⚠ Need more',
+  'need-all': '✗ Need all',
+  'no-angles': '? No angles',
+} as const;
+
+export function flatsSectionOf(report: ExposureReport): FlatsSection | null {
+  const section = report.sections.find((s) => s.id === FLATS_SECTION_ID);
+  return section ? (section.data as FlatsSection) : null;
+}
+
+/**
+ * The flat recommendations as the toolkit printed them, fixed: the status follows the coverage, an
+ * uncovered range is always a flat to shoot, and lights without an angle are counted, not dropped.
+ */
+export function flatsTable(section: FlatsSection): ReportTable {
+  const notes: string[] = [];
+  const coverage = section.filters.filter((entry) => entry.groups.length > 0);
+  if (coverage.length > 0) {
+    notes.push('Coverage (flat → lights it calibrates; ? → lights no flat covers yet):');
+    for (const entry of coverage)
+      notes.push(`  ${flatLabel(entry)}: ${entry.groups.map(groupText).join('; ')}`);
+  }
+  for (const entry of section.filters.filter((e) => e.framesWithoutAngle > 0)) {
+    notes.push(
+      `  ${flatLabel(entry)}: ${entry.framesWithoutAngle} light frame(s) have no rotator angle and cannot be matched to flats`,
+    );
+  }
+  if (section.libraryPath) notes.push(`Flat library: ${section.libraryPath}`);
+  return {
+    id: 'flats',
+    title: `Flat frame recommendations (±${section.tolerance}°, flats older than ${section.maxAgeDays} days ${section.oldFlatsCover ? 'still count' : 'do not count'})`,
+    columns: [
+      { header: 'Filter', align: 'left' },
+      { header: 'Light angles', align: 'left' },
+      { header: 'Flats owned', align: 'left' },
+      { header: 'Shoot', align: 'left' },
+      { header: 'Status', align: 'left' },
+    ],
+    rows: section.filters.map((entry) => [
+      flatLabel(entry),
+      detected(entry),
+      entry.owned.length
+        ? entry.owned.map((flat) => `${degrees(flat.angle)}${flat.old ? ' (old)' : ''}`).join(', ')
+        : NONE,
+      entry.needed.length ? entry.needed.map((angle) => `${angle}°`).join(', ') : NONE,
+      STATUS[entry.status],
+    ]),
+    notes,
+  };
+}
+
+function flatLabel(entry: FilterFlats): string {
+  return entry.binning ? `${entry.filter} ${entry.binning}` : entry.filter;
+}
+
+function detected(entry: FilterFlats): string {
+  if (!entry.detected) return NONE;
+  const { from, to, angles, frames } = entry.detected;
+  return `${arcText(from, to)} (${angles} angle${angles === 1 ? '' : 's'}, ${frames} frame${frames === 1 ? '' : 's'})`;
+}
+
+function groupText(group: CoverageGroup): string {
+  const range = arcText(group.lights.from, group.lights.to);
+  return group.owned ? `${degrees(group.flat)}→${range}` : `?→${range} (shoot ${group.flat}°)`;
+}
+
+/** One decimal, or two where one would hide a difference (72.49° is not covered where 72.5° is). */
+export function degrees(angle: number): string {
+  const two = angle.toFixed(2);
+  return `${two.endsWith('0') ? angle.toFixed(1) : two}°`;
+}
+
+function arcText(from: number, to: number): string {
+  return degrees(from) === degrees(to) ? degrees(from) : `${degrees(from)}–${degrees(to)}`;
+}
+
+/** Warnings as lines: the message, then a few example paths. */
+export function warningLines(report: ExposureReport): { message: string; examples: string[] }[] {
+  return report.warnings.map((warning) => ({
+    message: warning.message,
+    examples: warning.examples ?? [],
+  }));
+}
