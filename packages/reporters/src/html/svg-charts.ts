@@ -162,7 +162,7 @@ export function angleChart(flats: FlatsSection | null): string {
     }
   });
   const key =
-    '<p class="key"><span class="swatch band"></span>flat ±tolerance <span class="swatch covered"></span>lights covered <span class="swatch uncovered"></span>lights without a flat</p>';
+    '<p class="key"><span class="swatch band"></span>flat ±tolerance <span class="swatch old"></span>old flat <span class="swatch covered"></span>lights covered <span class="swatch uncovered"></span>lights without a flat</p>';
   return svg(
     'angles',
     filters.length * rowHeight + 30,
