@@ -5,7 +5,7 @@ import type { BusHandler } from './events/event-bus.js';
 import type { FieldSources, FrameFields } from './frame.js';
 import type { FilterSet } from './filters/filter-set.js';
 import type { ResolvedRig } from './config/resolve-rig.js';
-import type { ReportSection } from './report/report-types.js';
+import type { ReportSection, ReportWarning } from './report/report-types.js';
 
 /** A file the walker found, as parsers see it. */
 export interface FrameFile {
@@ -54,10 +54,10 @@ export interface PluginContext {
   addReportSection(build: ReportSectionBuilder): void;
 }
 
-export type ReportSectionBuilder = () =>
-  | Omit<ReportSection, 'plugin'>
-  | null
-  | Promise<Omit<ReportSection, 'plugin'> | null>;
+/** A section, and optionally warnings for the report's warning list (e.g. old flats). */
+export type NewReportSection = Omit<ReportSection, 'plugin'> & { warnings?: ReportWarning[] };
+
+export type ReportSectionBuilder = () => NewReportSection | null | Promise<NewReportSection | null>;
 
 /** Observes the engine's events: organizers, progress, custom statistics. */
 export interface ObserverPlugin {

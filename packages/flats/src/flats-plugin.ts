@@ -2,7 +2,7 @@
  * The flats plugin: listens to the lights a scan finds and adds the flat recommendations to the
  * report, one entry per filter (and binning, where a filter's lights differ in binning).
  */
-import type { Frame, ObserverPlugin } from '@astrotrack/core';
+import type { Frame, ObserverPlugin, ReportWarning } from '@astrotrack/core';
 import { filterCoverage, type FilterCoverage } from './coverage/filter-coverage.js';
 import type { FlatLibrary } from './library/flat-library.js';
 import { listFlats } from './library/library-operations.js';
@@ -91,8 +91,40 @@ export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {
           libraryPath: options.libraryPath ?? null,
           filters,
         };
-        return { id: FLATS_SECTION_ID, title: 'Flat frame recommendations', data };
+        return {
+          id: FLATS_SECTION_ID,
+          title: 'Flat frame recommendations',
+          data,
+          warnings: oldFlatWarnings(filters, maxAgeDays, oldFlatsCover),
+        };
       });
     },
   };
+}
+
+/** Old flats that the lights rely on (or would, if old flats counted): worth shooting again. */
+function oldFlatWarnings(
+  filters: readonly FilterFlats[],
+  maxAgeDays: number,
+  oldFlatsCover: boolean,
+): ReportWarning[] {
+  const used = new Set<string>();
+  const examples: string[] = [];
+  for (const entry of filters) {
+    for (const flat of entry.owned) {
+      const key = `${entry.filter} ${flat.angle}`;
+      if (!flat.old || used.has(key)) continue;
+      used.add(key);
+      examples.push(`${entry.filter} ${flat.angle}° (${flat.date})`);
+    }
+  }
+  if (examples.length === 0) return [];
+  return [
+    {
+      code: 'old-flats',
+      message: `${examples.length} flat set(s) are older than ${maxAgeDays} days${oldFlatsCover ? '' : ' and no longer count'}; dust moves: consider shooting them again`,
+      count: examples.length,
+      examples: examples.slice(0, 5),
+    },
+  ];
 }

@@ -126,6 +126,13 @@ describe('astrotrack scan with flats', () => {
     const alpt = json.sections[0].data.filters.find((f: { filter: string }) => f.filter === 'ALPT');
     expect(json.sections[0]).toMatchObject({ id: 'flats', plugin: 'astrotrack:flats' });
     expect(alpt).toMatchObject({ status: 'need-some', needed: [72] });
+    // The sample's flats are from August 2025: long past 90 days, so the report says so.
+    expect(json.warnings).toContainEqual({
+      code: 'old-flats',
+      message: '3 flat set(s) are older than 90 days; dust moves: consider shooting them again',
+      count: 3,
+      examples: ['ALPT 69.6° (2025-08-01)', 'ALPT 75° (2025-08-01)', 'ALPT 128° (2025-08-01)'],
+    });
 
     const without = JSON.parse(
       (await runCli(['scan', target, '--no-flats', '--reporter', 'json'], { env, cwd: dir }))

@@ -61,7 +61,8 @@ export type WarningCode =
   | 'skipped-files'
   | 'plugin-failed'
   | 'header-name-disagreement'
-  | 'target-not-found';
+  | 'target-not-found'
+  | 'old-flats';
 
 export interface ReportWarning {
   code: WarningCode;

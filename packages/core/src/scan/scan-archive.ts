@@ -171,7 +171,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     durationMs: performance.now() - started,
   });
   collect(await bus.drain());
-  const sections = await buildSections(sectionBuilders, collect);
+  const { sections, warnings: sectionWarnings } = await buildSections(sectionBuilders, collect);
 
   const report = buildExposureReport(accumulator, {
     root,
@@ -180,7 +180,11 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     sort: options.sort,
     plan: options.plan ?? null,
     includeUnknown: options.includeUnknown,
-    warnings: [...scanWarnings(unreadable, pluginErrors), ...disagreements.warnings()],
+    warnings: [
+      ...scanWarnings(unreadable, pluginErrors),
+      ...disagreements.warnings(),
+      ...sectionWarnings,
+    ],
     sections,
   });
   bus.emit('report', report);
@@ -191,17 +195,21 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
 async function buildSections(
   builders: readonly { plugin: string; build: ReportSectionBuilder }[],
   collect: (errors: PluginError[]) => void,
-): Promise<ReportSection[]> {
+): Promise<{ sections: ReportSection[]; warnings: ReportWarning[] }> {
   const sections: ReportSection[] = [];
+  const warnings: ReportWarning[] = [];
   for (const { plugin, build } of builders) {
     try {
-      const section = await build();
-      if (section) sections.push({ ...section, plugin });
+      const built = await build();
+      if (!built) continue;
+      const { warnings: sectionWarnings, ...section } = built;
+      sections.push({ ...section, plugin });
+      warnings.push(...(sectionWarnings ?? []));
     } catch (error) {
       collect([new PluginError(plugin, 'report section', error)]);
     }
   }
-  return sections;
+  return { sections, warnings };
 }
 
 async function checkRoot(root: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toolkitExampleReport } from '../test-support/example-report.js';
+import { richReport } from '../test-support/rich-report.js';
 import { tableReporter } from './table-reporter.js';
 
 const format = (report = toolkitExampleReport(), color = false) =>
@@ -68,5 +69,63 @@ describe('table reporter', () => {
     expect(colored).toContain('\u001b[32m0 h 0 m  \u001b[39m');
     // biome-ignore lint/suspicious/noControlCharactersInRegex: escape and control characters are what this checks
     expect(colored.replace(/\u001b\[\d+m/g, '')).toBe(format());
+  });
+});
+
+describe('table reporter on a report of several targets', () => {
+  it('adds integration per target, the flats and the warnings', () => {
+    expect(tableReporter().format(richReport(), { color: false })).toMatchInlineSnapshot(`
+      "archive: 56 light frames counted (rig redcat)
+
+      Integration by filter and exposure
+      +--------+---------+------+----------+----------+-----------+-----------+
+      | Filter | Exp (s) | Subs | Total    | Target   | Remaining | Rem. subs |
+      +========+=========+======+==========+==========+===========+===========+
+      | L      |     120 |   32 | 1 h 4 m  | 2 h 18 m | 1 h 14 m  |        37 |
+      | R      |     180 |   10 | 0 h 30 m | 1 h 9 m  | 0 h 39 m  |        13 |
+      | G      |     180 |    8 | 0 h 24 m | 1 h 9 m  | 0 h 45 m  |        15 |
+      | Ha     |     300 |    6 | 0 h 30 m | —        | —         |         — |
+      +--------+---------+------+----------+----------+-----------+-----------+
+
+      Totals by exposure
+      +---------+------+----------+
+      | Exp (s) | Subs | Total    |
+      +=========+======+==========+
+      |     300 |    6 | 0 h 30 m |
+      |     180 |   18 | 0 h 54 m |
+      |     120 |   32 | 1 h 4 m  |
+      +---------+------+----------+
+
+      Overall total: 2 h 28 m (56 subs)
+      Plan: 4 h target + 15 % rejection buffer = 4 h 36 m to capture (L 50 %, R 25 %, G 25 %)
+      Still to capture: 2 h 38 m
+
+      Integration by target
+      +----------+--------+------------+------------+------+----------+
+      | Target   | Nights | First      | Last       | Subs | Total    |
+      +==========+========+============+============+======+==========+
+      | M 31     |      2 | 2025-09-01 | 2025-09-03 |   50 | 1 h 58 m |
+      | NGC 7000 |      1 | 2025-09-02 | 2025-09-02 |    6 | 0 h 30 m |
+      +----------+--------+------------+------------+------+----------+
+
+      Flat frame recommendations (±2.5°, flats older than 90 days still count)
+      +--------+-----------------------------------+-------------+-------+------------+
+      | Filter | Light angles                      | Flats owned | Shoot | Status     |
+      +========+===================================+=============+=======+============+
+      | L      | 45.1°–45.2° (2 angles, 32 frames) | 45.0°       | —     | ✓ Have     |
+      | G      | 120.4° (1 angle, 8 frames)        | 45.0° (old) | 120°  | ✗ Need all |
+      +--------+-----------------------------------+-------------+-------+------------+
+      Coverage (flat → lights it calibrates; ? → lights no flat covers yet):
+        L: 45.0°→45.1°–45.2°
+        G: ?→120.4° (shoot 120°)
+      Flat library: /home/me/.local/share/astrotrack/flats.json
+
+      Warnings:
+        ! 3 light frame(s) with no recognisable filter were left out; use --include-unknown to count them, or add the filter under filters.extra
+            M 31/unknown/0.fits
+            M 31/unknown/1.fits
+            M 31/unknown/2.fits
+      "
+    `);
   });
 });
