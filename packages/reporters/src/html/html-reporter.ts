@@ -5,17 +5,7 @@
  */
 import { basename } from 'node:path';
 import { formatDuration, type ExposureReport, type ReporterPlugin } from '@astrotrack/core';
-import {
-  calibrationTable,
-  exposuresTable,
-  flatsSectionOf,
-  flatsTable,
-  integrationTable,
-  nightsTable,
-  summaryLines,
-  targetsTable,
-  type ReportTable,
-} from '../views/report-tables.js';
+import { documentParts, flatsSectionOf, type ReportTable } from '../views/report-tables.js';
 import { nightTotals } from '../views/report-views.js';
 import { escapeHtml } from './escape-html.js';
 import { angleChart, filterChart, nightChart } from './svg-charts.js';
@@ -49,13 +39,11 @@ export function formatHtml(report: ExposureReport): string {
     filterChart(report),
     nightChart(report),
     angleChart(flats),
-    table(integrationTable(report)),
-    `<p class="summary">${summaryLines(report).map(escapeHtml).join('<br>')}</p>`,
-    report.totalsByExposure.length > 0 ? table(exposuresTable(report)) : '',
-    report.targets.length > 1 ? table(targetsTable(report)) : '',
-    nights > 0 ? table(nightsTable(report)) : '',
-    report.calibration.length > 0 ? table(calibrationTable(report)) : '',
-    flats ? table(flatsTable(flats)) : '',
+    ...documentParts(report).map((part) =>
+      'table' in part
+        ? table(part.table)
+        : `<p class="summary">${part.summary.map(escapeHtml).join('<br>')}</p>`,
+    ),
     warnings(report),
     '<footer>Made with astrotrack</footer>',
   ];

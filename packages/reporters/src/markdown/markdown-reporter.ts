@@ -4,17 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { ExposureReport, ReporterPlugin } from '@astrotrack/core';
-import {
-  calibrationTable,
-  exposuresTable,
-  flatsSectionOf,
-  flatsTable,
-  integrationTable,
-  nightsTable,
-  summaryLines,
-  targetsTable,
-  type ReportTable,
-} from '../views/report-tables.js';
+import { documentParts, type ReportTable } from '../views/report-tables.js';
 
 export function markdownReporter(): ReporterPlugin {
   return { name: 'markdown', format: (report) => formatMarkdown(report) };
@@ -27,14 +17,10 @@ export function formatMarkdown(report: ExposureReport): string {
     `# ${escapeMarkdown(basename(report.root))}: ${report.frames.counted} light frames${rig}${escapeMarkdown(target)}`,
     '',
   ];
-  lines.push(...table(integrationTable(report)));
-  if (report.totalsByExposure.length > 0) lines.push(...table(exposuresTable(report)));
-  lines.push(...summaryLines(report).map((line) => `**${line.replace(/:/, ':**')}  `), '');
-  if (report.targets.length > 0) lines.push(...table(targetsTable(report)));
-  if (report.nights.some((row) => row.night !== null)) lines.push(...table(nightsTable(report)));
-  if (report.calibration.length > 0) lines.push(...table(calibrationTable(report)));
-  const flats = flatsSectionOf(report);
-  if (flats) lines.push(...table(flatsTable(flats)));
+  for (const part of documentParts(report)) {
+    if ('table' in part) lines.push(...table(part.table));
+    else lines.push(...part.summary.map((line) => `**${line.replace(/:/, ':**')}  `), '');
+  }
   if (report.warnings.length > 0) {
     lines.push('## Warnings', '');
     for (const warning of report.warnings) {

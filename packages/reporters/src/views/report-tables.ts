@@ -289,3 +289,18 @@ export function warningLines(report: ExposureReport): { message: string; example
     examples: warning.examples ?? [],
   }));
 }
+
+export type DocumentPart = { table: ReportTable } | { summary: string[] };
+
+/** Every section of a full report, in order: what `markdown` and `html` show. */
+export function documentParts(report: ExposureReport): DocumentPart[] {
+  const parts: DocumentPart[] = [{ table: integrationTable(report) }];
+  if (report.totalsByExposure.length > 0) parts.push({ table: exposuresTable(report) });
+  parts.push({ summary: summaryLines(report) });
+  if (report.targets.length > 0) parts.push({ table: targetsTable(report) });
+  if (report.nights.some((row) => row.night !== null)) parts.push({ table: nightsTable(report) });
+  if (report.calibration.length > 0) parts.push({ table: calibrationTable(report) });
+  const flats = flatsSectionOf(report);
+  if (flats) parts.push({ table: flatsTable(flats) });
+  return parts;
+}
