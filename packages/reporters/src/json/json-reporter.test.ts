@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toolkitExampleReport } from '../test-support/example-report.js';
+import { richReport } from '../test-support/rich-report.js';
 import { jsonReporter } from './json-reporter.js';
 
 describe('json reporter', () => {
@@ -40,5 +41,167 @@ describe('json reporter', () => {
   it('never colours', () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: escape and control characters are what this checks
     expect(jsonReporter().format(toolkitExampleReport(), { color: true })).not.toMatch(/\u001b/);
+  });
+
+  it('writes the per-target, per-night and calibration views of the report', () => {
+    const { targets, nights, calibration, target, frames } = JSON.parse(
+      jsonReporter().format(richReport(), { color: false }),
+    );
+    expect({ target, otherTargets: frames.otherTargets, targets, nights, calibration }).toMatchInlineSnapshot(`
+      {
+        "calibration": [
+          {
+            "binning": "1x1",
+            "count": 30,
+            "exposureSeconds": 0.001,
+            "filter": null,
+            "gain": 100,
+            "kind": "bias",
+            "night": null,
+          },
+          {
+            "binning": "1x1",
+            "count": 20,
+            "exposureSeconds": 120,
+            "filter": null,
+            "gain": 100,
+            "kind": "dark",
+            "night": null,
+          },
+          {
+            "binning": "1x1",
+            "count": 10,
+            "exposureSeconds": 180,
+            "filter": null,
+            "gain": 100,
+            "kind": "dark",
+            "night": null,
+          },
+          {
+            "binning": "1x1",
+            "count": 15,
+            "exposureSeconds": 1.5,
+            "filter": "L",
+            "gain": 100,
+            "kind": "flat",
+            "night": "2025-09-01",
+          },
+          {
+            "binning": "1x1",
+            "count": 15,
+            "exposureSeconds": 2,
+            "filter": "R",
+            "gain": 100,
+            "kind": "flat",
+            "night": "2025-09-01",
+          },
+        ],
+        "nights": [
+          {
+            "binning": "1x1",
+            "exposureSeconds": 120,
+            "filter": "L",
+            "gain": 100,
+            "night": "2025-09-01",
+            "sensorTemperature": -10,
+            "subs": 20,
+            "target": "M 31",
+            "totalSeconds": 2400,
+          },
+          {
+            "binning": "1x1",
+            "exposureSeconds": 180,
+            "filter": "R",
+            "gain": 100,
+            "night": "2025-09-01",
+            "sensorTemperature": -10,
+            "subs": 10,
+            "target": "M 31",
+            "totalSeconds": 1800,
+          },
+          {
+            "binning": "2x2",
+            "exposureSeconds": 300,
+            "filter": "Ha",
+            "gain": 200,
+            "night": "2025-09-02",
+            "sensorTemperature": -20,
+            "subs": 6,
+            "target": "NGC 7000",
+            "totalSeconds": 1800,
+          },
+          {
+            "binning": "1x1",
+            "exposureSeconds": 120,
+            "filter": "L",
+            "gain": 100,
+            "night": "2025-09-03",
+            "sensorTemperature": -10,
+            "subs": 12,
+            "target": "M 31",
+            "totalSeconds": 1440,
+          },
+          {
+            "binning": "1x1",
+            "exposureSeconds": 180,
+            "filter": "G",
+            "gain": 100,
+            "night": "2025-09-03",
+            "sensorTemperature": -15,
+            "subs": 8,
+            "target": "M 31",
+            "totalSeconds": 1440,
+          },
+        ],
+        "otherTargets": 0,
+        "target": null,
+        "targets": [
+          {
+            "firstNight": "2025-09-01",
+            "lastNight": "2025-09-03",
+            "nights": 2,
+            "rows": [
+              {
+                "exposureSeconds": 120,
+                "filter": "L",
+                "subs": 32,
+                "totalSeconds": 3840,
+              },
+              {
+                "exposureSeconds": 180,
+                "filter": "R",
+                "subs": 10,
+                "totalSeconds": 1800,
+              },
+              {
+                "exposureSeconds": 180,
+                "filter": "G",
+                "subs": 8,
+                "totalSeconds": 1440,
+              },
+            ],
+            "subs": 50,
+            "target": "M 31",
+            "totalSeconds": 7080,
+          },
+          {
+            "firstNight": "2025-09-02",
+            "lastNight": "2025-09-02",
+            "nights": 1,
+            "rows": [
+              {
+                "exposureSeconds": 300,
+                "filter": "Ha",
+                "subs": 6,
+                "totalSeconds": 1800,
+              },
+            ],
+            "subs": 6,
+            "target": "NGC 7000",
+            "totalSeconds": 1800,
+          },
+        ],
+      }
+    `);
   });
 });
