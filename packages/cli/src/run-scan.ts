@@ -50,6 +50,8 @@ export interface RunScanOptions {
   /** `YYYY-MM-DD` flat ages are counted to; default today. */
   today?: string;
   logger?: Logger;
+  /** Observers the command adds (progress on a terminal). */
+  observers?: ObserverPlugin[];
 }
 
 export interface RunScanResult extends ScanResult {
@@ -109,7 +111,7 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
     root: options.dir,
     rig,
     parsers,
-    plugins: [...plugins, ...flats],
+    plugins: [...plugins, ...flats, ...(options.observers ?? [])],
     logger,
     sort: options.sort ?? rig.report.sort ?? 'filter',
     includeUnknown: options.includeUnknown ?? rig.report.includeUnknown ?? false,

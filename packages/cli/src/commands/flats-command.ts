@@ -27,6 +27,8 @@ import type { Frame } from '@astrotrack/core';
 import { renderGrid } from '@astrotrack/reporters';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
 import { flatLibraryFile, prepareRig } from '../run-scan.js';
+import { progressLine } from '../progress/progress-line.js';
+import { scanProgressPlugin } from '../progress/scan-progress-plugin.js';
 
 interface LibraryFlags {
   library?: string;
@@ -216,7 +218,13 @@ export function registerFlatsCommand(program: Command): void {
         root: dir,
         rig,
         parsers: context.prepared.parsers,
-        plugins: [collectFlatFrames(found)],
+        plugins: [
+          collectFlatFrames(found),
+          scanProgressPlugin(
+            progressLine({ quiet: command.optsWithGlobals<GlobalOptions>().quiet }),
+            'looking for flats',
+          ),
+        ],
         logger: context.logger,
       });
       const precision = rig.flats.anglePrecision ?? 0.1;

@@ -23,7 +23,8 @@ import { parsePositiveNumber } from '../options/parse-allocation.js';
 import { flatLibraryFile, prepareRig } from '../run-scan.js';
 import { ask, canAsk } from '../organize/confirm.js';
 import { describeOutcome, describePlan, describeRun } from '../organize/describe-plan.js';
-import { progressBar } from '../organize/progress-bar.js';
+import { progressLine, type ProgressLine } from '../progress/progress-line.js';
+import { scanProgressPlugin } from '../progress/scan-progress-plugin.js';
 
 interface OrganizeFlags {
   by?: string;
@@ -66,6 +67,7 @@ export function registerOrganizeCommand(program: Command): void {
     .action(async (dir: string, flags: OrganizeFlags, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const logger = loggerFor(globals);
+      const line = progressLine({ quiet: globals.quiet });
       const root = resolve(dir);
       const { rig, parsers, plugins, configPath } = await prepareRig({
         searchFrom: root,
@@ -81,7 +83,7 @@ export function registerOrganizeCommand(program: Command): void {
           : parsePositiveNumber('--tolerance', flags.tolerance);
       const output = flags.out === undefined ? root : resolve(flags.out);
 
-      await settleUnfinishedRun(root, flags);
+      await settleUnfinishedRun(root, flags, line);
 
       const library = flatLibraryFile(rig, configPath, flags.library);
       let flatAngles: Map<string, number[]> | undefined;
@@ -103,7 +105,7 @@ export function registerOrganizeCommand(program: Command): void {
         root,
         rig,
         parsers,
-        plugins: [...plugins, organizer],
+        plugins: [...plugins, organizer, scanProgressPlugin(line)],
         logger,
         readHeaders: flags.headers === false ? false : undefined,
       });
@@ -136,7 +138,7 @@ export function registerOrganizeCommand(program: Command): void {
         }
       }
       const applying = performance.now();
-      const outcome = withProgress(organizer, () => organizer.apply(plan));
+      const outcome = withProgress(organizer, line, () => organizer.apply(plan));
       logger.debug(`apply ${Math.round(performance.now() - applying)} ms`);
       process.stdout.write(describeOutcome('apply', mode, outcome));
       if (outcome.failures.length > 0 || outcome.stopped) {
@@ -205,7 +207,11 @@ function chooseMode(mode: string | undefined): OrganizeMode {
 }
 
 /** A run left half way is settled first: finished (--yes, or chosen), rolled back (chosen), or the command stops. */
-async function settleUnfinishedRun(root: string, flags: OrganizeFlags): Promise<void> {
+async function settleUnfinishedRun(
+  root: string,
+  flags: OrganizeFlags,
+  line: ProgressLine,
+): Promise<void> {
   const { runs, unreadable } = readRuns(root);
   for (const { file, problem } of unreadable) throw errors.journalUnreadable(file, problem);
   const run = unfinishedRun(runs);
@@ -233,7 +239,7 @@ async function settleUnfinishedRun(root: string, flags: OrganizeFlags): Promise<
     );
   } else throw errors.confirmationNeeded('settling the interrupted run');
   if (choice === 'quit') throw errors.badUsage('stopped: the interrupted run is still as it was');
-  const outcome = withProgress(organizer, () =>
+  const outcome = withProgress(organizer, line, () =>
     choice === 'finish' ? organizer.finish(run) : organizer.undo(run),
   );
   process.stdout.write(
@@ -248,13 +254,16 @@ async function settleUnfinishedRun(root: string, flags: OrganizeFlags): Promise<
   process.stdout.write('\n');
 }
 
-export function withProgress<T>(organizer: OrganizerPlugin, work: () => T): T {
-  const bar = progressBar();
-  organizer.on('organize:progress', bar.update);
+const PHASE_LABELS = { apply: 'organizing', finish: 'finishing', undo: 'undoing' } as const;
+
+export function withProgress<T>(organizer: OrganizerPlugin, line: ProgressLine, work: () => T): T {
+  organizer.on('organize:progress', ({ phase, done, total }) =>
+    line.update(PHASE_LABELS[phase], done, total),
+  );
   try {
     return work();
   } finally {
-    bar.done();
+    line.clear();
   }
 }
 

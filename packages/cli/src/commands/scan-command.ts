@@ -4,6 +4,8 @@ import { builtinReporters } from '@astrotrack/reporters';
 import { loggerFor, stdoutWantsColor, type GlobalOptions } from '../options/global-options.js';
 import { parseAllocation, parsePercent, parsePositiveNumber } from '../options/parse-allocation.js';
 import { runScan } from '../run-scan.js';
+import { progressLine } from '../progress/progress-line.js';
+import { scanProgressPlugin } from '../progress/scan-progress-plugin.js';
 import { parseReporterSpecs, loadReporters, writeReports } from '../reporting/reporter-outputs.js';
 
 interface ScanFlags {
@@ -72,6 +74,7 @@ export function registerScanCommand(program: Command): void {
         library: flags.library,
         target: flags.target,
         logger,
+        observers: [scanProgressPlugin(progressLine({ quiet: globals.quiet }))],
       });
       const reporters = await loadReporters(specs, result.rig);
       await writeReports(reporters, result.report, { color: stdoutWantsColor() });

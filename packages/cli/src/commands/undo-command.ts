@@ -6,6 +6,8 @@ import { lastRun, NAMED_LAYOUTS, organizerPlugin, readRuns } from '@astrotrack/o
 import { ask, canAsk } from '../organize/confirm.js';
 import { describeOutcome, describeRun } from '../organize/describe-plan.js';
 import { quoteArg, withProgress } from './organize-command.js';
+import { progressLine } from '../progress/progress-line.js';
+import type { GlobalOptions } from '../options/global-options.js';
 
 export function registerUndoCommand(program: Command): void {
   program
@@ -14,7 +16,8 @@ export function registerUndoCommand(program: Command): void {
     .argument('[dir]', 'the folder that was organized', '.')
     .option('-n, --dry-run', 'say which run would be undone, and change nothing')
     .option('-y, --yes', 'undo without asking')
-    .action(async (dir: string, flags: { dryRun?: boolean; yes?: boolean }) => {
+    .action(async (dir: string, flags: { dryRun?: boolean; yes?: boolean }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
       const root = resolve(dir);
       const { runs, unreadable } = readRuns(root);
       for (const { file, problem } of unreadable) throw errors.journalUnreadable(file, problem);
@@ -35,7 +38,9 @@ export function registerUndoCommand(program: Command): void {
         }
       }
       const organizer = organizerPlugin({ root, layout: NAMED_LAYOUTS.filter });
-      const outcome = withProgress(organizer, () => organizer.undo(run));
+      const outcome = withProgress(organizer, progressLine({ quiet: globals.quiet }), () =>
+        organizer.undo(run),
+      );
       process.stdout.write(describeOutcome('undo', run.header.mode, outcome));
       if (outcome.failures.length > 0 || outcome.stopped)
         throw errors.organizeIncomplete(

@@ -47,7 +47,13 @@ describe('json reporter', () => {
     const { targets, nights, calibration, target, frames } = JSON.parse(
       jsonReporter().format(richReport(), { color: false }),
     );
-    expect({ target, otherTargets: frames.otherTargets, targets, nights, calibration }).toMatchInlineSnapshot(`
+    expect({
+      target,
+      otherTargets: frames.otherTargets,
+      targets,
+      nights,
+      calibration,
+    }).toMatchInlineSnapshot(`
       {
         "calibration": [
           {
