@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_CODES, isAstrotrackError } from '@astrotrack/core';
 import { addGlobalOptions } from './options/global-options.js';
 import { registerFlatsCommand } from './commands/flats-command.js';
+import { registerInitCommand } from './commands/init-command.js';
 import { registerInspectCommand } from './commands/inspect-command.js';
 import { registerOrganizeCommand } from './commands/organize-command.js';
 import { registerUndoCommand } from './commands/undo-command.js';
@@ -26,6 +27,7 @@ export function createProgram(): Command {
   registerUndoCommand(program);
   registerInspectCommand(program);
   registerSampleCommand(program);
+  registerInitCommand(program);
   const exitOverride = (command: Command): void => {
     command.exitOverride();
     for (const sub of command.commands) exitOverride(sub);

@@ -16,9 +16,23 @@ export async function ask<T extends string>(
     for (;;) {
       const answer = (await prompt.question(`${question} `)).trim().toLowerCase();
       if (answer === '') return fallback;
-      const match = choices.find((choice) => choice.startsWith(answer) || choice[0] === answer[0]);
-      if (match) return match;
+      // A whole word, else the one choice it begins (`y`, `f`, `sees`); ambiguous answers ask again.
+      const exact = choices.find((choice) => choice === answer);
+      if (exact) return exact;
+      const begun = choices.filter((choice) => choice.startsWith(answer));
+      if (begun.length === 1) return begun[0]!;
     }
+  } finally {
+    prompt.close();
+  }
+}
+
+/** Asks for text; Enter keeps the default shown in brackets. */
+export async function askText(question: string, fallback: string): Promise<string> {
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = (await prompt.question(`${question} [${fallback}] `)).trim();
+    return answer === '' ? fallback : answer;
   } finally {
     prompt.close();
   }

@@ -72,7 +72,8 @@ export function runInTerminal(
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
       // Answer each question once it is asked, as a person would.
-      if (!typed && /\? \[[^\]]+\]\s*$|\?\s*$/.test(stdout.replace(/\r/g, ''))) {
+      // A question ends in "?" or in its choices "[…]", then a space.
+      if (!typed && /[?\]] $/.test(stdout)) {
         const [answer, ...rest] = input.split('\n');
         child.stdin.write(`${answer}\n`);
         input = rest.join('\n');

@@ -53,27 +53,53 @@ export const astrobinSettingsSchema = z.strictObject({
   filterIds: z.record(z.string().min(1), z.number().int().positive()).optional(),
 });
 
+// The descriptions show in editors through the JSON Schema made from this (docs/configuration.md has more).
 const rigShape = {
-  headers: z.boolean().optional(),
-  angle: z.enum(['mechanical', 'sky']).optional(),
-  utcOffset: z.number().min(-12).max(14).optional(),
-  filters: filterSettingsSchema.optional(),
-  parsers: z.array(pluginSpec).optional(),
-  plugins: z.array(pluginSpec).optional(),
-  plan: planSettingsSchema.optional(),
-  report: reportSettingsSchema.optional(),
-  flats: flatSettingsSchema.optional(),
-  organize: organizeSettingsSchema.optional(),
-  reporters: z.array(pluginSpec).optional(),
-  astrobin: astrobinSettingsSchema.optional(),
+  headers: z
+    .boolean()
+    .optional()
+    .describe('Read FITS/XISF headers (default true); false: names only.'),
+  angle: z
+    .enum(['mechanical', 'sky'])
+    .optional()
+    .describe('The angle flats follow: the rotator position (default) or the sky position angle.'),
+  utcOffset: z
+    .number()
+    .min(-12)
+    .max(14)
+    .optional()
+    .describe('Hours east of UTC at the site, for frames whose header has only DATE-OBS.'),
+  filters: filterSettingsSchema.optional().describe('Filter names: known, extra, aliases.'),
+  parsers: z
+    .array(pluginSpec)
+    .optional()
+    .describe('File-name parsers tried in order: nina, asiair, sgp, ekos, seestar, toolkit.'),
+  plugins: z.array(pluginSpec).optional().describe('Observer plugins (JS/TS configs).'),
+  plan: planSettingsSchema
+    .optional()
+    .describe('Target hours, allocation per filter, rejection buffer.'),
+  report: reportSettingsSchema.optional().describe('Row order, and whether unknown filters count.'),
+  flats: flatSettingsSchema.optional().describe('The flat library and how flats match lights.'),
+  organize: organizeSettingsSchema
+    .optional()
+    .describe('Layout, mode and session tolerance of organize.'),
+  reporters: z.array(pluginSpec).optional().describe('Reporters of your own (JS/TS configs).'),
+  astrobin: astrobinSettingsSchema
+    .optional()
+    .describe('AstroBin filter ids for the astrobin reporter.'),
 };
 
 export const rigSettingsSchema = z.strictObject(rigShape);
 
 export const configSchema = z.strictObject({
+  /** Lets editors find the JSON Schema (`astrotrack init` writes it); ignored by astrotrack. */
+  $schema: z.string().optional(),
   ...rigShape,
-  rig: z.string().min(1).optional(),
-  rigs: z.record(z.string().min(1), rigSettingsSchema).optional(),
+  rig: z.string().min(1).optional().describe('The rig used when --rig is not given.'),
+  rigs: z
+    .record(z.string().min(1), rigSettingsSchema)
+    .optional()
+    .describe('Settings per rig, merged over the top-level ones.'),
 });
 
 /** Every key the schema knows, for "did you mean" on unknown keys. */
