@@ -1,5 +1,9 @@
 /** Config → rig → plugins → engine: what `astrotrack scan` and `calculateTotalExposure` share. */
+import { accessSync, constants } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import {
+  cacheFolderFor,
   errors,
   instantiatePlugins,
   loadConfig,
@@ -41,6 +45,8 @@ export interface RunScanOptions {
   includeUnknown?: boolean;
   /** `--target`: count only this target's lights. */
   target?: string;
+  /** false: no header cache (`--no-cache`); default: the rig's `cache.enabled` (true). */
+  cache?: boolean;
   /** false: names only (`--no-headers`); default: the rig's setting. */
   headers?: boolean;
   /** false: no flat recommendations (`--no-flats`). */
@@ -116,6 +122,7 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
     sort: options.sort ?? rig.report.sort ?? 'filter',
     includeUnknown: options.includeUnknown ?? rig.report.includeUnknown ?? false,
     target: options.target ?? null,
+    cacheFolder: cacheFolderOf(options.dir, rig, configPath, options.cache),
     readHeaders: options.headers ?? rig.headers,
     plan: planInput(options, rig.plan, rig.filters),
   });
@@ -133,6 +140,42 @@ function flatsFor(options: RunScanOptions, rig: ResolvedRig, configPath: string 
     oldFlatsCover: rig.flats.oldFlatsCover,
     today: options.today ?? localToday(),
   });
+}
+
+/** The header cache's folder for this archive, or null when the cache is off. */
+export function cacheFolderOf(
+  dir: string,
+  rig: ResolvedRig,
+  configPath: string | null,
+  wanted?: boolean,
+): string | null {
+  if (wanted === false || rig.cache.enabled === false) return null;
+  const root = resolve(dir);
+  if (rig.cache.folder) {
+    return cacheFolderFor(
+      root,
+      resolve(configPath ? dirname(configPath) : process.cwd(), rig.cache.folder),
+    );
+  }
+  // A read-only archive (a NAS share, a DVD) keeps its cache in the user's cache folder instead.
+  return cacheFolderFor(root, writable(root) ? undefined : userCacheFolder());
+}
+
+function writable(folder: string): boolean {
+  try {
+    accessSync(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `$XDG_CACHE_HOME/astrotrack`, else `~/.cache/astrotrack` (`%LOCALAPPDATA%\astrotrack` on Windows). */
+function userCacheFolder(): string {
+  if (process.env.XDG_CACHE_HOME) return join(process.env.XDG_CACHE_HOME, 'astrotrack');
+  if (process.platform === 'win32' && process.env.LOCALAPPDATA)
+    return join(process.env.LOCALAPPDATA, 'astrotrack', 'cache');
+  return join(homedir(), '.cache', 'astrotrack');
 }
 
 /** The rig's flat library: `--library`, else its `flats.library`, else the data folder. */

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatFitsHeader } from '@astrotrack/core';
 import { describe, expect, it } from 'vitest';
@@ -181,8 +181,11 @@ describe('astrotrack scan', () => {
     // Root reads any folder; run as "nobody" then, the way a user without rights would.
     const asRoot = process.getuid?.() === 0;
     if (asRoot) chmodSync(dir, 0o755);
+    // The archive is not writable then, so the header cache goes to the user's cache folder.
+    mkdirSync(join(dir, 'cache'));
+    if (asRoot) chownSync(join(dir, 'cache'), 65534, 65534);
     const result = await runCli(['scan', data, '--reporter', 'json'], {
-      env,
+      env: { ...env, XDG_CACHE_HOME: join(dir, 'cache') },
       cwd: dir,
       ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
     });
@@ -194,6 +197,7 @@ describe('astrotrack scan', () => {
     const report = JSON.parse(result.stdout);
     expect(report.totalSubs).toBe(288);
     expect(report.warnings[0]).toMatchObject({ code: 'unreadable-folder', count: 1 });
+    expect(readdirSync(join(dir, 'cache', 'astrotrack', 'v1'))).toHaveLength(1);
   });
 
   it('says what is wrong, in one line and a hint, with the right exit code', async () => {
@@ -339,5 +343,32 @@ describe('astrotrack scan with the nina parser', () => {
     const bad = await runCli(['scan', data], { env, cwd: dir });
     expect(bad.code).toBe(78);
     expect(bad.stderr).toContain('  - parsers[0] (nina): "pattern" must be a string');
+  });
+
+  it('keeps a header cache in the archive, elsewhere with cache.folder, and none with --no-cache', async () => {
+    const { data, env, dir } = archive();
+    const first = await runCli(['scan', data, '--verbose', '--no-flats'], { env, cwd: dir });
+    expect(first.stderr).toContain('debug: header cache: 0 headers from the cache, 288 read');
+    const second = await runCli(['scan', data, '--verbose', '--no-flats'], { env, cwd: dir });
+    expect(second.stderr).toContain('debug: header cache: 288 headers from the cache, 0 read');
+    expect(second.stdout).toBe(first.stdout);
+
+    const other = archive();
+    const off = await runCli(['scan', other.data, '--no-cache', '--verbose'], {
+      env: other.env,
+      cwd: other.dir,
+    });
+    expect(off.stderr).not.toContain('header cache');
+    expect(readdirSync(other.data)).not.toContain('.astrotrack');
+    writeFileSync(
+      join(other.dir, 'astro.config.json'),
+      JSON.stringify({ cache: { folder: 'my-cache' } }),
+    );
+    await runCli(['scan', other.data, '--config', 'astro.config.json'], {
+      env: other.env,
+      cwd: other.dir,
+    });
+    expect(readdirSync(other.data)).not.toContain('.astrotrack');
+    expect(readdirSync(join(other.dir, 'my-cache', 'v1'))).toHaveLength(1);
   });
 });

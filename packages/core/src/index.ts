@@ -21,6 +21,7 @@ export * from './scan/walk-frames.js';
 export * from './scan/parse-frame-file.js';
 export * from './scan/scan-archive.js';
 export * from './scan/read-frame.js';
+export * from './scan/header-cache.js';
 export * from './scan/inspect-frame.js';
 export * from './scan/derived-frames.js';
 export * from './scan/header-read-pace.js';

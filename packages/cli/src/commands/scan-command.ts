@@ -15,6 +15,7 @@ interface ScanFlags {
   sort?: string;
   includeUnknown?: boolean;
   headers: boolean;
+  cache: boolean;
   flats: boolean;
   library?: string;
   reporter: string[];
@@ -35,6 +36,10 @@ export function registerScanCommand(program: Command): void {
     .option('-s, --sort <key>', `sort rows by: ${SORT_KEYS.join(', ')}`)
     .option('--include-unknown', 'count lights whose filter is unknown, as filter "Unknown"')
     .option('--no-headers', 'read file names only, not FITS/XISF headers (faster, less truthful)')
+    .option(
+      '--no-cache',
+      'read every header again, and keep nothing (the cache: DIR/.astrotrack/cache)',
+    )
     .option('--no-flats', 'leave out the flat recommendations')
     .option('--library <file>', 'the flat library to compare the lights with (see `flats`)')
     .option('--target <name>', 'count only the lights of this target (case and spaces ignored)')
@@ -71,6 +76,7 @@ export function registerScanCommand(program: Command): void {
         // Commander sets `headers` to true unless --no-headers is given; only the flag overrides the config.
         headers: flags.headers === false ? false : undefined,
         flats: flags.flats,
+        cache: flags.cache === false ? false : undefined,
         library: flags.library,
         target: flags.target,
         logger,

@@ -54,6 +54,11 @@ export const astrobinSettingsSchema = z.strictObject({
 });
 
 // The descriptions show in editors through the JSON Schema made from this (docs/configuration.md has more).
+export const cacheSettingsSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  folder: z.string().min(1).optional(),
+});
+
 const rigShape = {
   headers: z
     .boolean()
@@ -113,6 +118,7 @@ export const KNOWN_KEYS = [
       flatSettingsSchema,
       organizeSettingsSchema,
       astrobinSettingsSchema,
+      cacheSettingsSchema,
     ].flatMap((schema) => Object.keys(schema.shape)),
   ),
 ];

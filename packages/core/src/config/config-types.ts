@@ -60,6 +60,13 @@ export interface AstrobinSettings {
   filterIds?: Record<string, number>;
 }
 
+export interface CacheSettings {
+  /** Keep what was read from headers between scans (default true); `--no-cache` turns it off. */
+  enabled?: boolean;
+  /** Where, instead of `<DIR>/.astrotrack/cache`: for read-only archives. Relative to the config. */
+  folder?: string;
+}
+
 export interface RigSettings {
   /** Read FITS/XISF headers (default true); false: file names only, faster, less truthful. */
   headers?: boolean;
@@ -77,6 +84,7 @@ export interface RigSettings {
   /** Reporters of your own (JS/TS configs), or built-ins with options: [docs/plugins.md](plugins.md). */
   reporters?: PluginSpec<ReporterPlugin>[];
   astrobin?: AstrobinSettings;
+  cache?: CacheSettings;
 }
 
 export interface AstrotrackConfig extends RigSettings {

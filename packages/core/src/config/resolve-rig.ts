@@ -3,6 +3,7 @@ import type { ObserverPlugin, ParserPlugin, ReporterPlugin } from '../plugin.js'
 import type {
   AstrobinSettings,
   AstrotrackConfig,
+  CacheSettings,
   FlatSettings,
   OrganizeSettings,
   PlanSettings,
@@ -27,6 +28,7 @@ export interface ResolvedRig {
   organize: OrganizeSettings;
   reporters: PluginSpec<ReporterPlugin>[];
   astrobin: AstrobinSettings;
+  cache: CacheSettings;
 }
 
 /**
@@ -54,6 +56,7 @@ export function resolveRig(config: AstrotrackConfig, requested?: string): Resolv
     flats: { ...config.flats, ...rig.flats },
     organize: { ...config.organize, ...rig.organize },
     reporters: rig.reporters ?? config.reporters ?? [],
+    cache: { ...config.cache, ...rig.cache },
     astrobin: {
       filterIds: { ...config.astrobin?.filterIds, ...rig.astrobin?.filterIds },
     },

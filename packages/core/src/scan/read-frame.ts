@@ -2,6 +2,8 @@
  * One file → one frame: the header's facts first, the name's where the header is silent. In
  * names-only mode (`--no-headers`) no file is opened.
  */
+import { statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { errorCode } from '../errors/catalogue.js';
 import { FitsHeaderError } from '../fits/parse-fits-header.js';
 import type { Frame } from '../frame.js';
@@ -11,6 +13,7 @@ import { readFrameHeader, readFrameHeaderSync } from '../headers/read-frame-head
 import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';
 import { buildFrame, parseName, type Skip } from './parse-frame-file.js';
 import { derivedFrameReason, isMasterImageType } from './derived-frames.js';
+import type { FolderCache } from './header-cache.js';
 
 export interface ReadFrameOptions {
   parsers: readonly ParserPlugin[];
@@ -57,6 +60,92 @@ export function readFrameSync(file: FrameFile, options: ReadFrameOptions): Frame
     return { skip: headerSkip(error) };
   }
   return frameFromHeader(file, header, options);
+}
+
+/**
+ * The same, with the folder's header cache: a file whose size and modification time match its entry
+ * is not opened. Header problems are kept too (the same file has the same problem); a file that
+ * cannot be opened is not (that may pass).
+ */
+export function readFrameCachedSync(
+  file: FrameFile,
+  options: ReadFrameOptions,
+  cache: FolderCache,
+): FrameOutcome {
+  if (!options.readHeaders || derivedFrameReason(file.name)) return readFrameByName(file, options);
+  let info: { size: number; mtimeMs: number };
+  try {
+    info = statSync(file.path);
+  } catch (error) {
+    return { skip: headerSkip(error) };
+  }
+  const cached = fromCache(file, options, cache, info);
+  if (cached) return cached;
+  try {
+    return remember(file, options, cache, info, readFrameHeaderSync(file.path));
+  } catch (error) {
+    return rememberProblem(file, cache, info, error);
+  }
+}
+
+/** The cached read on a slow disk: many at once, asynchronously. */
+export async function readFrameCached(
+  file: FrameFile,
+  options: ReadFrameOptions,
+  cache: FolderCache,
+): Promise<FrameOutcome> {
+  if (!options.readHeaders || derivedFrameReason(file.name)) return readFrameByName(file, options);
+  let info: { size: number; mtimeMs: number };
+  try {
+    info = await stat(file.path);
+  } catch (error) {
+    return { skip: headerSkip(error) };
+  }
+  const cached = fromCache(file, options, cache, info);
+  if (cached) return cached;
+  try {
+    return remember(file, options, cache, info, await readFrameHeader(file.path));
+  } catch (error) {
+    return rememberProblem(file, cache, info, error);
+  }
+}
+
+type FileState = { size: number; mtimeMs: number };
+
+function fromCache(
+  file: FrameFile,
+  options: ReadFrameOptions,
+  cache: FolderCache,
+  { size, mtimeMs }: FileState,
+): FrameOutcome | undefined {
+  const cached = cache.get(file.name, size, mtimeMs);
+  if (!cached) return undefined;
+  return 'error' in cached
+    ? { skip: { code: 'unreadable-header', reason: cached.error } }
+    : frameFromHeader(file, cached.header, options);
+}
+
+function remember(
+  file: FrameFile,
+  options: ReadFrameOptions,
+  cache: FolderCache,
+  { size, mtimeMs }: FileState,
+  header: HeaderLookup,
+): FrameOutcome {
+  cache.put(file.name, size, mtimeMs, { header });
+  return frameFromHeader(file, header, options);
+}
+
+function rememberProblem(
+  file: FrameFile,
+  cache: FolderCache,
+  { size, mtimeMs }: FileState,
+  error: unknown,
+): FrameOutcome {
+  const skip = headerSkip(error);
+  if (skip.code === 'unreadable-header')
+    cache.put(file.name, size, mtimeMs, { error: skip.reason });
+  return { skip };
 }
 
 function frameFromHeader(

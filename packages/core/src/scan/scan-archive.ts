@@ -27,9 +27,12 @@ import type { AngleSource } from '../headers/header-fields.js';
 import { DisagreementLog } from '../headers/disagreement-log.js';
 import { mapInOrder } from './map-in-order.js';
 import { HeaderReadPace, type HeaderReadMode } from './header-read-pace.js';
+import { type FolderCache, HeaderCache } from './header-cache.js';
 import {
   readFrame,
   readFrameByName,
+  readFrameCached,
+  readFrameCachedSync,
   readFrameSync,
   type FrameOutcome,
   type ReadFrameOptions,
@@ -53,6 +56,8 @@ export interface ScanArchiveOptions {
   angle?: AngleSource;
   /** How to read headers; default: one at a time, many at once if the disk turns out slow. */
   headerReads?: HeaderReadMode;
+  /** Where the header cache lives (`defaultCacheFolder(root)` is the usual); null or absent: no cache. */
+  cacheFolder?: string | null;
 }
 
 export interface ScanResult {
@@ -123,19 +128,30 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     },
   });
   const pace = new HeaderReadPace(options.headerReads);
+  const cache =
+    frameOptions.readHeaders && options.cacheFolder ? new HeaderCache(options.cacheFolder) : null;
+  let folderCache: FolderCache | null = null;
   const readOne = (file: FrameFile): FrameOutcome => {
     if (!frameOptions.readHeaders) return readFrameByName(file, frameOptions);
     const started = performance.now();
-    const outcome = readFrameSync(file, frameOptions);
+    const outcome = folderCache
+      ? readFrameCachedSync(file, frameOptions, folderCache)
+      : readFrameSync(file, frameOptions);
     if (pace.record(performance.now() - started)) {
       logger.info('headers are slow to read (a network disk?): reading many at once from now on');
     }
     return outcome;
   };
   for await (const batch of walk) {
+    // The walker gives one folder's files at a time: its cache is loaded, used, and written back.
+    const relative = batch[0]!.relativePath;
+    folderCache = cache?.open(relative.slice(0, Math.max(0, relative.lastIndexOf('/')))) ?? null;
+    const cached = folderCache;
     const outcomes =
       frameOptions.readHeaders && pace.mode === 'parallel'
-        ? await mapInOrder(batch, HEADER_READS_AT_ONCE, (file) => readFrame(file, frameOptions))
+        ? await mapInOrder(batch, HEADER_READS_AT_ONCE, (file) =>
+            cached ? readFrameCached(file, frameOptions, cached) : readFrame(file, frameOptions),
+          )
         : null;
     for (let i = 0; i < batch.length; i++) {
       const file = batch[i]!;
@@ -159,7 +175,14 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
         });
       }
     }
+    folderCache?.close();
     if (bus.pending > MAX_PENDING_HANDLERS) collect(await bus.drain());
+  }
+  if (cache) {
+    // Caches of folders not seen are dropped, unless some folder could not be read this time.
+    if (unreadable.length === 0) cache.prune();
+    for (const warning of cache.warnings) logger.warn(warning);
+    logger.debug(`header cache: ${cache.hits} headers from the cache, ${cache.misses} read`);
   }
 
   bus.emit('scan:end', {

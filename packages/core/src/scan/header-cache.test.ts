@@ -1,0 +1,222 @@
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveRig } from '../config/resolve-rig.js';
+import { createFilterSet } from '../filters/filter-set.js';
+import { formatFitsHeader } from '../fits/format-fits-header.js';
+import { fieldsFromHeader, type HeaderLookup } from '../headers/header-fields.js';
+import type { Logger } from '../logging/create-logger.js';
+import { useTempDir } from '../test-support/temp-dir.js';
+import { CACHED_KEYWORDS, CACHED_PROPERTIES, cacheFolderFor } from './header-cache.js';
+import { scanArchive } from './scan-archive.js';
+
+const tempDir = useTempDir();
+
+function frame(path: string, filter: string): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(
+    path,
+    formatFitsHeader([
+      ['SIMPLE', true],
+      ['BITPIX', 16],
+      ['NAXIS', 0],
+      ['IMAGETYP', 'LIGHT'],
+      ['FILTER', filter],
+      ['EXPTIME', 300],
+    ]),
+  );
+}
+
+function logger(lines: string[]): Logger {
+  const log = (level: string) => (message: unknown) =>
+    void lines.push(`${level}: ${String(message)}`);
+  const self: Logger = {
+    level: 'debug',
+    trace: () => {},
+    debug: log('debug'),
+    info: () => {},
+    warn: log('warn'),
+    error: log('error'),
+    fatal: log('fatal'),
+    isLevelEnabled: () => true,
+    child: () => self,
+  };
+  return self;
+}
+
+/** Scans with the cache; returns the filter per light and what the scan logged. */
+async function scan(root: string, cacheFolder: string | null = cacheFolderFor(root)) {
+  const lines: string[] = [];
+  const filters: Record<string, string | null> = {};
+  const skipped: string[] = [];
+  await scanArchive({
+    root,
+    rig: resolveRig({}),
+    parsers: [],
+    cacheFolder,
+    logger: logger(lines),
+    plugins: [
+      {
+        name: 'test/collect',
+        setup: ({ on }) => {
+          on('frame', (f) => {
+            filters[f.relativePath] = f.filter;
+          });
+          on('frame:skipped', (s) => void skipped.push(`${s.relativePath}: ${s.code}`));
+        },
+      },
+    ],
+  });
+  const counts = lines.find((line) => line.startsWith('debug: header cache:'));
+  return { filters, skipped, lines, counts };
+}
+
+/** Rewrites a file's header but keeps its size and modification time: only a cache would not notice. */
+function rewriteKeepingStat(path: string, filter: string): void {
+  const before = statSync(path);
+  frame(path, filter);
+  utimesSync(path, before.atime, before.mtime);
+}
+
+describe('the header cache', () => {
+  it('reads no header of an unchanged archive the second time', async () => {
+    const root = tempDir();
+    frame(join(root, 'night1', 'a.fits'), 'L');
+    frame(join(root, 'night1', 'b.fits'), 'R');
+    frame(join(root, 'c.fits'), 'G');
+    expect((await scan(root)).counts).toBe('debug: header cache: 0 headers from the cache, 3 read');
+    rewriteKeepingStat(join(root, 'night1', 'a.fits'), 'Ha');
+    const warm = await scan(root);
+    expect(warm.counts).toBe('debug: header cache: 3 headers from the cache, 0 read');
+    // The header now says Ha, but size and time did not change: the cached L proves no read.
+    expect(warm.filters).toEqual({ 'c.fits': 'G', 'night1/a.fits': 'L', 'night1/b.fits': 'R' });
+  });
+
+  it('reads again a file touched, truncated or renamed, and forgets deleted files and folders', async () => {
+    const root = tempDir();
+    frame(join(root, 'n1', 'a.fits'), 'L');
+    frame(join(root, 'n1', 'b.fits'), 'R');
+    frame(join(root, 'n2', 'c.fits'), 'G');
+    frame(join(root, 'n2', 'd.fits'), 'B');
+    await scan(root);
+    rewriteKeepingStat(join(root, 'n1', 'a.fits'), 'Ha');
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(root, 'n1', 'a.fits'), later, later); // touched
+    truncateSync(join(root, 'n1', 'b.fits'), 100); // truncated
+    renameSync(join(root, 'n2', 'c.fits'), join(root, 'n2', 'c2.fits'));
+    rmSync(join(root, 'n2', 'd.fits'));
+    const after = await scan(root);
+    expect(after.filters).toEqual({ 'n1/a.fits': 'Ha', 'n2/c2.fits': 'G' });
+    expect(after.skipped).toEqual(['n1/b.fits: unreadable-header']);
+    expect(after.counts).toBe('debug: header cache: 0 headers from the cache, 3 read');
+    const cacheFolder = cacheFolderFor(root);
+    const entries = readdirSync(cacheFolder).flatMap((file) =>
+      Object.keys(JSON.parse(readFileSync(join(cacheFolder, file), 'utf8')).entries),
+    );
+    expect(entries.sort()).toEqual(['a.fits', 'b.fits', 'c2.fits']);
+    // The truncated file's problem is remembered until it changes again.
+    expect((await scan(root)).counts).toBe('debug: header cache: 3 headers from the cache, 0 read');
+    rmSync(join(root, 'n2'), { recursive: true });
+    await scan(root);
+    expect(readdirSync(cacheFolder)).toHaveLength(1);
+  });
+
+  it('discards a damaged cache file with a warning, and never trusts it', async () => {
+    const root = tempDir();
+    frame(join(root, 'a.fits'), 'L');
+    await scan(root);
+    const cacheFolder = cacheFolderFor(root);
+    const [file] = readdirSync(cacheFolder);
+    rewriteKeepingStat(join(root, 'a.fits'), 'Ha');
+    for (const damage of [
+      '{"v":1,"folder":"", "entr',
+      '{"v":1,"folder":"elsewhere","entries":{}}',
+      '[]',
+    ]) {
+      writeFileSync(join(cacheFolder, file!), damage);
+      const result = await scan(root);
+      expect(result.filters).toEqual({ 'a.fits': 'Ha' });
+      expect(result.lines.filter((l) => l.startsWith('warn:'))).toEqual([
+        expect.stringMatching(
+          /^warn: the header cache .* was damaged \(.+\); its headers are read again$/,
+        ),
+      ]);
+      expect(
+        JSON.parse(readFileSync(join(cacheFolder, file!), 'utf8')).entries['a.fits'].h.v.FILTER,
+      ).toBe('Ha');
+    }
+    // A damaged entry (not the whole file) is a miss, read again.
+    writeFileSync(
+      join(cacheFolder, file!),
+      JSON.stringify({ v: 1, folder: '', entries: { 'a.fits': { s: 2880, m: 1, h: 7 } } }),
+    );
+    expect((await scan(root)).filters).toEqual({ 'a.fits': 'Ha' });
+  });
+
+  it('says once when it cannot write, and the scan is still right', async () => {
+    const root = tempDir();
+    frame(join(root, 'a.fits'), 'L');
+    const readOnly = join(tempDir(), 'cache');
+    mkdirSync(readOnly);
+    writeFileSync(join(readOnly, 'v1'), 'a file where a folder should be');
+    const result = await scan(root, cacheFolderFor(root, readOnly));
+    expect(result.filters).toEqual({ 'a.fits': 'L' });
+    expect(result.lines.filter((l) => l.startsWith('warn:'))).toEqual([
+      expect.stringMatching(
+        /^warn: cannot write the header cache in .* \((ENOTDIR|EEXIST)\); set cache.folder/,
+      ),
+    ]);
+    chmodSync(readOnly, 0o755);
+  });
+
+  it('keeps an archive of its own under a configured cache folder, and none with the cache off', async () => {
+    const root = tempDir();
+    frame(join(root, 'a.fits'), 'L');
+    const shared = join(tempDir(), 'cache');
+    await scan(root, cacheFolderFor(root, shared));
+    expect(existsSync(join(root, '.astrotrack'))).toBe(false);
+    expect(readdirSync(join(shared, 'v1'))).toHaveLength(1);
+    await scan(root, null);
+    expect(existsSync(join(root, '.astrotrack'))).toBe(false);
+  });
+
+  it('keeps every keyword and property the engine asks a header for', () => {
+    const asked = new Set<string>();
+    const properties = new Set<string>();
+    const header: HeaderLookup = {
+      get: (keyword) => {
+        asked.add(keyword);
+        return undefined;
+      },
+      property: (id) => {
+        properties.add(id);
+        return undefined;
+      },
+      imageType: null,
+    };
+    for (const angle of ['mechanical', 'sky'] as const) {
+      for (const utcOffsetHours of [undefined, 2]) {
+        fieldsFromHeader(header, { filters: createFilterSet({}), angle, utcOffsetHours });
+      }
+    }
+    asked.add('IMAGETYP'); // read-frame.ts asks it to spot masters
+    expect([...asked].filter((k) => !(CACHED_KEYWORDS as readonly string[]).includes(k))).toEqual(
+      [],
+    );
+    expect(
+      [...properties].filter((p) => !(CACHED_PROPERTIES as readonly string[]).includes(p)),
+    ).toEqual([]);
+  });
+});
