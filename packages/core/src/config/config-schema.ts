@@ -92,6 +92,9 @@ const rigShape = {
   astrobin: astrobinSettingsSchema
     .optional()
     .describe('AstroBin filter ids for the astrobin reporter.'),
+  cache: cacheSettingsSchema
+    .optional()
+    .describe('The header cache: on by default, in DIR/.astrotrack/cache unless folder is set.'),
 };
 
 export const rigSettingsSchema = z.strictObject(rigShape);
