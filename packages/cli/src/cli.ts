@@ -8,6 +8,7 @@ import { registerInitCommand } from './commands/init-command.js';
 import { registerInspectCommand } from './commands/inspect-command.js';
 import { registerOrganizeCommand } from './commands/organize-command.js';
 import { registerUndoCommand } from './commands/undo-command.js';
+import { registerWatchCommand } from './commands/watch-command.js';
 import { registerSampleCommand } from './commands/sample-command.js';
 import { registerScanCommand } from './commands/scan-command.js';
 
@@ -25,6 +26,7 @@ export function createProgram(): Command {
   registerFlatsCommand(program);
   registerOrganizeCommand(program);
   registerUndoCommand(program);
+  registerWatchCommand(program);
   registerInspectCommand(program);
   registerSampleCommand(program);
   registerInitCommand(program);

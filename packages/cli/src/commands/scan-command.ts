@@ -3,12 +3,12 @@ import { EXIT_CODES, errors, parseSortKey, SORT_KEYS } from '@astrotrack/core';
 import { builtinReporters } from '@astrotrack/reporters';
 import { loggerFor, stdoutWantsColor, type GlobalOptions } from '../options/global-options.js';
 import { parseAllocation, parsePercent, parsePositiveNumber } from '../options/parse-allocation.js';
-import { runScan } from '../run-scan.js';
+import { runScan, type RunScanOptions } from '../run-scan.js';
 import { progressLine } from '../progress/progress-line.js';
 import { scanProgressPlugin } from '../progress/scan-progress-plugin.js';
 import { parseReporterSpecs, loadReporters, writeReports } from '../reporting/reporter-outputs.js';
 
-interface ScanFlags {
+export interface ScanFlags {
   targetHours?: string;
   alloc?: string;
   buffer?: string;
@@ -22,11 +22,9 @@ interface ScanFlags {
   target?: string;
 }
 
-export function registerScanCommand(program: Command): void {
-  program
-    .command('scan')
-    .description('report integration per filter and exposure, and what is left to shoot')
-    .argument('[dir]', 'folder of frames, searched with all its subfolders', '.')
+/** The options `scan` and `watch` share. */
+export function addScanOptions(command: Command): Command {
+  return command
     .option('-t, --target-hours <hours>', 'total usable integration wanted, in hours')
     .option('-a, --alloc <list>', 'share of the target per filter, e.g. L=40,R=20,G=20,B=20')
     .option(
@@ -42,7 +40,48 @@ export function registerScanCommand(program: Command): void {
     )
     .option('--no-flats', 'leave out the flat recommendations')
     .option('--library <file>', 'the flat library to compare the lights with (see `flats`)')
-    .option('--target <name>', 'count only the lights of this target (case and spaces ignored)')
+    .option('--target <name>', 'count only the lights of this target (case and spaces ignored)');
+}
+
+/** Flags → what runScan needs; every value checked, every problem a usage error. */
+export function scanOptionsFrom(
+  dir: string,
+  flags: Omit<ScanFlags, 'reporter'>,
+  globals: GlobalOptions,
+): Omit<RunScanOptions, 'logger'> {
+  const sort = flags.sort === undefined ? undefined : parseSortKey(flags.sort);
+  if (sort === null) {
+    throw errors.badUsage(`bad --sort "${flags.sort}"`, `use one of: ${SORT_KEYS.join(', ')}`);
+  }
+  return {
+    dir,
+    configFile: globals.config,
+    rig: globals.rig,
+    targetHours:
+      flags.targetHours === undefined
+        ? undefined
+        : parsePositiveNumber('--target-hours', flags.targetHours),
+    allocation: flags.alloc === undefined ? undefined : parseAllocation(flags.alloc),
+    rejectionBuffer:
+      flags.buffer === undefined ? undefined : parsePercent('--buffer', flags.buffer),
+    sort,
+    includeUnknown: flags.includeUnknown,
+    // Commander sets `headers` to true unless --no-headers is given; only the flag overrides the config.
+    headers: flags.headers === false ? false : undefined,
+    flats: flags.flats,
+    cache: flags.cache === false ? false : undefined,
+    library: flags.library,
+    target: flags.target,
+  };
+}
+
+export function registerScanCommand(program: Command): void {
+  addScanOptions(
+    program
+      .command('scan')
+      .description('report integration per filter and exposure, and what is left to shoot')
+      .argument('[dir]', 'folder of frames, searched with all its subfolders', '.'),
+  )
     .option(
       '--reporter <name[=file]>',
       `output format, to stdout or a file; repeat for several: ${Object.keys(builtinReporters).join(', ')}`,
@@ -56,29 +95,8 @@ export function registerScanCommand(program: Command): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const logger = loggerFor(globals);
       const specs = parseReporterSpecs(flags.reporter ?? ['table']);
-      const sort = flags.sort === undefined ? undefined : parseSortKey(flags.sort);
-      if (sort === null) {
-        throw errors.badUsage(`bad --sort "${flags.sort}"`, `use one of: ${SORT_KEYS.join(', ')}`);
-      }
       const result = await runScan({
-        dir,
-        configFile: globals.config,
-        rig: globals.rig,
-        targetHours:
-          flags.targetHours === undefined
-            ? undefined
-            : parsePositiveNumber('--target-hours', flags.targetHours),
-        allocation: flags.alloc === undefined ? undefined : parseAllocation(flags.alloc),
-        rejectionBuffer:
-          flags.buffer === undefined ? undefined : parsePercent('--buffer', flags.buffer),
-        sort,
-        includeUnknown: flags.includeUnknown,
-        // Commander sets `headers` to true unless --no-headers is given; only the flag overrides the config.
-        headers: flags.headers === false ? false : undefined,
-        flats: flags.flats,
-        cache: flags.cache === false ? false : undefined,
-        library: flags.library,
-        target: flags.target,
+        ...scanOptionsFrom(dir, flags, globals),
         logger,
         observers: [scanProgressPlugin(progressLine({ quiet: globals.quiet }))],
       });

@@ -184,11 +184,11 @@ export class FolderCache {
   ) {}
 
   /**
-   * The stored read of a file, if it has not changed since. Times are compared to the millisecond:
+   * The stored read of a file, if it has not changed since. Times are compared to the nearest millisecond:
    * the finest that survives copies between file systems.
    */
   get(name: string, size: number, mtimeMs: number): CachedRead | undefined {
-    mtimeMs = Math.trunc(mtimeMs);
+    mtimeMs = Math.round(mtimeMs);
     const entry = this.entries.get(name);
     if (!entry || entry.s !== size || entry.m !== mtimeMs || !isEntry(entry)) {
       this.cache.misses++;
@@ -206,7 +206,7 @@ export class FolderCache {
     read: { header: HeaderLookup } | { error: string },
   ): void {
     this.changed = true;
-    const m = Math.trunc(mtimeMs);
+    const m = Math.round(mtimeMs);
     this.seen.set(
       name,
       'error' in read ? { s: size, m, e: read.error } : { s: size, m, h: storeHeader(read.header) },
