@@ -13,8 +13,26 @@ export class BreakdownAccumulator {
   private readonly lights = new Map<Key, NightRow>();
   private readonly calibration = new Map<Key, CalibrationGroup>();
 
+  /** The row the previous light went to: frames come folder by folder, so the next one mostly shares it. */
+  private last: NightRow | null = null;
+
   addLight(frame: Frame, filter: string, exposureSeconds: number): void {
     const temperature = roundTemperature(frame.sensorTemperature);
+    const last = this.last;
+    if (
+      last !== null &&
+      last.night === frame.night &&
+      last.target === frame.target &&
+      last.filter === filter &&
+      last.exposureSeconds === exposureSeconds &&
+      last.gain === frame.gain &&
+      last.binning === frame.binning &&
+      last.sensorTemperature === temperature
+    ) {
+      last.subs++;
+      last.totalSeconds = round3(last.subs * exposureSeconds);
+      return;
+    }
     const key = [
       frame.night,
       frame.target,
@@ -28,9 +46,10 @@ export class BreakdownAccumulator {
     if (row) {
       row.subs++;
       row.totalSeconds = round3(row.subs * exposureSeconds);
+      this.last = row;
       return;
     }
-    this.lights.set(key, {
+    const created: NightRow = {
       night: frame.night,
       target: frame.target,
       filter,
@@ -40,7 +59,9 @@ export class BreakdownAccumulator {
       sensorTemperature: temperature,
       subs: 1,
       totalSeconds: exposureSeconds,
-    });
+    };
+    this.lights.set(key, created);
+    this.last = created;
   }
 
   addCalibration(frame: Frame): void {

@@ -55,35 +55,51 @@ export function filterCoverage(
   owned: readonly OwnedFlat[],
   options: CoverageOptions,
 ): FilterCoverage {
-  const angles = lightAngles.filter((angle): angle is number => angle !== null);
+  // Lights at the same angle are interchangeable: each distinct angle is matched once, with its count.
+  const counts = new Map<number, number>();
+  let withAngle = 0;
+  for (const angle of lightAngles) {
+    if (angle === null) continue;
+    withAngle++;
+    const key = normaliseAngle(angle);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   const usable = owned.filter((flat) => options.oldFlatsCover || !flat.old);
   const byFlat = new Map<number, number[]>();
   const uncovered: number[] = [];
-  for (const light of angles) {
+  let uncoveredFrames = 0;
+  for (const [light, count] of counts) {
     const flat = nearestCovering(light, usable, options.tolerance);
-    if (flat === null) uncovered.push(light);
-    else if (byFlat.has(flat)) byFlat.get(flat)!.push(light);
+    if (flat === null) {
+      uncovered.push(light);
+      uncoveredFrames += count;
+    } else if (byFlat.has(flat)) byFlat.get(flat)!.push(light);
     else byFlat.set(flat, [light]);
   }
   const newFlats = fewestFlats(uncovered, options.tolerance, options.step ?? 1);
+  const framesAt = (angles: readonly number[]) =>
+    angles.reduce((sum, angle) => sum + counts.get(angle)!, 0);
   const groups: CoverageGroup[] = [
-    ...[...byFlat].sort(([a], [b]) => a - b).map(([flat, lights]) => group(flat, true, lights)),
-    ...newFlats.map((flat) => group(flat.angle, false, flat.lights)),
+    ...[...byFlat]
+      .sort(([a], [b]) => a - b)
+      .map(([flat, lights]) => group(flat, true, lights, framesAt(lights))),
+    ...newFlats.map((flat) => group(flat.angle, false, flat.lights, framesAt(flat.lights))),
   ];
-  const span = spanOf(angles);
+  const distinct = [...counts.keys()];
+  const span = spanOf(distinct);
   return {
     detected: span && {
       ...span,
-      angles: new Set(angles.map(normaliseAngle)).size,
-      frames: angles.length,
+      angles: distinct.length,
+      frames: withAngle,
     },
-    framesWithoutAngle: lightAngles.length - angles.length,
+    framesWithoutAngle: lightAngles.length - withAngle,
     owned: [...owned].sort((a, b) => a.angle - b.angle),
     needed: newFlats.map((flat) => flat.angle).sort((a, b) => a - b),
-    status: statusOf(angles.length, uncovered.length),
+    status: statusOf(withAngle, uncoveredFrames),
     groups,
-    coveredFrames: angles.length - uncovered.length,
-    uncoveredFrames: uncovered.length,
+    coveredFrames: withAngle - uncoveredFrames,
+    uncoveredFrames,
   };
 }
 
@@ -113,15 +129,23 @@ function nearestCovering(
 }
 
 /** The lights around a flat as an arc: offsets from the flat never exceed the tolerance, so no wrap confusion. */
-function group(flat: number, owned: boolean, lights: readonly number[]): CoverageGroup {
-  const turns = lights.map((light) => signedTurn(flat, light));
+function group(
+  flat: number,
+  owned: boolean,
+  lights: readonly number[],
+  frames: number,
+): CoverageGroup {
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (const light of lights) {
+    const turn = signedTurn(flat, light);
+    if (turn < lowest) lowest = turn;
+    if (turn > highest) highest = turn;
+  }
   return {
     flat,
     owned,
-    lights: {
-      from: normaliseAngle(flat + Math.min(...turns)),
-      to: normaliseAngle(flat + Math.max(...turns)),
-    },
-    frames: lights.length,
+    lights: { from: normaliseAngle(flat + lowest), to: normaliseAngle(flat + highest) },
+    frames,
   };
 }
