@@ -11,7 +11,10 @@
  * With `--astropy`, a Python loop reading every header with astropy (Debian's python3-astropy) runs
  * once more as a second peer for header reading.
  *
- *   node bench/scan-bench.mjs [--frames 100000] [--rounds 11] [--keep] [--astropy]
+ * With `--large 1000000`, a second archive of that many frames is generated and every command runs
+ * once more on it: the growth from the first size to the second, and peak memory at the large size.
+ *
+ *   node bench/scan-bench.mjs [--frames 100000] [--rounds 11] [--keep] [--astropy] [--large 1000000]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '11' },
     keep: { type: 'boolean', default: false },
     astropy: { type: 'boolean', default: false },
+    large: { type: 'string' },
   },
 });
 const frames = Number(values.frames);
@@ -110,10 +114,47 @@ try {
       `  peer, once: astropy header loop ${seconds(wallMs)} wall, ${seconds(cpuMs)} CPU; scan (headers) / astropy: ${(median(wall.headers) / wallMs).toFixed(2)}× wall`,
     );
   }
-  const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
   console.log(
     `  peak RSS: ${mb(peakRss.names)} names only, ${mb(peakRss.headers)} with headers, ${mb(peakRss.warm)} warm`,
   );
+  if (values.large) {
+    const largeFrames = Number(values.large);
+    const large = join(work, 'large');
+    generateSampleArchive(large, { frames: largeFrames });
+    const scanLarge = (flags) =>
+      run(
+        `"${process.execPath}" --import "${rssPreload}" "${bin}" scan "${large}" --reporter json ${flags}`,
+        {
+          ASTROTRACK_BENCH_RSS_FILE: rssFile,
+        },
+      );
+    const largeCommands = {
+      find: () => run(`find "${large}" -name '*.fit*' | wc -l`),
+      names: () => scanLarge('--no-headers'),
+      c: () => run(`"${openReadClose}" "${large}"`),
+      headers: () => scanLarge('--no-cache'),
+      warm: () => scanLarge(''),
+    };
+    scanLarge(''); // fills the cache, and the page cache, as the untimed round did above
+    console.log(`large archive: ${largeFrames} frames, each command once after an untimed warm-up`);
+    const largeWall = {};
+    for (const [name, command] of Object.entries(largeCommands)) {
+      const started = performance.now();
+      command();
+      const wallMs = performance.now() - started;
+      largeWall[name] = wallMs;
+      const growth = wallMs / median(wall[name]);
+      const rss = name in peakRss ? `, peak RSS ${mb(Number(readFileSync(rssFile, 'utf8')))}` : '';
+      console.log(
+        `  ${labels[name].padEnd(38)}${seconds(wallMs).padEnd(12)}${growth.toFixed(1)}× the ${frames}-frame time (linear: ${(largeFrames / frames).toFixed(1)}×)${rss}`,
+      );
+    }
+    const at = (of, to) => `${(largeWall[of] / largeWall[to]).toFixed(2)}×`;
+    console.log(
+      `  at ${largeFrames}: names / find ${at('names', 'find')}, cold headers / C ${at('headers', 'c')}, warm / names ${at('warm', 'names')}`,
+    );
+  }
 } finally {
   if (values.keep) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
@@ -134,6 +175,10 @@ function run(command, env = {}) {
     ms += (Number(minutes) * 60 + Number(seconds)) * 1000;
   }
   return ms;
+}
+
+function mb(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
 
 function median(list) {
