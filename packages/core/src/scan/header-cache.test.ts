@@ -153,14 +153,13 @@ describe('the header cache', () => {
           /^warn: the header cache .* was damaged \(.+\); its headers are read again$/,
         ),
       ]);
-      expect(
-        JSON.parse(readFileSync(join(cacheFolder, file!), 'utf8')).entries['a.fits'].h.v.FILTER,
-      ).toBe('Ha');
+      const entry = JSON.parse(readFileSync(join(cacheFolder, file!), 'utf8')).entries['a.fits'];
+      expect(entry[2][CACHED_KEYWORDS.indexOf('FILTER')]).toBe('Ha');
     }
     // A damaged entry (not the whole file) is a miss, read again.
     writeFileSync(
       join(cacheFolder, file!),
-      JSON.stringify({ v: 1, folder: '', entries: { 'a.fits': { s: 2880, m: 1, h: 7 } } }),
+      JSON.stringify({ v: 1, folder: '', entries: { 'a.fits': [2880, 1, 7] } }),
     );
     expect((await scan(root)).filters).toEqual({ 'a.fits': 'Ha' });
   });

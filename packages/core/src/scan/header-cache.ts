@@ -7,43 +7,46 @@
  * folder the config names), named by a hash of the folder's path. Per folder because the walker
  * visits folder by folder: only one folder's entries are in memory at a time, so a million frames
  * never are; a changed folder rewrites only its own file; and a damaged file costs one folder's
- * headers, read again. Only values the engine uses are kept (about 200 bytes a frame).
+ * headers, read again. Only values the engine uses are kept (about 150 bytes a frame).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FitsValue } from '../fits/parse-fits-card.js';
 import type { HeaderLookup } from '../headers/header-fields.js';
 
 export const CACHE_VERSION = 1;
 
 /** Every keyword and XISF property `fieldsFromHeader` and the engine may ask for. */
+// Common ones first: trailing absent values are not written.
 export const CACHED_KEYWORDS = [
   'IMAGETYP',
-  'FRAME',
   'EXPTIME',
-  'EXPOSURE',
-  'EXP',
   'FILTER',
   'OBJECT',
   'XBINNING',
-  'CCDXBIN',
   'YBINNING',
-  'CCDYBIN',
   'GAIN',
   'OFFSET',
   'CCD-TEMP',
-  'TEMPERAT',
   'DATE-OBS',
   'DATE-LOC',
-  'SITELONG',
-  'LONG-OBS',
   'ROTATOR',
   'ROTATANG',
+  'SITELONG',
   'OBJCTROT',
   'POSANGLE',
   'ANGLE',
+  'FRAME',
+  'EXPOSURE',
+  'EXP',
+  'CCDXBIN',
+  'CCDYBIN',
+  'TEMPERAT',
+  'LONG-OBS',
 ] as const;
+const KEYWORD_INDEX = new Map<string, number>(
+  CACHED_KEYWORDS.map((keyword, index) => [keyword, index]),
+);
 export const CACHED_PROPERTIES = [
   'Instrument:ExposureTime',
   'Instrument:Filter:Name',
@@ -51,23 +54,21 @@ export const CACHED_PROPERTIES = [
   'Observation:Time:Start',
 ] as const;
 
-interface StoredHeader {
-  /** Keyword values present in the header. */
-  v: Record<string, FitsValue>;
-  /** XISF properties present. */
-  p?: Record<string, string>;
-  /** XISF `imageType`. */
-  t?: string | null;
-}
-
-interface Entry {
-  /** Size in bytes and modification time (ms) when read. */
-  s: number;
-  m: number;
-  h?: StoredHeader;
-  /** A header that could not be read: the same problem until the file changes. */
-  e?: string;
-}
+/**
+ * One file, positionally, to keep the files small and quick to parse (about 150 bytes a frame):
+ * `[size, mtimeMs, values]` where `values` follows CACHED_KEYWORDS (null: absent; only text and
+ * numbers are kept, the only values the engine uses), then for XISF `properties` and `imageType`;
+ * or `[size, mtimeMs, "problem"]` for a header that could not be read.
+ */
+type Entry =
+  | [
+      size: number,
+      mtimeMs: number,
+      values: (string | number | null)[],
+      properties?: Record<string, string>,
+      imageType?: string | null,
+    ]
+  | [size: number, mtimeMs: number, problem: string];
 
 export type CachedRead = { header: HeaderLookup } | { error: string };
 
@@ -190,13 +191,13 @@ export class FolderCache {
   get(name: string, size: number, mtimeMs: number): CachedRead | undefined {
     mtimeMs = Math.round(mtimeMs);
     const entry = this.entries.get(name);
-    if (!entry || entry.s !== size || entry.m !== mtimeMs || !isEntry(entry)) {
+    if (!entry || !isEntry(entry) || entry[0] !== size || entry[1] !== mtimeMs) {
       this.cache.misses++;
       return undefined;
     }
     this.cache.hits++;
     this.seen.set(name, entry);
-    return entry.e !== undefined ? { error: entry.e } : { header: cachedLookup(entry.h!) };
+    return typeof entry[2] === 'string' ? { error: entry[2] } : { header: cachedLookup(entry) };
   }
 
   put(
@@ -209,7 +210,7 @@ export class FolderCache {
     const m = Math.round(mtimeMs);
     this.seen.set(
       name,
-      'error' in read ? { s: size, m, e: read.error } : { s: size, m, h: storeHeader(read.header) },
+      'error' in read ? [size, m, read.error] : [size, m, ...storeHeader(read.header)],
     );
   }
 
@@ -220,37 +221,44 @@ export class FolderCache {
   }
 }
 
-function isEntry(entry: Entry): boolean {
+function isEntry(entry: unknown): entry is Entry {
   return (
-    typeof entry === 'object' &&
-    entry !== null &&
-    (typeof entry.e === 'string' ||
-      (typeof entry.h === 'object' && entry.h !== null && typeof entry.h.v === 'object'))
+    Array.isArray(entry) &&
+    typeof entry[0] === 'number' &&
+    typeof entry[1] === 'number' &&
+    (typeof entry[2] === 'string' || Array.isArray(entry[2]))
   );
 }
 
-function storeHeader(header: HeaderLookup): StoredHeader {
-  const v: Record<string, FitsValue> = {};
-  for (const keyword of CACHED_KEYWORDS) {
+function storeHeader(
+  header: HeaderLookup,
+): [(string | number | null)[], Record<string, string>?, (string | null)?] {
+  const values: (string | number | null)[] = CACHED_KEYWORDS.map((keyword) => {
     const value = header.get(keyword);
-    if (value !== undefined) v[keyword] = value;
+    return typeof value === 'string' || typeof value === 'number' ? value : null;
+  });
+  while (values.length > 0 && values.at(-1) === null) values.pop();
+  if (!header.property && header.imageType === undefined) return [values];
+  const properties: Record<string, string> = {};
+  for (const id of CACHED_PROPERTIES) {
+    const value = header.property?.(id);
+    if (value !== undefined) properties[id] = value;
   }
-  const stored: StoredHeader = { v };
-  if (header.property) {
-    const p: Record<string, string> = {};
-    for (const id of CACHED_PROPERTIES) {
-      const value = header.property(id);
-      if (value !== undefined) p[id] = value;
-    }
-    stored.p = p;
-  }
-  if (header.imageType !== undefined) stored.t = header.imageType;
-  return stored;
+  return [values, properties, header.imageType ?? null];
 }
 
-function cachedLookup(stored: StoredHeader): HeaderLookup {
-  const lookup: HeaderLookup = { get: (keyword) => stored.v[keyword] };
-  if (stored.p) lookup.property = (id) => stored.p![id];
-  if (stored.t !== undefined) lookup.imageType = stored.t;
+function cachedLookup(entry: Entry): HeaderLookup {
+  const values = entry[2] as (string | number | null)[];
+  const lookup: HeaderLookup = {
+    get: (keyword) => {
+      const index = KEYWORD_INDEX.get(keyword);
+      return index === undefined ? undefined : (values[index] ?? undefined);
+    },
+  };
+  if (entry.length > 3) {
+    const properties = entry[3] ?? {};
+    lookup.property = (id) => properties[id];
+    lookup.imageType = entry[4] ?? null;
+  }
   return lookup;
 }
