@@ -55,9 +55,9 @@ try {
 
   // Each command runs under bash, whose `times` reports the CPU time of what it ran: on a shared VM,
   // CPU time drifts less than wall time when the neighbours are busy.
-  const scan = (flags) =>
+  const scan = (flags, dir = archive) =>
     run(
-      `"${process.execPath}" --import "${rssPreload}" "${bin}" scan "${archive}" --reporter json ${flags}`,
+      `"${process.execPath}" --import "${rssPreload}" "${bin}" scan "${dir}" --reporter json ${flags}`,
       {
         ASTROTRACK_BENCH_RSS_FILE: rssFile,
       },
@@ -122,13 +122,7 @@ try {
     const largeFrames = Number(values.large);
     const large = join(work, 'large');
     generateSampleArchive(large, { frames: largeFrames });
-    const scanLarge = (flags) =>
-      run(
-        `"${process.execPath}" --import "${rssPreload}" "${bin}" scan "${large}" --reporter json ${flags}`,
-        {
-          ASTROTRACK_BENCH_RSS_FILE: rssFile,
-        },
-      );
+    const scanLarge = (flags) => scan(flags, large);
     const largeCommands = {
       find: () => run(`find "${large}" -name '*.fit*' | wc -l`),
       names: () => scanLarge('--no-headers'),

@@ -22,7 +22,12 @@ import { loggerFor, type GlobalOptions } from '../options/global-options.js';
 import { parsePositiveNumber } from '../options/parse-allocation.js';
 import { flatLibraryFile, prepareRig } from '../run-scan.js';
 import { ask, canAsk } from '../organize/confirm.js';
-import { describeOutcome, describePlan, describeRun } from '../organize/describe-plan.js';
+import {
+  capitalise,
+  describeOutcome,
+  describePlan,
+  describeRun,
+} from '../organize/describe-plan.js';
 import { progressLine, type ProgressLine } from '../progress/progress-line.js';
 import { scanProgressPlugin } from '../progress/scan-progress-plugin.js';
 
@@ -289,10 +294,6 @@ function anglesByFilter(flats: readonly SessionFlat[]): Map<string, number[]> {
   }
   for (const angles of byFilter.values()) angles.sort((a, b) => a - b);
   return new Map([...byFilter].sort(([a], [b]) => a.localeCompare(b)));
-}
-
-function capitalise(text: string): string {
-  return text[0]!.toUpperCase() + text.slice(1);
 }
 
 export function quoteArg(arg: string): string {

@@ -143,6 +143,6 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text[0]!.toUpperCase() + text.slice(1);
 }

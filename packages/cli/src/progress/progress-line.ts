@@ -3,13 +3,15 @@
  * when stderr is a terminal and `--quiet` is not given, so logs, pipes and CI stay clean.
  */
 export interface ProgressLine {
+  /** False when nothing would be shown: callers then need not count at all. */
+  readonly shown: boolean;
   /** `total` null: a count with no end known yet (a walk). */
   update(label: string, done: number, total: number | null): void;
   clear(): void;
 }
 
 const WIDTH = 24;
-const SILENT: ProgressLine = { update: () => {}, clear: () => {} };
+const SILENT: ProgressLine = { shown: false, update: () => {}, clear: () => {} };
 
 export function progressLine(
   options: { quiet?: boolean } = {},
@@ -20,6 +22,7 @@ export function progressLine(
   let last = 0;
   let shown = false;
   return {
+    shown: true,
     update(label, done, total) {
       const now = Date.now();
       if (now - last < 100 && done !== total) return;

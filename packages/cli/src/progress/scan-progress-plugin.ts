@@ -6,6 +6,8 @@ export function scanProgressPlugin(line: ProgressLine, label = 'scanning'): Obse
   return {
     name: 'astrotrack:progress',
     setup({ on }) {
+      // Without a terminal nothing is shown: no handler on the per-frame path then.
+      if (!line.shown) return;
       let files = 0;
       const tick = () => line.update(label, ++files, null);
       on('frame', tick);

@@ -130,8 +130,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
   const pace = new HeaderReadPace(options.headerReads);
   const cache =
     frameOptions.readHeaders && options.cacheFolder ? new HeaderCache(options.cacheFolder) : null;
-  let folderCache: FolderCache | null = null;
-  const readOne = (file: FrameFile): FrameOutcome => {
+  const readOne = (file: FrameFile, folderCache: FolderCache | null): FrameOutcome => {
     if (!frameOptions.readHeaders) return readFrameByName(file, frameOptions);
     const started = performance.now();
     const outcome = folderCache
@@ -145,17 +144,19 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
   for await (const batch of walk) {
     // The walker gives one folder's files at a time: its cache is loaded, used, and written back.
     const relative = batch[0]!.relativePath;
-    folderCache = cache?.open(relative.slice(0, Math.max(0, relative.lastIndexOf('/')))) ?? null;
-    const cached = folderCache;
+    const folderCache =
+      cache?.open(relative.slice(0, Math.max(0, relative.lastIndexOf('/')))) ?? null;
     const outcomes =
       frameOptions.readHeaders && pace.mode === 'parallel'
         ? await mapInOrder(batch, HEADER_READS_AT_ONCE, (file) =>
-            cached ? readFrameCached(file, frameOptions, cached) : readFrame(file, frameOptions),
+            folderCache
+              ? readFrameCached(file, frameOptions, folderCache)
+              : readFrame(file, frameOptions),
           )
         : null;
     for (let i = 0; i < batch.length; i++) {
       const file = batch[i]!;
-      const outcome = outcomes ? outcomes[i]! : readOne(file);
+      const outcome = outcomes ? outcomes[i]! : readOne(file, folderCache);
       if ('frame' in outcome) {
         frames++;
         if (outcome.disagreements.length > 0) {

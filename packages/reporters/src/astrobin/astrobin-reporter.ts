@@ -7,6 +7,7 @@
  * darks and bias from anywhere in the archive. Gain and binning must agree where both are known.
  */
 import type { CalibrationGroup, ExposureReport, NightRow, ReporterPlugin } from '@astrotrack/core';
+import { byFilterOrder } from '../views/report-views.js';
 
 export const ASTROBIN_COLUMNS = [
   'date',
@@ -57,11 +58,9 @@ export function astrobinWarnings(
   filterIds: Record<string, number>,
 ): string[] {
   const warnings: string[] = [];
-  const rank = (filter: string) =>
-    report.filterOrder.indexOf(filter) + 1 || Number.POSITIVE_INFINITY;
   const missing = [...new Set(report.nights.map((row) => row.filter))]
     .filter((filter) => filterIds[filter] === undefined)
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    .sort(byFilterOrder(report));
   if (missing.length > 0) {
     warnings.push(
       `astrobin: no AstroBin id for filter${missing.length === 1 ? '' : 's'} ${missing.join(', ')}, so the filter column is empty there; set astrobin.filterIds.${missing[0]} (and the others) in astro.config to the number in each filter’s page address on app.astrobin.com`,

@@ -4,7 +4,7 @@
  */
 import { formatDuration, type ExposureReport } from '@astrotrack/core';
 import type { FlatsSection } from '@astrotrack/flats';
-import { filterTotals } from '../views/report-views.js';
+import { byFilterOrder, filterTotals } from '../views/report-views.js';
 import { escapeHtml } from './escape-html.js';
 
 const WIDTH = 640;
@@ -92,12 +92,11 @@ export function nightChart(report: ExposureReport): string {
       `<text x="${left - 6}" y="${fixed(y + 4)}" text-anchor="end" class="axis">${fixed(tick)} h</text>`,
     );
   }
+  const order = byFilterOrder(report);
   for (const night of nights) {
     const x = left + ((day(night) - first) / span) * plotWidth + 1;
     let y = top + plotHeight;
-    const filters = [...byNight.get(night)!].sort(
-      ([a], [b]) => report.filterOrder.indexOf(a) - report.filterOrder.indexOf(b),
-    );
+    const filters = [...byNight.get(night)!].sort(([a], [b]) => order(a, b));
     for (const [filter, seconds] of filters) {
       const h = (hours(seconds) / max) * plotHeight;
       y -= h;
@@ -189,9 +188,7 @@ function unwrap(from: number, to: number): number {
 }
 
 function legend(report: ExposureReport, filters: string[]): string {
-  const sorted = filters.sort(
-    (a, b) => report.filterOrder.indexOf(a) - report.filterOrder.indexOf(b),
-  );
+  const sorted = filters.sort(byFilterOrder(report));
   return `<p class="key">${sorted
     .map(
       (f) =>

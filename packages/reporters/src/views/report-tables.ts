@@ -15,7 +15,7 @@ import {
   type FilterFlats,
   type FlatsSection,
 } from '@astrotrack/flats';
-import { nightTotals, targetName } from './report-views.js';
+import { filterRank, nightTotals, targetName } from './report-views.js';
 
 export const NONE = '—';
 
@@ -37,12 +37,8 @@ export function integrationRows(report: ExposureReport): ExposureRow[] {
     .filter((p) => p.subExposureSeconds === null)
     .map((p) => ({ filter: p.filter, exposureSeconds: 0, subs: 0, totalSeconds: 0 }));
   if (placeholders.length === 0) return report.rows;
-  const rank = (filter: string) => {
-    const index = report.filterOrder.indexOf(filter);
-    return index === -1 ? report.filterOrder.length : index;
-  };
   const planOf = (filter: string) => plan?.filters.find((p) => p.filter === filter);
-  return sortRows([...report.rows, ...placeholders], report.sortedBy, rank, planOf);
+  return sortRows([...report.rows, ...placeholders], report.sortedBy, filterRank(report), planOf);
 }
 
 export function integrationTable(report: ExposureReport): ReportTable {

@@ -10,6 +10,20 @@ export interface NightTotal {
   targets: string[];
 }
 
+/** A filter's place in the rig's order; filters the rig does not know come last. */
+export function filterRank(report: ExposureReport): (filter: string) => number {
+  return (filter) => {
+    const index = report.filterOrder.indexOf(filter);
+    return index === -1 ? report.filterOrder.length : index;
+  };
+}
+
+/** Compares filter names in the rig's order, then by name. */
+export function byFilterOrder(report: ExposureReport): (a: string, b: string) => number {
+  const rank = filterRank(report);
+  return (a, b) => rank(a) - rank(b) || a.localeCompare(b);
+}
+
 /** One line per night (by date; lights with no night last). */
 export function nightTotals(report: ExposureReport): NightTotal[] {
   const byNight = new Map<string | null, NightTotal>();
@@ -27,12 +41,8 @@ export function nightTotals(report: ExposureReport): NightTotal[] {
     if (row.target !== null && !total.targets.includes(row.target)) total.targets.push(row.target);
     byNight.set(row.night, total);
   }
-  const rank = (filter: string) => {
-    const index = report.filterOrder.indexOf(filter);
-    return index === -1 ? report.filterOrder.length : index;
-  };
-  for (const total of byNight.values())
-    total.filters.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const order = byFilterOrder(report);
+  for (const total of byNight.values()) total.filters.sort(order);
   return [...byNight.values()];
 }
 
@@ -72,13 +82,8 @@ export function filterTotals(report: ExposureReport): FilterTotal[] {
     total.remainingSeconds = plan.remainingSeconds;
     byFilter.set(plan.filter, total);
   }
-  const rank = (filter: string) => {
-    const index = report.filterOrder.indexOf(filter);
-    return index === -1 ? report.filterOrder.length : index;
-  };
-  return [...byFilter.values()].sort(
-    (a, b) => rank(a.filter) - rank(b.filter) || a.filter.localeCompare(b.filter),
-  );
+  const order = byFilterOrder(report);
+  return [...byFilter.values()].sort((a, b) => order(a.filter, b.filter));
 }
 
 /** The name a target is shown with; lights without one are grouped as "(no target)". */
