@@ -4,9 +4,8 @@
  *
  *   node scripts/check-changesets.mjs
  */
-import readChangesets from '@changesets/read';
+import read from '@changesets/read';
 
-const read = readChangesets.default ?? readChangesets;
 try {
   const changesets = await read(process.cwd());
   const empty = changesets.filter((changeset) => changeset.releases.length === 0);

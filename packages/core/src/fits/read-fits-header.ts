@@ -172,7 +172,7 @@ function indexCards(text: string): CardIndex {
 
 // A class rather than a closure: thousands are made per second, and instances are cheaper.
 class KeywordIndex implements CardIndex {
-  private positions: Map<number, number> | undefined;
+  private codes: Int32Array | undefined;
   private lowerCaseKeywords: boolean | undefined;
   private slow: Map<string, FitsValue> | undefined;
 
@@ -182,9 +182,9 @@ class KeywordIndex implements CardIndex {
     const { text } = this;
     const wanted = keywordCode(keyword);
     if (wanted !== null) {
-      this.positions ??= valueCardPositions(text);
-      const index = this.positions.get(wanted);
-      if (index !== undefined) {
+      this.codes ??= valueCardCodes(text);
+      const index = indexOfCode(this.codes, wanted);
+      if (index !== -1) {
         const at = index * 80;
         const card = text.slice(at, at + 80);
         // A long string continues on CONTINUE cards: the full parse joins them.
@@ -208,7 +208,7 @@ function endsWithContinuation(card: string): boolean {
 }
 
 /**
- * Half an 8-character keyword field as a number, 24 bits: characters 0x20–0x5f (upper case,
+ * An 8-character keyword field as two numbers, 24 bits each: characters 0x20–0x5f (upper case,
  * digits, `-`, `_`, blank) are 6 bits each. Anything else cannot be found this way: -1.
  */
 function halfCode(text: string, at: number): number {
@@ -221,39 +221,40 @@ function halfCode(text: string, at: number): number {
   return code;
 }
 
-const HALF = 2 ** 24;
-
-/** A whole keyword field as one number (48 bits), or -1. */
-function fieldCode(text: string, at: number): number {
-  const first = halfCode(text, at);
-  const second = halfCode(text, at + 4);
-  return first === -1 || second === -1 ? -1 : first * HALF + second;
-}
-
-/**
- * Each keyword's first value card (`= ` in columns 9–10), by the code of its keyword field: one pass
- * per header, after which every lookup costs the same however many cards there are.
- */
-function valueCardPositions(text: string): Map<number, number> {
-  const positions = new Map<number, number>();
+/** Card i → the code of its keyword at [2i, 2i + 1] if it is a value card (`= ` in columns 9–10), else -1. */
+function valueCardCodes(text: string): Int32Array {
   const cards = text.length / 80;
+  const codes = new Int32Array(cards * 2);
   for (let i = 0, at = 0; i < cards; i++, at += 80) {
-    if (text.charCodeAt(at + 8) !== 0x3d || text.charCodeAt(at + 9) !== 0x20) continue;
-    const code = fieldCode(text, at);
-    if (code !== -1 && !positions.has(code)) positions.set(code, i);
+    const valued = text.charCodeAt(at + 8) === 0x3d && text.charCodeAt(at + 9) === 0x20;
+    codes[2 * i] = valued ? halfCode(text, at) : -1;
+    codes[2 * i + 1] = valued ? halfCode(text, at + 4) : -1;
   }
-  return positions;
+  return codes;
 }
 
-const keywordCodes = new Map<string, number | null>();
+function indexOfCode(codes: Int32Array, wanted: KeywordCode): number {
+  for (let i = 0; i < codes.length; i += 2) {
+    if (codes[i] === wanted.first && codes[i + 1] === wanted.second) return i / 2;
+  }
+  return -1;
+}
+
+interface KeywordCode {
+  first: number;
+  second: number;
+}
+
+const keywordCodes = new Map<string, KeywordCode | null>();
 
 /** The code of a keyword's field; null for one longer than 8 characters or with other characters. */
-function keywordCode(keyword: string): number | null {
+function keywordCode(keyword: string): KeywordCode | null {
   let code = keywordCodes.get(keyword);
   if (code === undefined) {
     const field = keyword.toUpperCase().padEnd(8);
-    const whole = fieldCode(field, 0);
-    code = field.length > 8 || whole === -1 ? null : whole;
+    const first = halfCode(field, 0);
+    const second = halfCode(field, 4);
+    code = field.length > 8 || first === -1 || second === -1 ? null : { first, second };
     if (keywordCodes.size < 1024) keywordCodes.set(keyword, code);
   }
   return code;
