@@ -12,18 +12,12 @@ import {
   type ReadProgram,
   type ReadRequest,
 } from './read-program.js';
-import {
-  FitsCardError,
-  parseCardValue,
-  type FitsValue,
-  type HeaderCard,
-} from './parse-fits-card.js';
+import { type CardIndex, firstValues, indexCards } from './keyword-index.js';
+import type { FitsValue, HeaderCard } from './parse-fits-card.js';
 import {
   FITS_BLOCK_SIZE,
   FitsHeaderError,
-  parseCardAt,
   parseCards,
-  printableCard,
   scanFitsHeader,
 } from './parse-fits-header.js';
 
@@ -155,140 +149,6 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   joined.set(a);
   joined.set(b, a.length);
   return joined;
-}
-
-interface CardIndex {
-  /** The parsed value of a keyword's first value card, any letter case. */
-  value(keyword: string): FitsValue | undefined;
-}
-
-/**
- * Finds a keyword's first value card through the header's keyword fields, coded as numbers once
- * per header (no string per card), and parses only that card.
- */
-function indexCards(text: string): CardIndex {
-  return new KeywordIndex(text);
-}
-
-// A class rather than a closure: thousands are made per second, and instances are cheaper.
-class KeywordIndex implements CardIndex {
-  private codes: Int32Array | undefined;
-  private lowerCaseKeywords: boolean | undefined;
-  private slow: Map<string, FitsValue> | undefined;
-
-  constructor(private readonly text: string) {}
-
-  value(keyword: string): FitsValue | undefined {
-    const { text } = this;
-    const wanted = keywordCode(keyword);
-    if (wanted !== null) {
-      this.codes ??= valueCardCodes(text);
-      const index = indexOfCode(this.codes, wanted);
-      if (index !== -1) {
-        const at = index * 80;
-        const card = text.slice(at, at + 80);
-        // A long string continues on CONTINUE cards: the full parse joins them.
-        if (endsWithContinuation(card)) return parseCardAt(text, index).card.value;
-        return cardValue(card, index);
-      }
-      this.lowerCaseKeywords ??= hasLowerCaseKeyword(text);
-      if (!this.lowerCaseKeywords) return undefined;
-    }
-    // HIERARCH keywords and lower-case ones (`medNR-1`, seen in the wild) take the slow way, once.
-    this.slow ??= firstValues(parseCards(text));
-    return this.slow.get(keyword.toUpperCase());
-  }
-}
-
-/** Whether a card's value ends `&'` (blanks after it allowed): a long string continued on the next card. */
-function endsWithContinuation(card: string): boolean {
-  let last = card.length - 1;
-  while (last > 0 && card.charCodeAt(last) === 0x20) last--;
-  return card.charCodeAt(last) === 0x27 && card.charCodeAt(last - 1) === 0x26;
-}
-
-/**
- * An 8-character keyword field as two numbers, 24 bits each: characters 0x20–0x5f (upper case,
- * digits, `-`, `_`, blank) are 6 bits each. Anything else cannot be found this way: -1.
- */
-function halfCode(text: string, at: number): number {
-  let code = 0;
-  for (let i = at + 3; i >= at; i--) {
-    const char = text.charCodeAt(i) - 0x20;
-    if (char < 0 || char > 0x3f) return -1;
-    code = (code << 6) | char;
-  }
-  return code;
-}
-
-/** Card i → the code of its keyword at [2i, 2i + 1] if it is a value card (`= ` in columns 9–10), else -1. */
-function valueCardCodes(text: string): Int32Array {
-  const cards = text.length / 80;
-  const codes = new Int32Array(cards * 2);
-  for (let i = 0, at = 0; i < cards; i++, at += 80) {
-    const valued = text.charCodeAt(at + 8) === 0x3d && text.charCodeAt(at + 9) === 0x20;
-    codes[2 * i] = valued ? halfCode(text, at) : -1;
-    codes[2 * i + 1] = valued ? halfCode(text, at + 4) : -1;
-  }
-  return codes;
-}
-
-function indexOfCode(codes: Int32Array, wanted: KeywordCode): number {
-  for (let i = 0; i < codes.length; i += 2) {
-    if (codes[i] === wanted.first && codes[i + 1] === wanted.second) return i / 2;
-  }
-  return -1;
-}
-
-interface KeywordCode {
-  first: number;
-  second: number;
-}
-
-const keywordCodes = new Map<string, KeywordCode | null>();
-
-/** The code of a keyword's field; null for one longer than 8 characters or with other characters. */
-function keywordCode(keyword: string): KeywordCode | null {
-  let code = keywordCodes.get(keyword);
-  if (code === undefined) {
-    const field = keyword.toUpperCase().padEnd(8);
-    const first = halfCode(field, 0);
-    const second = halfCode(field, 4);
-    code = field.length > 8 || first === -1 || second === -1 ? null : { first, second };
-    if (keywordCodes.size < 1024) keywordCodes.set(keyword, code);
-  }
-  return code;
-}
-
-function cardValue(card: string, index: number): FitsValue {
-  try {
-    return parseCardValue(printableCard(card, index));
-  } catch (error) {
-    if (error instanceof FitsCardError) {
-      throw new FitsHeaderError(`card ${index + 1} (${card.slice(0, 8).trim()}): ${error.message}`);
-    }
-    throw error;
-  }
-}
-
-/** Whether any card's keyword field is written in lower case, which the fast lookup would miss. */
-function hasLowerCaseKeyword(text: string): boolean {
-  for (let at = 0; at < text.length; at += 80) {
-    for (let i = at; i < at + 8; i++) {
-      const code = text.charCodeAt(i);
-      if (code >= 0x61 && code <= 0x7a) return true;
-    }
-  }
-  return false;
-}
-
-function firstValues(cards: readonly HeaderCard[]): Map<string, FitsValue> {
-  const values = new Map<string, FitsValue>();
-  for (const card of cards) {
-    const key = card.keyword.toUpperCase();
-    if (!card.commentary && !values.has(key)) values.set(key, card.value);
-  }
-  return values;
 }
 
 function lazyHeader(

@@ -17,9 +17,23 @@ describe('HeaderReadPace', () => {
 
   it('switches to parallel once, after its sample, when reads are slow', () => {
     const pace = new HeaderReadPace();
-    const switched = Array.from({ length: 40 }, () => pace.record(5));
-    expect(switched.indexOf(true)).toBe(31);
+    const switched = Array.from({ length: 60 }, () => pace.record(5));
+    expect(switched.indexOf(true)).toBe(8 + 31 - 1);
     expect(switched.filter(Boolean)).toHaveLength(1);
+    expect(pace.mode).toBe('parallel');
+  });
+
+  it('is not switched by a slow start and a few stalls on a fast disk', () => {
+    const pace = new HeaderReadPace();
+    const reads = [250, 30, ...Array.from({ length: 60 }, (_, i) => (i % 10 === 3 ? 40 : 0.05))];
+    for (const ms of reads) expect(pace.record(ms)).toBe(false);
+    expect(pace.mode).toBe('sync');
+  });
+
+  it('switches on a network disk even when some reads are quick', () => {
+    const pace = new HeaderReadPace();
+    const reads = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? 0.05 : 4));
+    expect(reads.map((ms) => pace.record(ms)).filter(Boolean)).toHaveLength(1);
     expect(pace.mode).toBe('parallel');
   });
 
