@@ -4,7 +4,8 @@
  *     smallest Node program that walks the tree (node-floor-walk.mjs), which shows how much of the
  *     gap is Node's own start-up and readdir;
  *   - `astrotrack scan --no-cache` (headers) against a C loop that opens each frame, reads 5,760
- *     bytes and closes it (open-read-close.c, built here with gcc);
+ *     bytes and closes it (open-read-close.c, built here with gcc), and the smallest Node program
+ *     that does the same and finds three keywords (node-floor-headers.mjs);
  *   - `astrotrack scan` with its header cache warm, against the names-only scan;
  * and prints medians, ratios and peak memory.
  *
@@ -67,6 +68,8 @@ try {
     floor: () => run(`"${process.execPath}" "${join(here, 'node-floor-walk.mjs')}" "${archive}"`),
     names: () => scan('--no-headers'),
     c: () => run(`"${openReadClose}" "${archive}"`),
+    headerFloor: () =>
+      run(`"${process.execPath}" "${join(here, 'node-floor-headers.mjs')}" "${archive}"`),
     headers: () => scan('--no-cache'),
     // The untimed first round fills the header cache; every timed round is then a warm rescan.
     warm: () => scan(''),
@@ -94,6 +97,7 @@ try {
     floor: 'Node floor: bare readdir walk',
     names: 'astrotrack scan --no-headers',
     c: 'baseline: C open/read 5760/close',
+    headerFloor: 'Node floor: open/read/close + 3 keys',
     headers: 'astrotrack scan --no-cache (cold)',
     warm: 'astrotrack scan (warm header cache)',
   };
@@ -105,6 +109,7 @@ try {
   console.log(`  names:   scan --no-headers / find:  ${ratio('names', 'find')}   (goal ≤ 2×)`);
   console.log(`           Node floor / find:         ${ratio('floor', 'find')}`);
   console.log(`  headers: scan / C open-read-close:  ${ratio('headers', 'c')}   (goal ≤ 2×)`);
+  console.log(`           Node floor / C:            ${ratio('headerFloor', 'c')}`);
   console.log(`  warm:    cached scan / names-only:  ${ratio('warm', 'names')}   (goal ≤ 1.2×)`);
   if (values.astropy) {
     const started = performance.now();

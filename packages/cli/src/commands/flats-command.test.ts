@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSampleArchive } from '@astrotrack/core';
@@ -87,6 +87,29 @@ describe('astrotrack flats', () => {
     const second = await flats('learn', archive);
     expect(second.stdout).toContain('recorded 0 new');
     expect(second.stdout).toContain('8 set(s) already in the library');
+  });
+
+  it('learns through the header cache, writes none on a dry run, and reads again with --no-cache', async () => {
+    const { dir, flats } = setup();
+    const archive = join(dir, 'archive');
+    generateSampleArchive(archive, { withData: false });
+    const cache = join(archive, '.astrotrack', 'cache');
+    const dry = await flats('learn', archive, '--dry-run', '--verbose');
+    expect(dry.stderr).toMatch(/debug: header cache: 0 headers from the cache, \d+ read/);
+    expect(existsSync(cache)).toBe(false);
+
+    const first = await flats('learn', archive, '--verbose');
+    const read = Number(
+      /header cache: 0 headers from the cache, (\d+) read/.exec(first.stderr)?.[1],
+    );
+    expect(read).toBeGreaterThan(400);
+    const second = await flats('learn', archive, '--verbose');
+    expect(second.stderr).toContain(`debug: header cache: ${read} headers from the cache, 0 read`);
+    expect(second.stdout).toContain('8 set(s) already in the library');
+
+    const off = await flats('learn', archive, '--no-cache', '--verbose');
+    expect(off.stderr).not.toContain('header cache');
+    expect(off.stdout).toContain('8 set(s) already in the library');
   });
 
   it('imports the Python toolkit history', async () => {

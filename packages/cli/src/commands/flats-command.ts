@@ -26,7 +26,7 @@ import {
 import type { Frame } from '@astrotrack/core';
 import { renderGrid } from '@astrotrack/reporters';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
-import { flatLibraryFile, prepareRig } from '../run-scan.js';
+import { cacheFolderOf, flatLibraryFile, prepareRig } from '../run-scan.js';
 import { progressLine } from '../progress/progress-line.js';
 import { scanProgressPlugin } from '../progress/scan-progress-plugin.js';
 
@@ -210,14 +210,17 @@ export function registerFlatsCommand(program: Command): void {
     .description('find the flat frames in a folder and record each flat set (filter, angle, night)')
     .argument('<dir>', 'folder with flat frames, searched with its subfolders')
     .option('--dry-run', 'show what would be recorded, change nothing')
-    .action(async (dir: string, flags, command: Command) => {
+    .option('--no-cache', 'read every header again (the cache `scan` keeps: DIR/.astrotrack/cache)')
+    .action(async (dir: string, flags: { dryRun?: boolean; cache: boolean }, command: Command) => {
       const context = await libraryContext(command);
       const found: Frame[] = [];
-      const { rig } = context.prepared;
+      const { rig, configPath } = context.prepared;
       await scanArchive({
         root: dir,
         rig,
         parsers: context.prepared.parsers,
+        cacheFolder: cacheFolderOf(dir, rig, configPath, flags.cache),
+        cacheReadOnly: Boolean(flags.dryRun),
         plugins: [
           collectFlatFrames(found),
           scanProgressPlugin(

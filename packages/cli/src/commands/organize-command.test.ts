@@ -122,6 +122,34 @@ describe('astrotrack organize', () => {
     expect(existsSync(join(data, '.astrotrack'))).toBe(false);
   });
 
+  it('reads headers through the cache `scan` keeps, never writes it, and reads again with --no-cache', async () => {
+    const { dir, data, env } = warAndPeace();
+    const cache = join(data, '.astrotrack', 'cache');
+    const dry = (...flags: string[]) =>
+      runCli(['organize', data, '--dry-run', '--verbose', ...flags], { env, cwd: dir });
+
+    const uncached = await dry();
+    expect(uncached.stderr).toContain('debug: header cache: 0 headers from the cache, 324 read');
+    expect(existsSync(join(data, '.astrotrack'))).toBe(false);
+
+    expect((await runCli(['scan', data], { env, cwd: dir })).code).toBe(0);
+    const stored = snapshot(cache, { times: true });
+    const cached = await dry();
+    expect(cached.code).toBe(0);
+    expect(cached.stderr).toContain('debug: header cache: 324 headers from the cache, 0 read');
+    expect(cached.stdout).toBe(uncached.stdout);
+    expect(snapshot(cache, { times: true })).toEqual(stored);
+
+    const again = await dry('--no-cache');
+    expect(again.stderr).not.toContain('header cache');
+    expect(again.stdout).toBe(uncached.stdout);
+
+    const applied = await runCli(['organize', data, '--yes', '--verbose'], { env, cwd: dir });
+    expect(applied.stderr).toContain('debug: header cache: 324 headers from the cache, 0 read');
+    expect([countIn(join(data, 'ALPT')), countIn(join(data, 'ALPT2'))]).toEqual([165, 159]);
+    expect(snapshot(cache, { times: true })).toEqual(stored);
+  });
+
   it('turns hostile FILTER headers into safe folders inside DIR, and skips unreadable ones', async () => {
     const dir = tempDir();
     const data = join(dir, 'data');

@@ -20,7 +20,7 @@ import {
 } from '@astrotrack/organizer';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
 import { parsePositiveNumber } from '../options/parse-allocation.js';
-import { flatLibraryFile, prepareRig } from '../run-scan.js';
+import { cacheFolderOf, flatLibraryFile, prepareRig } from '../run-scan.js';
 import { ask, canAsk } from '../organize/confirm.js';
 import {
   capitalise,
@@ -39,6 +39,7 @@ interface OrganizeFlags {
   tolerance?: string;
   library?: string;
   headers: boolean;
+  cache: boolean;
   dryRun?: boolean;
   yes?: boolean;
   list?: boolean;
@@ -62,6 +63,7 @@ export function registerOrganizeCommand(program: Command): void {
     )
     .option('--library <file>', 'the flat library sessions are built from (see `flats`)')
     .option('--no-headers', 'read file names only, not FITS/XISF headers')
+    .option('--no-cache', 'read every header again (the cache `scan` keeps: DIR/.astrotrack/cache)')
     .option('-n, --dry-run', 'print the plan and change nothing')
     .option('-y, --yes', 'apply without asking (and finish an interrupted run first)')
     .option('--list', 'list every file operation and every file left in place')
@@ -113,6 +115,10 @@ export function registerOrganizeCommand(program: Command): void {
         plugins: [...plugins, organizer, scanProgressPlugin(line)],
         logger,
         readHeaders: flags.headers === false ? false : undefined,
+        // What `scan` stored is used, and nothing written: organize changes nothing before the
+        // plan is confirmed, and the files it moves would leave their entries behind anyway.
+        cacheFolder: cacheFolderOf(root, rig, configPath, flags.cache),
+        cacheReadOnly: true,
       });
       if (scan.report.frames.files === 0) throw errors.noFramesFound(root);
       const scanned = performance.now();

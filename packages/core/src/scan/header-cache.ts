@@ -82,14 +82,26 @@ export function cacheFolderFor(root: string, configured?: string): string {
   return join(configured, `v${CACHE_VERSION}`, archive);
 }
 
+export interface HeaderCacheOptions {
+  /** Use what is stored, write and delete nothing: for dry runs, which promise to change nothing. */
+  readOnly?: boolean;
+}
+
 export class HeaderCache {
   readonly warnings: string[] = [];
   private readonly visited = new Set<string>();
-  private writable = true;
+  private readonly readOnly: boolean;
+  private writable: boolean;
   hits = 0;
   misses = 0;
 
-  constructor(private readonly folder: string) {}
+  constructor(
+    private readonly folder: string,
+    options: HeaderCacheOptions = {},
+  ) {
+    this.readOnly = options.readOnly ?? false;
+    this.writable = !this.readOnly;
+  }
 
   /** The cache of one archive folder (`''` for the root), for the files the walker found in it. */
   open(relativeFolder: string): FolderCache {
@@ -103,6 +115,7 @@ export class HeaderCache {
 
   /** After a complete walk: drops the caches of folders that are gone. */
   prune(): void {
+    if (this.readOnly) return;
     let names: string[];
     try {
       names = readdirSync(this.folder);

@@ -56,8 +56,10 @@ export interface ScanArchiveOptions {
   angle?: AngleSource;
   /** How to read headers; default: one at a time, many at once if the disk turns out slow. */
   headerReads?: HeaderReadMode;
-  /** Where the header cache lives (`defaultCacheFolder(root)` is the usual); null or absent: no cache. */
+  /** Where the header cache lives (`cacheFolderFor(root)` is the usual); null or absent: no cache. */
   cacheFolder?: string | null;
+  /** Use the cache without writing to it (dry runs); default false. */
+  cacheReadOnly?: boolean;
 }
 
 export interface ScanResult {
@@ -129,7 +131,9 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
   });
   const pace = new HeaderReadPace(options.headerReads);
   const cache =
-    frameOptions.readHeaders && options.cacheFolder ? new HeaderCache(options.cacheFolder) : null;
+    frameOptions.readHeaders && options.cacheFolder
+      ? new HeaderCache(options.cacheFolder, { readOnly: options.cacheReadOnly })
+      : null;
   const readOne = (file: FrameFile, folderCache: FolderCache | null): FrameOutcome => {
     if (!frameOptions.readHeaders) return readFrameByName(file, frameOptions);
     const started = performance.now();
