@@ -57,7 +57,11 @@ function logger(lines: string[]): Logger {
 }
 
 /** Scans with the cache; returns the filter per light and what the scan logged. */
-async function scan(root: string, cacheFolder: string | null = cacheFolderFor(root)) {
+async function scan(
+  root: string,
+  cacheFolder: string | null = cacheFolderFor(root),
+  cacheReadOnly = false,
+) {
   const lines: string[] = [];
   const filters: Record<string, string | null> = {};
   const skipped: string[] = [];
@@ -66,6 +70,7 @@ async function scan(root: string, cacheFolder: string | null = cacheFolderFor(ro
     rig: resolveRig({}),
     parsers: [],
     cacheFolder,
+    cacheReadOnly,
     logger: logger(lines),
     plugins: [
       {
@@ -131,6 +136,27 @@ describe('the header cache', () => {
     rmSync(join(root, 'n2'), { recursive: true });
     await scan(root);
     expect(readdirSync(cacheFolder)).toHaveLength(1);
+  });
+
+  it('read-only, uses what is stored and writes, rewrites and prunes nothing', async () => {
+    const root = tempDir();
+    const cacheFolder = cacheFolderFor(root);
+    frame(join(root, 'n1', 'a.fits'), 'L');
+    await scan(root, cacheFolder, true);
+    expect(existsSync(cacheFolder)).toBe(false);
+
+    frame(join(root, 'n2', 'b.fits'), 'R');
+    await scan(root);
+    const stored = () =>
+      readdirSync(cacheFolder).map((file) => [file, readFileSync(join(cacheFolder, file), 'utf8')]);
+    const before = stored();
+    rewriteKeepingStat(join(root, 'n1', 'a.fits'), 'Ha');
+    frame(join(root, 'n1', 'new.fits'), 'G');
+    rmSync(join(root, 'n2'), { recursive: true });
+    const readOnly = await scan(root, cacheFolder, true);
+    expect(readOnly.counts).toBe('debug: header cache: 1 headers from the cache, 1 read');
+    expect(readOnly.filters).toEqual({ 'n1/a.fits': 'L', 'n1/new.fits': 'G' });
+    expect(stored()).toEqual(before);
   });
 
   it('discards a damaged cache file with a warning, and never trusts it', async () => {
