@@ -122,7 +122,7 @@ describe('astrotrack organize', () => {
     expect(existsSync(join(data, '.astrotrack'))).toBe(false);
   });
 
-  it('reads headers through the cache `scan` keeps, never writes it, and reads again with --no-cache', async () => {
+  it('reads headers through the cache `scan` keeps, writes none before applying, and moves its entries with the files', async () => {
     const { dir, data, env } = warAndPeace();
     const cache = join(data, '.astrotrack', 'cache');
     const dry = (...flags: string[]) =>
@@ -146,8 +146,20 @@ describe('astrotrack organize', () => {
 
     const applied = await runCli(['organize', data, '--yes', '--verbose'], { env, cwd: dir });
     expect(applied.stderr).toContain('debug: header cache: 324 headers from the cache, 0 read');
+    expect(applied.stderr).toContain('debug: header cache: 324 entries follow their files');
     expect([countIn(join(data, 'ALPT')), countIn(join(data, 'ALPT2'))]).toEqual([165, 159]);
-    expect(snapshot(cache, { times: true })).toEqual(stored);
+    // The entries moved with the files: neither the next scan nor one after undo opens a frame.
+    const rescan = async () => {
+      const result = await runCli(['scan', data, '--verbose', '--reporter', 'json'], {
+        env,
+        cwd: dir,
+      });
+      expect(result.stderr).toContain('debug: header cache: 324 headers from the cache, 0 read');
+      return JSON.parse(result.stdout).totalSeconds;
+    };
+    expect(await rescan()).toBe(324 * 300);
+    expect((await runCli(['undo', data, '--yes'], { env, cwd: dir })).code).toBe(0);
+    expect(await rescan()).toBe(324 * 300);
   });
 
   it('turns hostile FILTER headers into safe folders inside DIR, and skips unreadable ones', async () => {

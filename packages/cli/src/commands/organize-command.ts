@@ -21,6 +21,7 @@ import {
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
 import { parsePositiveNumber } from '../options/parse-allocation.js';
 import { cacheFolderOf, flatLibraryFile, prepareRig } from '../run-scan.js';
+import { carryCacheEntries } from '../organize/carry-cache-entries.js';
 import { ask, canAsk } from '../organize/confirm.js';
 import {
   capitalise,
@@ -107,6 +108,7 @@ export function registerOrganizeCommand(program: Command): void {
           return flats;
         },
       });
+      const cacheFolder = cacheFolderOf(root, rig, configPath, flags.cache);
       const started = performance.now();
       const scan = await scanArchive({
         root,
@@ -116,8 +118,8 @@ export function registerOrganizeCommand(program: Command): void {
         logger,
         readHeaders: flags.headers === false ? false : undefined,
         // What `scan` stored is used, and nothing written: organize changes nothing before the
-        // plan is confirmed, and the files it moves would leave their entries behind anyway.
-        cacheFolder: cacheFolderOf(root, rig, configPath, flags.cache),
+        // plan is confirmed. Once applied, the moved files' entries follow them.
+        cacheFolder,
         cacheReadOnly: true,
       });
       if (scan.report.frames.files === 0) throw errors.noFramesFound(root);
@@ -151,6 +153,7 @@ export function registerOrganizeCommand(program: Command): void {
       const applying = performance.now();
       const outcome = withProgress(organizer, line, () => organizer.apply(plan));
       logger.debug(`apply ${Math.round(performance.now() - applying)} ms`);
+      carryCacheEntries(cacheFolder, plan, plan.operations, outcome.failures, 'apply', logger);
       process.stdout.write(describeOutcome('apply', mode, outcome));
       if (outcome.failures.length > 0 || outcome.stopped) {
         throw errors.organizeIncomplete(

@@ -1,13 +1,15 @@
 /** `astrotrack undo [DIR]`: reverses the last organize run in DIR exactly, from its journal. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { errors } from '@astrotrack/core';
+import { errors, firstLine, type Logger } from '@astrotrack/core';
 import { lastRun, NAMED_LAYOUTS, organizerPlugin, readRuns } from '@astrotrack/organizer';
 import { ask, canAsk } from '../organize/confirm.js';
 import { describeOutcome, describeRun } from '../organize/describe-plan.js';
 import { quoteArg, withProgress } from './organize-command.js';
 import { progressLine } from '../progress/progress-line.js';
-import type { GlobalOptions } from '../options/global-options.js';
+import { loggerFor, type GlobalOptions } from '../options/global-options.js';
+import { carryCacheEntries } from '../organize/carry-cache-entries.js';
+import { cacheFolderOf, prepareRig } from '../run-scan.js';
 
 export function registerUndoCommand(program: Command): void {
   program
@@ -41,6 +43,15 @@ export function registerUndoCommand(program: Command): void {
       const outcome = withProgress(organizer, progressLine({ quiet: globals.quiet }), () =>
         organizer.undo(run),
       );
+      const logger = loggerFor(globals);
+      carryCacheEntries(
+        await undoCacheFolder(root, globals, logger),
+        run.header,
+        run.operations,
+        outcome.failures,
+        'undo',
+        logger,
+      );
       process.stdout.write(describeOutcome('undo', run.header.mode, outcome));
       if (outcome.failures.length > 0 || outcome.stopped)
         throw errors.organizeIncomplete(
@@ -52,4 +63,27 @@ export function registerUndoCommand(program: Command): void {
         `Undone. ${runs.some((r) => r !== run && r.state === 'applied') ? `\`astrotrack undo ${quoteArg(dir)}\` again undoes the run before it.` : ''}\n`,
       );
     });
+}
+
+/**
+ * The header cache the undone files' entries go back into. Undo must work whatever state the config
+ * is in, so a config that cannot be read only means the entries stay behind (the next scan reads
+ * those frames again).
+ */
+async function undoCacheFolder(
+  root: string,
+  globals: GlobalOptions,
+  logger: Logger,
+): Promise<string | null> {
+  try {
+    const { rig, configPath } = await prepareRig({
+      searchFrom: root,
+      configFile: globals.config,
+      rig: globals.rig,
+    });
+    return cacheFolderOf(root, rig, configPath);
+  } catch (error) {
+    logger.debug(`header cache: left as it is, the config cannot be read (${firstLine(error)})`);
+    return null;
+  }
 }

@@ -19,7 +19,7 @@ import { formatFitsHeader } from '../fits/format-fits-header.js';
 import { fieldsFromHeader, type HeaderLookup } from '../headers/header-fields.js';
 import type { Logger } from '../logging/create-logger.js';
 import { useTempDir } from '../test-support/temp-dir.js';
-import { CACHED_KEYWORDS, CACHED_PROPERTIES, cacheFolderFor } from './header-cache.js';
+import { CACHED_KEYWORDS, CACHED_PROPERTIES, cacheFolderFor, HeaderCache } from './header-cache.js';
 import { scanArchive } from './scan-archive.js';
 
 const tempDir = useTempDir();
@@ -157,6 +157,27 @@ describe('the header cache', () => {
     expect(readOnly.counts).toBe('debug: header cache: 1 headers from the cache, 1 read');
     expect(readOnly.filters).toEqual({ 'n1/a.fits': 'L', 'n1/new.fits': 'G' });
     expect(stored()).toEqual(before);
+  });
+
+  it('copies entries after files are moved, so the next scan opens none of them', async () => {
+    const root = tempDir();
+    frame(join(root, 'a.fits'), 'L');
+    frame(join(root, 'n1', 'b.fits'), 'R');
+    await scan(root);
+    frame(join(root, 'n1', 'new.fits'), 'G'); // not in the cache: read by the next scan
+    const moves = [
+      { from: 'a.fits', to: 'L/a.fits' },
+      { from: 'n1/b.fits', to: 'R/n1_b.fits' },
+      { from: 'n1/gone.fits', to: 'G/gone.fits' },
+    ];
+    for (const { from, to } of moves.slice(0, 2)) {
+      mkdirSync(join(root, to, '..'), { recursive: true });
+      renameSync(join(root, from), join(root, to));
+    }
+    expect(new HeaderCache(cacheFolderFor(root)).copyEntries(moves)).toBe(2);
+    const after = await scan(root);
+    expect(after.counts).toBe('debug: header cache: 2 headers from the cache, 1 read');
+    expect(after.filters).toEqual({ 'L/a.fits': 'L', 'R/n1_b.fits': 'R', 'n1/new.fits': 'G' });
   });
 
   it('discards a damaged cache file with a warning, and never trusts it', async () => {

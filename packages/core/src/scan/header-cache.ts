@@ -105,12 +105,49 @@ export class HeaderCache {
 
   /** The cache of one archive folder (`''` for the root), for the files the walker found in it. */
   open(relativeFolder: string): FolderCache {
-    const file = join(
+    const file = this.fileOf(relativeFolder);
+    this.visited.add(file);
+    return new FolderCache(this, file, relativeFolder, this.load(file, relativeFolder));
+  }
+
+  /**
+   * After files were moved or linked within the archive (`from` → `to`, relative, `/`-separated):
+   * each file's entry is copied to its new place, so the next scan opens none of them. Entries stay
+   * where they were too, which keeps an undo cheap; a scan drops whatever no longer matches a file.
+   * Returns how many entries were copied.
+   */
+  copyEntries(moves: readonly { from: string; to: string }[]): number {
+    const byFolder = new Map<string, Map<string, Entry>>();
+    const entriesOf = (relativeFolder: string) => {
+      let entries = byFolder.get(relativeFolder);
+      if (!entries) {
+        entries = this.load(this.fileOf(relativeFolder), relativeFolder);
+        byFolder.set(relativeFolder, entries);
+      }
+      return entries;
+    };
+    const changed = new Set<string>();
+    let copied = 0;
+    for (const { from, to } of moves) {
+      const source = splitPath(from);
+      const entry = entriesOf(source.folder).get(source.name);
+      if (!entry) continue;
+      const target = splitPath(to);
+      entriesOf(target.folder).set(target.name, entry);
+      changed.add(target.folder);
+      copied++;
+    }
+    for (const relativeFolder of changed) {
+      this.write(this.fileOf(relativeFolder), relativeFolder, byFolder.get(relativeFolder)!);
+    }
+    return copied;
+  }
+
+  private fileOf(relativeFolder: string): string {
+    return join(
       this.folder,
       `${createHash('sha1').update(relativeFolder).digest('hex').slice(0, 20)}.json`,
     );
-    this.visited.add(file);
-    return new FolderCache(this, file, relativeFolder, this.load(file, relativeFolder));
   }
 
   /** After a complete walk: drops the caches of folders that are gone. */
@@ -274,4 +311,9 @@ function cachedLookup(entry: Entry): HeaderLookup {
     lookup.imageType = entry[4] ?? null;
   }
   return lookup;
+}
+
+function splitPath(relativePath: string): { folder: string; name: string } {
+  const slash = relativePath.lastIndexOf('/');
+  return { folder: relativePath.slice(0, Math.max(0, slash)), name: relativePath.slice(slash + 1) };
 }
