@@ -90,7 +90,7 @@ export interface HeaderCacheOptions {
 export class HeaderCache {
   readonly warnings: string[] = [];
   private readonly visited = new Set<string>();
-  private readonly readOnly: boolean;
+  readonly readOnly: boolean;
   private writable: boolean;
   hits = 0;
   misses = 0;
@@ -103,11 +103,17 @@ export class HeaderCache {
     this.writable = !this.readOnly;
   }
 
-  /** The cache of one archive folder (`''` for the root), for the files the walker found in it. */
-  open(relativeFolder: string): FolderCache {
+  /**
+   * The cache of one archive folder (`''` for the root), for the files the walker found in it;
+   * null when it is read-only and has nothing stored for the folder.
+   */
+  open(relativeFolder: string): FolderCache | null {
     const file = this.fileOf(relativeFolder);
     this.visited.add(file);
-    return new FolderCache(this, file, relativeFolder, this.load(file, relativeFolder));
+    const entries = this.load(file, relativeFolder);
+    // Read-only and nothing stored: no file of the folder can be found in it, or added to it.
+    if (this.readOnly && entries.size === 0) return null;
+    return new FolderCache(this, file, relativeFolder, entries);
   }
 
   /**
@@ -256,6 +262,7 @@ export class FolderCache {
     mtimeMs: number,
     read: { header: HeaderLookup } | { error: string },
   ): void {
+    if (this.cache.readOnly) return;
     this.changed = true;
     const m = Math.round(mtimeMs);
     this.seen.set(
