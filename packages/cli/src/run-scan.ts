@@ -73,14 +73,32 @@ export interface PreparedRig {
   configPath: string | null;
 }
 
-/** Config (found, given or passed) → the chosen rig → its parser and plugin objects. */
-export async function prepareRig(options: {
+export interface RigOptions {
   searchFrom: string;
   configFile?: string;
   config?: AstrotrackConfig;
   rig?: string;
   logger?: Logger;
-}): Promise<PreparedRig> {
+}
+
+/** Config (found, given or passed) → the chosen rig → its parser and plugin objects. */
+export async function prepareRig(options: RigOptions): Promise<PreparedRig> {
+  const { rig, configPath } = await loadRig(options);
+  return {
+    rig,
+    parsers: instantiatePlugins(
+      rig.parsers.length ? rig.parsers : [...DEFAULT_PARSERS],
+      builtinParsers,
+    ),
+    plugins: instantiatePlugins<ObserverPlugin>(rig.plugins, {}, 'plugins'),
+    configPath,
+  };
+}
+
+/** Config (found, given or passed) → the chosen rig, its plugins not made yet. */
+export async function loadRig(
+  options: RigOptions,
+): Promise<{ rig: ResolvedRig; configPath: string | null }> {
   const logger = options.logger ?? silentLogger;
   const { config, filepath } = options.config
     ? {
@@ -93,16 +111,7 @@ export async function prepareRig(options: {
         known: KNOWN_PLUGINS,
       });
   logger.info(filepath ? `using config ${filepath}` : 'no astro.config found: using defaults');
-  const rig = resolveRig(config, options.rig);
-  return {
-    rig,
-    parsers: instantiatePlugins(
-      rig.parsers.length ? rig.parsers : [...DEFAULT_PARSERS],
-      builtinParsers,
-    ),
-    plugins: instantiatePlugins<ObserverPlugin>(rig.plugins, {}, 'plugins'),
-    configPath: filepath,
-  };
+  return { rig: resolveRig(config, options.rig), configPath: filepath };
 }
 
 export async function runScan(options: RunScanOptions): Promise<RunScanResult> {

@@ -9,7 +9,7 @@ import { quoteArg, withProgress } from './organize-command.js';
 import { progressLine } from '../progress/progress-line.js';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
 import { carryCacheEntries } from '../organize/carry-cache-entries.js';
-import { cacheFolderOf, prepareRig } from '../run-scan.js';
+import { cacheFolderOf, loadRig } from '../run-scan.js';
 
 export function registerUndoCommand(program: Command): void {
   program
@@ -76,7 +76,7 @@ async function undoCacheFolder(
   logger: Logger,
 ): Promise<string | null> {
   try {
-    const { rig, configPath } = await prepareRig({
+    const { rig, configPath } = await loadRig({
       searchFrom: root,
       configFile: globals.config,
       rig: globals.rig,

@@ -103,17 +103,11 @@ export class HeaderCache {
     this.writable = !this.readOnly;
   }
 
-  /**
-   * The cache of one archive folder (`''` for the root), for the files the walker found in it;
-   * null when it is read-only and has nothing stored for the folder.
-   */
-  open(relativeFolder: string): FolderCache | null {
+  /** The cache of one archive folder (`''` for the root), for the files the walker found in it. */
+  open(relativeFolder: string): FolderCache {
     const file = this.fileOf(relativeFolder);
     this.visited.add(file);
-    const entries = this.load(file, relativeFolder);
-    // Read-only and nothing stored: no file of the folder can be found in it, or added to it.
-    if (this.readOnly && entries.size === 0) return null;
-    return new FolderCache(this, file, relativeFolder, entries);
+    return new FolderCache(this, file, relativeFolder, this.load(file, relativeFolder));
   }
 
   /**
@@ -239,6 +233,16 @@ export class FolderCache {
     private readonly relativeFolder: string,
     private readonly entries: Map<string, Entry>,
   ) {}
+
+  /**
+   * Read-only with nothing stored for this folder: no file can be found in it or added to it, so
+   * its files are read without a `stat` first. Each such read counts as a miss.
+   */
+  storesNothing(): boolean {
+    if (!this.cache.readOnly || this.entries.size > 0) return false;
+    this.cache.misses++;
+    return true;
+  }
 
   /**
    * The stored read of a file, if it has not changed since. Times are compared to the nearest millisecond:

@@ -41,6 +41,10 @@ export function readFrameByName(file: FrameFile, options: ReadFrameOptions): Fra
 
 export async function readFrame(file: FrameFile, options: ReadFrameOptions): Promise<FrameOutcome> {
   if (!options.readHeaders || derivedFrameReason(file.name)) return readFrameByName(file, options);
+  return frameFromFile(file, options);
+}
+
+async function frameFromFile(file: FrameFile, options: ReadFrameOptions): Promise<FrameOutcome> {
   let header: HeaderLookup;
   try {
     header = await readFrameHeader(file.path);
@@ -53,6 +57,10 @@ export async function readFrame(file: FrameFile, options: ReadFrameOptions): Pro
 /** The same, reading the header synchronously: faster on a local disk. */
 export function readFrameSync(file: FrameFile, options: ReadFrameOptions): FrameOutcome {
   if (!options.readHeaders || derivedFrameReason(file.name)) return readFrameByName(file, options);
+  return frameFromFileSync(file, options);
+}
+
+function frameFromFileSync(file: FrameFile, options: ReadFrameOptions): FrameOutcome {
   let header: HeaderLookup;
   try {
     header = readFrameHeaderSync(file.path);
@@ -73,6 +81,7 @@ export function readFrameCachedSync(
   cache: FolderCache,
 ): FrameOutcome {
   if (!options.readHeaders || derivedFrameReason(file.name)) return readFrameByName(file, options);
+  if (cache.storesNothing()) return frameFromFileSync(file, options);
   let info: { size: number; mtimeMs: number };
   try {
     info = statSync(file.path);
@@ -95,6 +104,7 @@ export async function readFrameCached(
   cache: FolderCache,
 ): Promise<FrameOutcome> {
   if (!options.readHeaders || derivedFrameReason(file.name)) return readFrameByName(file, options);
+  if (cache.storesNothing()) return frameFromFile(file, options);
   let info: { size: number; mtimeMs: number };
   try {
     info = await stat(file.path);

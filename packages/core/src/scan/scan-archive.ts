@@ -37,7 +37,6 @@ import {
   type FrameOutcome,
   type ReadFrameOptions,
 } from './read-frame.js';
-import { derivedFrameReason } from './derived-frames.js';
 import { walkFrames } from './walk-frames.js';
 
 export interface ScanArchiveOptions {
@@ -135,13 +134,8 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     frameOptions.readHeaders && options.cacheFolder
       ? new HeaderCache(options.cacheFolder, { readOnly: options.cacheReadOnly })
       : null;
-  // A read-only cache with nothing stored for a folder gives no FolderCache: its reads still count.
-  const countUncached = (file: FrameFile, folderCache: FolderCache | null) => {
-    if (cache && !folderCache && !derivedFrameReason(file.name)) cache.misses++;
-  };
   const readOne = (file: FrameFile, folderCache: FolderCache | null): FrameOutcome => {
     if (!frameOptions.readHeaders) return readFrameByName(file, frameOptions);
-    countUncached(file, folderCache);
     const started = performance.now();
     const outcome = folderCache
       ? readFrameCachedSync(file, frameOptions, folderCache)
@@ -158,12 +152,11 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       cache?.open(relative.slice(0, Math.max(0, relative.lastIndexOf('/')))) ?? null;
     const outcomes =
       frameOptions.readHeaders && pace.mode === 'parallel'
-        ? await mapInOrder(batch, HEADER_READS_AT_ONCE, (file) => {
-            countUncached(file, folderCache);
-            return folderCache
+        ? await mapInOrder(batch, HEADER_READS_AT_ONCE, (file) =>
+            folderCache
               ? readFrameCached(file, frameOptions, folderCache)
-              : readFrame(file, frameOptions);
-          })
+              : readFrame(file, frameOptions),
+          )
         : null;
     for (let i = 0; i < batch.length; i++) {
       const file = batch[i]!;
