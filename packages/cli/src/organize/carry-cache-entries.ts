@@ -28,7 +28,7 @@ export function carryCacheEntries(
     .filter((operation) => !failed.has(operation.from))
     .map(({ from, to }) => (direction === 'apply' ? { from, to } : { from: to, to: from }));
   const cache = new HeaderCache(cacheFolder);
-  const copied = cache.copyEntries(moves);
+  const copied = cache.copyEntries(moves, run.root);
   for (const warning of cache.warnings) logger.warn(warning);
   logger.debug(`header cache: ${copied} entries follow their files to the new folders`);
 }

@@ -9,6 +9,7 @@ export interface ScanStartEvent {
 /** Why a file is not a frame, stable for grouping; `reason` has the file's own detail. */
 export type SkipCode =
   | 'derived'
+  | 'not-integration'
   | 'no-parser'
   | 'parser-failed'
   | 'unreadable-header'

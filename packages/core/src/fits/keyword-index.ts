@@ -9,11 +9,16 @@
  */
 import type { FitsValue, HeaderCard } from './parse-fits-card.js';
 import { FitsCardError, parseCardValue } from './parse-fits-card.js';
-import { FitsHeaderError, parseCardAt, parseCards, printableCard } from './parse-fits-header.js';
+import { parseCardAt, parseCards } from './parse-fits-header.js';
 
 export interface CardIndex {
-  /** The parsed value of a keyword's first value card, any letter case. */
+  /** The parsed value of a keyword's first value card, any letter case; read leniently, never throws. */
   value(keyword: string): FitsValue | undefined;
+  /**
+   * What was wrong with the card `value(keyword)` read, if it broke the standard (lenient-card.ts).
+   * Known once the value was asked for: values are parsed only then.
+   */
+  problem(keyword: string): string | undefined;
 }
 
 export function indexCards(text: string): CardIndex {
@@ -49,7 +54,8 @@ class KeywordIndex implements CardIndex {
   private slotsIndexed = 0;
   private codes: Int32Array | undefined;
   private lowerCaseKeywords: boolean | undefined;
-  private slow: Map<string, FitsValue> | undefined;
+  private slow: Map<string, HeaderCard> | undefined;
+  private problems: Map<string, string> | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -60,19 +66,32 @@ class KeywordIndex implements CardIndex {
       const index = this.cardIndexOf(wanted);
       if (index !== -1) {
         const at = index * 80;
-        const value = cardValue(text.slice(at, at + 80), index);
-        // A long string may go on in CONTINUE cards: the full parse of the card joins them.
-        if (typeof value === 'string' && value.endsWith('&')) {
-          return parseCardAt(text, index).card.value;
-        }
-        return value;
+        const card = text.slice(at, at + 80);
+        const fast = cardValue(card);
+        // A long string may go on in CONTINUE cards, and a sloppy card needs reading leniently:
+        // the full parse of the card does both.
+        if (fast !== SLOW && !(typeof fast === 'string' && fast.endsWith('&'))) return fast;
+        return this.noted(keyword, parseCardAt(text, index).card);
       }
       this.lowerCaseKeywords ??= hasLowerCaseKeyword(text);
       if (!this.lowerCaseKeywords) return undefined;
     }
     // HIERARCH keywords and lower-case ones (`medNR-1`, seen in the wild) take the slow way, once.
-    this.slow ??= firstValues(parseCards(text));
-    return this.slow.get(keyword.toUpperCase());
+    this.slow ??= firstCards(parseCards(text));
+    const card = this.slow.get(keyword.toUpperCase());
+    return card && this.noted(keyword, card);
+  }
+
+  problem(keyword: string): string | undefined {
+    return this.problems?.get(keyword.toUpperCase());
+  }
+
+  private noted(keyword: string, card: HeaderCard): FitsValue {
+    if (card.problem) {
+      this.problems ??= new Map();
+      this.problems.set(keyword.toUpperCase(), card.problem);
+    }
+    return card.value;
   }
 
   private cardIndexOf(wanted: KeywordCode): number {
@@ -176,13 +195,16 @@ function keywordCode(keyword: string): KeywordCode | null {
   return code;
 }
 
-function cardValue(card: string, index: number): FitsValue {
+const SLOW: unique symbol = Symbol('read the card leniently');
+const NOT_PRINTABLE = /[^\x20-\x7e]/;
+
+/** A card's value the quick way, or SLOW when the card breaks the standard. */
+function cardValue(card: string): FitsValue | typeof SLOW {
+  if (NOT_PRINTABLE.test(card)) return SLOW;
   try {
-    return parseCardValue(printableCard(card, index));
+    return parseCardValue(card);
   } catch (error) {
-    if (error instanceof FitsCardError) {
-      throw new FitsHeaderError(`card ${index + 1} (${card.slice(0, 8).trim()}): ${error.message}`);
-    }
+    if (error instanceof FitsCardError) return SLOW;
     throw error;
   }
 }
@@ -196,6 +218,24 @@ function hasLowerCaseKeyword(text: string): boolean {
     }
   }
   return false;
+}
+
+/** A CardIndex over cards already parsed (XISF keywords, a compressed image's header). */
+export function indexParsedCards(cards: readonly HeaderCard[]): CardIndex {
+  const found = firstCards(cards);
+  return {
+    value: (keyword) => found.get(keyword.toUpperCase())?.value,
+    problem: (keyword) => found.get(keyword.toUpperCase())?.problem,
+  };
+}
+
+function firstCards(cards: readonly HeaderCard[]): Map<string, HeaderCard> {
+  const found = new Map<string, HeaderCard>();
+  for (const card of cards) {
+    const key = card.keyword.toUpperCase();
+    if (!card.commentary && !found.has(key)) found.set(key, card);
+  }
+  return found;
 }
 
 export function firstValues(cards: readonly HeaderCard[]): Map<string, FitsValue> {

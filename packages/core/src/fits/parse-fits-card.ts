@@ -13,6 +13,8 @@ export interface HeaderCard {
   comment: string | null;
   /** COMMENT, HISTORY, blank keyword, or any card without `= `. */
   commentary: boolean;
+  /** What was wrong with a card that breaks the standard and was read leniently (lenient-card.ts). */
+  problem?: string;
 }
 
 export class FitsCardError extends Error {

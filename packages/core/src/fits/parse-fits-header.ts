@@ -1,11 +1,11 @@
 /**
- * Splits header bytes into cards up to `END` (checking every byte is printable ASCII) and parses
- * them, joining CONTINUE long strings (FITS 4.0 §4.2.1.2). Works on whatever bytes it is given and
+ * Splits header bytes into cards up to `END` and parses them (leniently, lenient-card.ts), joining CONTINUE long strings (FITS 4.0 §4.2.1.2). Works on whatever bytes it is given and
  * says when it needs more. Scanning and parsing are separate so a reader can parse only the cards
  * it is asked about.
  */
-import { isAscii } from 'node:buffer';
-import { FitsCardError, parseFitsCard, readString, type HeaderCard } from './parse-fits-card.js';
+import { printableText } from '../text/printable-text.js';
+import { decodeText, parseCardLeniently } from './lenient-card.js';
+import { readString, type HeaderCard } from './parse-fits-card.js';
 
 export const FITS_BLOCK_SIZE = 2880;
 const CARD_SIZE = 80;
@@ -20,23 +20,24 @@ export type HeaderScan =
 
 export type HeaderParse = { done: true; cards: HeaderCard[]; size: number } | { done: false };
 
+/** A header that cannot be read; its message is one printable line, whatever the file held. */
 export class FitsHeaderError extends Error {
   override readonly name = 'FitsHeaderError';
-}
 
-const NOT_PRINTABLE = /[^\x20-\x7e]/;
+  constructor(message: string) {
+    super(printableText(message));
+  }
+}
 
 /** Finds `END` in the header that starts at `offset`; `{ done: false }` when it is not in `bytes` yet. */
 export function scanFitsHeader(bytes: Uint8Array, offset = 0): HeaderScan {
   const whole = bytes.length - ((bytes.length - offset) % CARD_SIZE);
   const end = findEndCard(bytes, offset, whole);
-  const stop = end === -1 ? whole : end;
   // Only the cards before END are decoded, natively: decoding whole blocks per file, or testing
-  // every character in JavaScript, was most of the cost of a scan. Bytes above 0x7e are found
-  // here; control characters are caught card by card when a card is parsed (printableCard).
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset + offset, stop - offset);
-  if (!isAscii(view)) return scanCardByCard(bytes, offset);
+  // every character in JavaScript, was most of the cost of a scan. A byte that is not printable
+  // ASCII stays a latin1 character, judged when its card is read (lenient-card.ts).
   if (end === -1) return { done: false };
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset + offset, end - offset);
   return {
     done: true,
     text: view.toString('latin1'),
@@ -54,23 +55,6 @@ function findEndCard(bytes: Uint8Array, offset: number, whole: number): number {
   }
   return -1;
 }
-
-/** The slow path, for a header with a stray byte: forgiven in a comment, else an error naming the card. */
-function scanCardByCard(bytes: Uint8Array, offset: number): HeaderScan {
-  let text = '';
-  for (let at = offset; at + CARD_SIZE <= bytes.length; at += CARD_SIZE) {
-    const raw = Buffer.from(bytes.buffer, bytes.byteOffset + at, CARD_SIZE).toString('latin1');
-    const card = printableCard(raw, text.length / CARD_SIZE);
-    if (card === END_CARD) {
-      const used = at + CARD_SIZE - offset;
-      return { done: true, text, size: Math.ceil(used / FITS_BLOCK_SIZE) * FITS_BLOCK_SIZE };
-    }
-    text += card;
-  }
-  return { done: false };
-}
-
-const END_CARD = `END${' '.repeat(77)}`;
 
 /** Card `index` of a scanned header's text, or undefined past the end. */
 export function cardOf(text: string, index: number): string | undefined {
@@ -95,53 +79,19 @@ export function parseCards(text: string): HeaderCard[] {
   return cards;
 }
 
-/** Card `index`, its string value joined with the CONTINUE cards that carry it on; `next` is past them. */
-export function parseCardAt(header: string, index: number): { card: HeaderCard; next: number } {
-  const text = printableCard(cardOf(header, index)!, index);
-  try {
-    let card = parseFitsCard(text);
-    let next = index + 1;
-    while (continues(card) && cardOf(header, next)?.startsWith('CONTINUE')) {
-      const continuation = printableCard(cardOf(header, next)!, next);
-      card = { ...card, value: joinContinue(card.value as string, continuation) };
-      next++;
-    }
-    return { card, next };
-  } catch (error) {
-    if (error instanceof FitsCardError) {
-      throw new FitsHeaderError(
-        `card ${index + 1} (${text.slice(0, 8).trim() || 'blank'}): ${error.message}`,
-      );
-    }
-    throw error;
-  }
-}
-
 /**
- * A card with only printable ASCII, as the standard asks. Real writers put `°` in comments, which
- * costs nobody a frame: a stray character there becomes `?`. Anywhere else it is an error.
+ * Card `index`, its string value joined with the CONTINUE cards that carry it on; `next` is past them.
+ * Never throws: a card that breaks the standard is read leniently and says so in `problem`.
  */
-export function printableCard(card: string, index: number): string {
-  if (!NOT_PRINTABLE.test(card)) return card;
-  let text = '';
-  let inString = false;
-  let commentStart = -1;
-  for (let i = 0; i < card.length; i++) {
-    const code = card.charCodeAt(i);
-    if (code === 0x27 && i >= 10) inString = !inString;
-    if (code === 0x2f && !inString && i >= 10 && commentStart === -1) commentStart = i;
-    if (code < 0x20 || code > 0x7e) {
-      if (commentStart !== -1) {
-        text += '?';
-        continue;
-      }
-      throw new FitsHeaderError(
-        `card ${index + 1} has a byte 0x${code.toString(16).padStart(2, '0')} that is not printable ASCII`,
-      );
-    }
-    text += card[i];
+export function parseCardAt(header: string, index: number): { card: HeaderCard; next: number } {
+  let card = parseCardLeniently(cardOf(header, index)!);
+  let next = index + 1;
+  while (continues(card) && cardOf(header, next)?.startsWith('CONTINUE')) {
+    card = { ...card, value: joinContinue(card.value as string, cardOf(header, next)!) };
+    next++;
   }
-  return text;
+  if (next > index + 1) card = { ...card, value: decodeText(card.value) };
+  return { card, next };
 }
 
 function continues(card: HeaderCard): boolean {
@@ -152,5 +102,9 @@ function joinContinue(value: string, text: string): string {
   const body = text.slice(8);
   const quote = body.indexOf("'");
   if (quote === -1) return value;
-  return value.slice(0, -1) + readString(body, quote).value;
+  try {
+    return value.slice(0, -1) + readString(body, quote).value;
+  } catch {
+    return value.slice(0, -1) + body.slice(quote + 1).trimEnd();
+  }
 }

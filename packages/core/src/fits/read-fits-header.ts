@@ -12,7 +12,7 @@ import {
   type ReadProgram,
   type ReadRequest,
 } from './read-program.js';
-import { type CardIndex, firstValues, indexCards } from './keyword-index.js';
+import { type CardIndex, indexCards, indexParsedCards } from './keyword-index.js';
 import type { FitsValue, HeaderCard } from './parse-fits-card.js';
 import {
   FITS_BLOCK_SIZE,
@@ -29,10 +29,23 @@ export interface FitsHeader {
   /** Tile-compressed (fpack) image. */
   readonly compressed: boolean;
   /**
+   * Every header read, in file order: the primary's, then the extension holding the image (as
+   * astropy shows a compressed one), for `inspect`.
+   */
+  readonly hdus: readonly FitsHdu[];
+  /**
    * The first value of a keyword, any letter case: the image's cards first, then the primary's.
    * Values are parsed when asked for; a malformed one throws FitsHeaderError then.
    */
   get(keyword: string): FitsValue | undefined;
+  /** What was wrong with the card `get(keyword)` read, if it broke the standard (lenient-card.ts). */
+  problem(keyword: string): string | undefined;
+}
+
+export interface FitsHdu {
+  /** `primary`, or `extension 1 (IMAGE 'CCD00')`. */
+  label: string;
+  cards: readonly HeaderCard[];
 }
 
 export interface ReadFitsHeaderOptions {
@@ -81,6 +94,7 @@ function* headerProgram(max: number): HeaderProgram {
           true,
         );
       }
+      // The INHERIT convention: the extension's cards first, the primary's where it says nothing.
       if (kind === 'IMAGE')
         return lazyHeader(extension.text, extensionIndex, primary.text, primaryIndex);
     }
@@ -134,7 +148,8 @@ function* readHeaderAt(
     }
     if (buffer.length >= max)
       throw new FitsHeaderError(`no END card in the first ${max} bytes of the header`);
-    if (buffer === chunk) buffer = chunk.slice();
+    // Not `chunk.slice()`: on a Buffer that is a view of the reused scratch, not a copy.
+    if (buffer === chunk) buffer = Uint8Array.prototype.slice.call(chunk);
   }
 }
 
@@ -183,11 +198,27 @@ class LazyFitsHeader implements FitsHeader {
     return this.parsedPrimary;
   }
 
+  get hdus(): readonly FitsHdu[] {
+    const primary = this.primary;
+    return primary === null
+      ? [{ label: 'primary', cards: this.cards }]
+      : [
+          { label: 'primary', cards: primary },
+          { label: extensionLabel(this.cards, 'IMAGE'), cards: this.cards },
+        ];
+  }
+
   get(keyword: string): FitsValue | undefined {
     const value = this.image.value(keyword);
     return value !== undefined || this.primaryIndex === null
       ? value
       : this.primaryIndex.value(keyword);
+  }
+
+  problem(keyword: string): string | undefined {
+    return this.image.value(keyword) !== undefined || this.primaryIndex === null
+      ? this.image.problem(keyword)
+      : this.primaryIndex.problem(keyword);
   }
 }
 
@@ -214,6 +245,27 @@ export function makeHeader(
   primary: readonly HeaderCard[] | null,
   compressed: boolean,
 ): FitsHeader {
-  const lookup = firstValues([...cards, ...(primary ?? [])]);
-  return { cards, primary, compressed, get: (keyword) => lookup.get(keyword.toUpperCase()) };
+  const index = indexParsedCards([...cards, ...(primary ?? [])]);
+  const hdus: FitsHdu[] = primary
+    ? [
+        { label: 'primary', cards: primary },
+        {
+          label: extensionLabel(cards, compressed ? 'tile-compressed IMAGE' : 'IMAGE'),
+          cards,
+        },
+      ]
+    : [{ label: 'primary', cards }];
+  return {
+    cards,
+    primary,
+    compressed,
+    hdus,
+    get: (keyword) => index.value(keyword),
+    problem: (keyword) => index.problem(keyword),
+  };
+}
+
+function extensionLabel(cards: readonly HeaderCard[], kind: string): string {
+  const name = cards.find((card) => card.keyword === 'EXTNAME' && !card.commentary)?.value;
+  return `extension 1 (${kind}${typeof name === 'string' ? ` '${name}'` : ''})`;
 }

@@ -11,6 +11,8 @@ import {
   type FitsValue,
   type HeaderCard,
 } from './parse-fits-card.js';
+import { indexParsedCards } from './keyword-index.js';
+import { valueLeniently } from './lenient-card.js';
 import { FitsHeaderError } from './parse-fits-header.js';
 import { runReadProgram, runReadProgramSync, type ReadProgram } from './read-program.js';
 
@@ -29,6 +31,8 @@ export interface XisfHeader {
   imageType: string | null;
   /** The first value of a FITS keyword, any letter case. */
   get(keyword: string): FitsValue | undefined;
+  /** What was wrong with that keyword's value, if it was read leniently. */
+  problem(keyword: string): string | undefined;
 }
 
 export interface ReadXisfHeaderOptions {
@@ -120,7 +124,13 @@ export function parseXisfXml(xml: string): XisfHeader {
       `the XML header is not well-formed: ${valid.err.msg} (line ${valid.err.line})`,
     );
   }
-  const document = xmlTools().parser.parse(xml) as { xisf?: { Image?: XmlImage[] } };
+  let document: { xisf?: { Image?: XmlImage[] } };
+  try {
+    document = xmlTools().parser.parse(xml) as typeof document;
+  } catch (error) {
+    // The validator passes a few inputs the parser refuses (`<xisf><!'</xisf>`).
+    throw new FitsHeaderError(`the XML header is not well-formed: ${(error as Error).message}`);
+  }
   if (!document.xisf) throw new FitsHeaderError('the XML header has no <xisf> root element');
   const image = document.xisf.Image?.[0];
   const cards = (image?.FITSKeyword ?? []).map(keywordCard);
@@ -133,16 +143,13 @@ export function parseXisfXml(xml: string): XisfHeader {
       value: property.value ?? property['#text'] ?? '',
     });
   }
-  const lookup = new Map<string, FitsValue>();
-  for (const card of cards) {
-    const key = card.keyword.toUpperCase();
-    if (!card.commentary && !lookup.has(key)) lookup.set(key, card.value);
-  }
+  const index = indexParsedCards(cards);
   return {
     cards,
     properties,
     imageType: image?.imageType ?? null,
-    get: (keyword) => lookup.get(keyword.toUpperCase()),
+    get: (keyword) => index.value(keyword),
+    problem: (keyword) => index.problem(keyword),
   };
 }
 
@@ -162,8 +169,8 @@ function keywordCard(element: { name?: string; value?: string; comment?: string 
     const { value } = parseValueAndComment(element.value ?? '');
     return { keyword, value, comment, commentary: false };
   } catch (error) {
-    if (error instanceof FitsCardError)
-      throw new FitsHeaderError(`FITSKeyword ${keyword}: ${error.message}`);
-    throw error;
+    if (!(error instanceof FitsCardError)) throw error;
+    const { value, problem } = valueLeniently(element.value ?? '', error.message);
+    return { keyword, value, comment, commentary: false, problem };
   }
 }

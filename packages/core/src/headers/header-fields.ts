@@ -2,16 +2,18 @@
  * What a frame's header says, as frame fields with their sources: the truth that capture programs
  * write, read before anything is guessed from the name (research: capture-programs.md §0, §9).
  */
-import type { FieldSources, FrameFields } from '../frame.js';
+import type { ParsedFrame } from '../plugin.js';
 import type { FilterSet } from '../filters/filter-set.js';
 import type { FitsValue } from '../fits/parse-fits-card.js';
-import { frameKindFromImageType } from './frame-kind-from-header.js';
+import { readImageType } from './frame-kind-from-header.js';
 import { parsedFrameBuilder } from '../parsed-frame-builder.js';
 import { nightOfLocalTime, nightOfUtcTime } from './night-of.js';
 
 /** The part of a FITS or XISF header that field mapping needs. */
 export interface HeaderLookup {
   get(keyword: string): FitsValue | undefined;
+  /** What was wrong with the card `get(keyword)` read, if it broke the standard and was read leniently. */
+  problem?(keyword: string): string | undefined;
   /** XISF `<Property>` values by id; absent for FITS. */
   property?(id: string): string | undefined;
   /** XISF `<Image imageType>`; absent for FITS. */
@@ -28,57 +30,81 @@ export interface HeaderFieldOptions {
   utcOffsetHours?: number;
 }
 
+export interface HeaderFields extends ParsedFrame {
+  /** Cards read leniently or values refused, one line each naming the keyword (`EXPTIME = '1e999': …`). */
+  problems: string[];
+  /** Set when the header's frame type says the file is no subframe (`SNAPSHOT`, `FOCUS`, unknown). */
+  notIntegration: string | null;
+}
+
 const EXPOSURE_KEYWORDS = ['EXPTIME', 'EXPOSURE', 'EXP'];
 const KIND_KEYWORDS = ['IMAGETYP', 'FRAME'];
 const MECHANICAL_ANGLE = ['ROTATOR', 'ROTATANG'];
 const SKY_ANGLE = ['OBJCTROT', 'POSANGLE', 'ANGLE'];
 
-export function fieldsFromHeader(
-  header: HeaderLookup,
-  options: HeaderFieldOptions,
-): { fields: Partial<FrameFields>; sources: FieldSources } {
+/**
+ * What a value may be, per field: outside, it is refused with a problem and the field stays unknown
+ * (never NaN or Infinity in a total). An exposure over a day is no camera's.
+ */
+const BOUNDS = {
+  exposure: { min: 0, max: 86_400 },
+  angle: { min: -3600, max: 3600 },
+  binning: { min: 1, max: 64 },
+  gain: { min: -1e6, max: 1e6 },
+  offset: { min: -1e6, max: 1e6 },
+  temperature: { min: -273.15, max: 150 },
+  longitude: { min: -360, max: 360 },
+} as const;
+type Bound = (typeof BOUNDS)[keyof typeof BOUNDS];
+
+export function fieldsFromHeader(header: HeaderLookup, options: HeaderFieldOptions): HeaderFields {
   const parsed = parsedFrameBuilder('header');
   const { set } = parsed;
+  const read = new HeaderReader(header);
 
-  const exposure = firstNumber(header, EXPOSURE_KEYWORDS);
-  if (exposure && exposure.value >= 0) set('exposureSeconds', exposure.value, exposure.keyword);
+  const exposure = read.number(EXPOSURE_KEYWORDS, BOUNDS.exposure);
+  if (exposure) set('exposureSeconds', exposure.value, exposure.keyword);
   else {
     const property = numberText(header.property?.('Instrument:ExposureTime'));
-    if (property !== null) set('exposureSeconds', property, 'Instrument:ExposureTime');
+    if (property !== null && within(property, BOUNDS.exposure))
+      set('exposureSeconds', property, 'Instrument:ExposureTime');
   }
 
-  const kindText = firstText(header, KIND_KEYWORDS);
-  const kind = kindText ? frameKindFromImageType(kindText.value) : null;
-  if (kind && kindText) set('kind', kind, kindText.keyword);
-  else if (header.imageType && frameKindFromImageType(header.imageType)) {
-    set('kind', frameKindFromImageType(header.imageType)!, 'imageType');
+  let notIntegration: string | null = null;
+  const kindText = read.text(KIND_KEYWORDS);
+  const imageType = kindText
+    ? { keyword: kindText.keyword, reading: readImageType(kindText.value) }
+    : header.imageType
+      ? { keyword: 'imageType', reading: readImageType(header.imageType) }
+      : null;
+  if (imageType?.reading && 'kind' in imageType.reading) {
+    set('kind', imageType.reading.kind, imageType.keyword);
+  } else if (imageType?.reading && 'notIntegration' in imageType.reading) {
+    notIntegration = `${imageType.keyword} ${imageType.reading.notIntegration}`;
   }
 
-  const filter = firstText(header, ['FILTER']) ?? propertyText(header, 'Instrument:Filter:Name');
+  const filter = read.text(['FILTER']) ?? propertyText(header, 'Instrument:Filter:Name');
   if (filter?.value.trim()) {
     set('filter', options.filters.canonical(filter.value) ?? filter.value.trim(), filter.keyword);
   }
 
-  const target = firstText(header, ['OBJECT']) ?? propertyText(header, 'Observation:Object:Name');
+  const target = read.text(['OBJECT']) ?? propertyText(header, 'Observation:Object:Name');
   if (target?.value.trim()) set('target', target.value.trim(), target.keyword);
 
-  const angle = firstNumber(header, options.angle === 'sky' ? SKY_ANGLE : MECHANICAL_ANGLE);
+  const angle = read.number(options.angle === 'sky' ? SKY_ANGLE : MECHANICAL_ANGLE, BOUNDS.angle);
   if (angle) set('rotatorAngle', normaliseAngle(angle.value), angle.keyword);
 
-  const xbin = firstNumber(header, ['XBINNING', 'CCDXBIN']);
-  if (xbin) {
-    const ybin = firstNumber(header, ['YBINNING', 'CCDYBIN'])?.value ?? xbin.value;
-    set('binning', `${xbin.value}x${ybin}`, xbin.keyword);
-  }
-  const gain = firstNumber(header, ['GAIN']);
+  const binning = read.binning();
+  if (binning) set('binning', binning.value, binning.keyword);
+  const gain = read.number(['GAIN'], BOUNDS.gain);
   if (gain) set('gain', gain.value, gain.keyword);
-  const offset = firstNumber(header, ['OFFSET']);
+  const offset = read.number(['OFFSET'], BOUNDS.offset);
   if (offset) set('offset', offset.value, offset.keyword);
-  const temperature = firstNumber(header, ['CCD-TEMP', 'TEMPERAT']);
+  const temperature = read.number(['CCD-TEMP', 'TEMPERAT'], BOUNDS.temperature);
   if (temperature) set('sensorTemperature', temperature.value, temperature.keyword);
 
-  const utc = firstText(header, ['DATE-OBS']) ?? propertyText(header, 'Observation:Time:Start');
-  const local = firstText(header, ['DATE-LOC']);
+  const utc = read.text(['DATE-OBS']) ?? propertyText(header, 'Observation:Time:Start');
+  const local = read.text(['DATE-LOC']);
   if (utc && isIsoDate(utc.value)) set('captureTime', asUtc(utc.value), utc.keyword);
   else if (local && isIsoDate(local.value)) set('captureTime', local.value.trim(), local.keyword);
 
@@ -88,14 +114,78 @@ export function fieldsFromHeader(
   if (localNight) set('night', localNight, local!.keyword);
   else if (utc) {
     const longitude =
-      options.utcOffsetHours === undefined ? firstNumber(header, ['SITELONG', 'LONG-OBS']) : null;
+      options.utcOffsetHours === undefined
+        ? read.number(['SITELONG', 'LONG-OBS'], BOUNDS.longitude)
+        : null;
     const offset = options.utcOffsetHours ?? (longitude ? longitude.value / 15 : 0);
     const night = nightOfUtcTime(utc.value, offset);
     const how =
       options.utcOffsetHours !== undefined ? 'utcOffset' : longitude ? longitude.keyword : 'UTC';
     if (night) set('night', night, `${utc.keyword} + ${how}`);
   }
-  return parsed;
+  return { ...parsed, problems: read.problems, notIntegration };
+}
+
+/** Reads keywords leniently, noting each problem once with the keyword it belongs to. */
+class HeaderReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly header: HeaderLookup) {}
+
+  private get(keyword: string): FitsValue | undefined {
+    const value = this.header.get(keyword);
+    if (value !== undefined) {
+      const problem = this.header.problem?.(keyword);
+      if (problem) this.problems.push(`${keyword}: ${problem}`);
+    }
+    return value;
+  }
+
+  /** The first keyword with a number (or a quoted one: MaxIm's `PA = '270.69'`) inside the bound. */
+  number(keywords: readonly string[], bound: Bound): { keyword: string; value: number } | null {
+    for (const keyword of keywords) {
+      const value = this.get(keyword);
+      const number =
+        typeof value === 'number' ? value : typeof value === 'string' ? numberText(value) : null;
+      if (number === null) continue;
+      if (within(number, bound)) return { keyword, value: number };
+      this.problems.push(
+        `${keyword} = ${JSON.stringify(value)}: refused, not a number from ${bound.min} to ${bound.max}`,
+      );
+    }
+    return null;
+  }
+
+  text(keywords: readonly string[]): { keyword: string; value: string } | null {
+    for (const keyword of keywords) {
+      const value = this.get(keyword);
+      if (typeof value === 'string' && value.trim() !== '') return { keyword, value };
+    }
+    return null;
+  }
+
+  /** `XBINNING`/`YBINNING` (or `CCDXBIN`/`CCDYBIN`), else one `BINNING` card: `2`, `2x2`, DWARF's `2*2`. */
+  binning(): { keyword: string; value: string } | null {
+    const x = this.number(['XBINNING', 'CCDXBIN'], BOUNDS.binning);
+    if (x) {
+      const y = this.number(['YBINNING', 'CCDYBIN'], BOUNDS.binning)?.value ?? x.value;
+      return { keyword: x.keyword, value: `${x.value}x${y}` };
+    }
+    const single = this.get('BINNING');
+    const text =
+      typeof single === 'number' ? String(single) : typeof single === 'string' ? single : null;
+    if (text === null) return null;
+    const match = /^\s*(\d+)\s*(?:[x*×X]\s*(\d+))?\s*$/.exec(text);
+    const [bx, by] = match ? [Number(match[1]), Number(match[2] ?? match[1])] : [Number.NaN, 0];
+    if (within(bx, BOUNDS.binning) && within(by, BOUNDS.binning))
+      return { keyword: 'BINNING', value: `${bx}x${by}` };
+    this.problems.push(`BINNING = ${JSON.stringify(single)}: refused, not a binning such as 2x2`);
+    return null;
+  }
+}
+
+function within(value: number, bound: Bound): boolean {
+  return Number.isFinite(value) && value >= bound.min && value <= bound.max;
 }
 
 /** Into [0, 360) without touching angles already there (adding and taking 360 costs precision). */
@@ -104,30 +194,12 @@ function normaliseAngle(degrees: number): number {
   return turned < 0 ? turned + 360 : turned;
 }
 
-function firstNumber(header: HeaderLookup, keywords: readonly string[]) {
-  for (const keyword of keywords) {
-    const value = header.get(keyword);
-    if (typeof value === 'number' && Number.isFinite(value)) return { keyword, value };
-    // Some writers quote numbers: EXPTIME = '300'.
-    if (typeof value === 'string' && numberText(value) !== null)
-      return { keyword, value: numberText(value)! };
-  }
-  return null;
-}
-
-function firstText(header: HeaderLookup, keywords: readonly string[]) {
-  for (const keyword of keywords) {
-    const value = header.get(keyword);
-    if (typeof value === 'string') return { keyword, value };
-  }
-  return null;
-}
-
 function propertyText(header: HeaderLookup, id: string) {
   const value = header.property?.(id);
   return value === undefined ? null : { keyword: id, value };
 }
 
+/** A number written as text, or null; `1e999` is Infinity, for the bounds to refuse. */
 function numberText(text: string | undefined): number | null {
   if (text === undefined || !/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text))
     return null;

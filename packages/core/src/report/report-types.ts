@@ -61,6 +61,7 @@ export type WarningCode =
   | 'skipped-files'
   | 'plugin-failed'
   | 'header-name-disagreement'
+  | 'header-problems'
   | 'target-not-found'
   | 'old-flats';
 

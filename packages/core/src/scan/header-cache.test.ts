@@ -88,7 +88,7 @@ async function scan(
   return { filters, skipped, lines, counts };
 }
 
-/** Rewrites a file's header but keeps its size and modification time: only a cache would not notice. */
+/** Rewrites a file's header but puts its size and modification time back: only its ctime tells. */
 function rewriteKeepingStat(path: string, filter: string): void {
   const before = statSync(path);
   frame(path, filter);
@@ -102,11 +102,14 @@ describe('the header cache', () => {
     frame(join(root, 'night1', 'b.fits'), 'R');
     frame(join(root, 'c.fits'), 'G');
     expect((await scan(root)).counts).toBe('debug: header cache: 0 headers from the cache, 3 read');
-    rewriteKeepingStat(join(root, 'night1', 'a.fits'), 'Ha');
     const warm = await scan(root);
     expect(warm.counts).toBe('debug: header cache: 3 headers from the cache, 0 read');
-    // The header now says Ha, but size and time did not change: the cached L proves no read.
     expect(warm.filters).toEqual({ 'c.fits': 'G', 'night1/a.fits': 'L', 'night1/b.fits': 'R' });
+    // Edited in place with its mtime put back (as some header editors do): the ctime tells.
+    rewriteKeepingStat(join(root, 'night1', 'a.fits'), 'Ha');
+    const edited = await scan(root);
+    expect(edited.counts).toBe('debug: header cache: 2 headers from the cache, 1 read');
+    expect(edited.filters).toEqual({ 'c.fits': 'G', 'night1/a.fits': 'Ha', 'night1/b.fits': 'R' });
   });
 
   it('reads again a file touched, truncated or renamed, and forgets deleted files and folders', async () => {
@@ -154,8 +157,8 @@ describe('the header cache', () => {
     frame(join(root, 'n1', 'new.fits'), 'G');
     rmSync(join(root, 'n2'), { recursive: true });
     const readOnly = await scan(root, cacheFolder, true);
-    expect(readOnly.counts).toBe('debug: header cache: 1 headers from the cache, 1 read');
-    expect(readOnly.filters).toEqual({ 'n1/a.fits': 'L', 'n1/new.fits': 'G' });
+    expect(readOnly.counts).toBe('debug: header cache: 0 headers from the cache, 2 read');
+    expect(readOnly.filters).toEqual({ 'n1/a.fits': 'Ha', 'n1/new.fits': 'G' });
     expect(stored()).toEqual(before);
   });
 
@@ -174,7 +177,7 @@ describe('the header cache', () => {
       mkdirSync(join(root, to, '..'), { recursive: true });
       renameSync(join(root, from), join(root, to));
     }
-    expect(new HeaderCache(cacheFolderFor(root)).copyEntries(moves)).toBe(2);
+    expect(new HeaderCache(cacheFolderFor(root)).copyEntries(moves, root)).toBe(2);
     const after = await scan(root);
     expect(after.counts).toBe('debug: header cache: 2 headers from the cache, 1 read');
     expect(after.filters).toEqual({ 'L/a.fits': 'L', 'R/n1_b.fits': 'R', 'n1/new.fits': 'G' });
@@ -188,8 +191,8 @@ describe('the header cache', () => {
     const [file] = readdirSync(cacheFolder);
     rewriteKeepingStat(join(root, 'a.fits'), 'Ha');
     for (const damage of [
-      '{"v":1,"folder":"", "entr',
-      '{"v":1,"folder":"elsewhere","entries":{}}',
+      '{"v":2,"folder":"", "entr',
+      '{"v":2,"folder":"elsewhere","entries":{}}',
       '[]',
     ]) {
       writeFileSync(join(cacheFolder, file!), damage);
@@ -201,12 +204,12 @@ describe('the header cache', () => {
         ),
       ]);
       const entry = JSON.parse(readFileSync(join(cacheFolder, file!), 'utf8')).entries['a.fits'];
-      expect(entry[2][CACHED_KEYWORDS.indexOf('FILTER')]).toBe('Ha');
+      expect(entry[3][CACHED_KEYWORDS.indexOf('FILTER')]).toBe('Ha');
     }
     // A damaged entry (not the whole file) is a miss, read again.
     writeFileSync(
       join(cacheFolder, file!),
-      JSON.stringify({ v: 1, folder: '', entries: { 'a.fits': [2880, 1, 7] } }),
+      JSON.stringify({ v: 2, folder: '', entries: { 'a.fits': [2880, 1, 7] } }),
     );
     expect((await scan(root)).filters).toEqual({ 'a.fits': 'Ha' });
   });
@@ -216,7 +219,7 @@ describe('the header cache', () => {
     frame(join(root, 'a.fits'), 'L');
     const readOnly = join(tempDir(), 'cache');
     mkdirSync(readOnly);
-    writeFileSync(join(readOnly, 'v1'), 'a file where a folder should be');
+    writeFileSync(join(readOnly, 'v2'), 'a file where a folder should be');
     const result = await scan(root, cacheFolderFor(root, readOnly));
     expect(result.filters).toEqual({ 'a.fits': 'L' });
     expect(result.lines.filter((l) => l.startsWith('warn:'))).toEqual([
@@ -233,7 +236,7 @@ describe('the header cache', () => {
     const shared = join(tempDir(), 'cache');
     await scan(root, cacheFolderFor(root, shared));
     expect(existsSync(join(root, '.astrotrack'))).toBe(false);
-    expect(readdirSync(join(shared, 'v1'))).toHaveLength(1);
+    expect(readdirSync(join(shared, 'v2'))).toHaveLength(1);
     await scan(root, null);
     expect(existsSync(join(root, '.astrotrack'))).toBe(false);
   });

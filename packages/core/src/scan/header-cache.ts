@@ -1,7 +1,8 @@
 /**
  * What was read from each frame's header, kept between scans so a rescan of an unchanged archive
- * opens no file: an entry is used only while the file's size and modification time are those it
- * was read at; anything else is read again.
+ * opens no file: an entry is used only while the file's size, modification time and change time
+ * (ctime: which no program can set back, so a header edited in place with its mtime restored is
+ * read again) are those it was read at; anything else is read again.
  *
  * Storage: one small JSON file per archive folder, under `<DIR>/.astrotrack/cache/v1/` (or the
  * folder the config names), named by a hash of the folder's path. Per folder because the walker
@@ -10,11 +11,19 @@
  * headers, read again. Only values the engine uses are kept (about 150 bytes a frame).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { HeaderLookup } from '../headers/header-fields.js';
 
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 /** Every keyword and XISF property `fieldsFromHeader` and the engine may ask for. */
 // Common ones first: trailing absent values are not written.
@@ -43,6 +52,7 @@ export const CACHED_KEYWORDS = [
   'CCDYBIN',
   'TEMPERAT',
   'LONG-OBS',
+  'BINNING',
 ] as const;
 const KEYWORD_INDEX = new Map<string, number>(
   CACHED_KEYWORDS.map((keyword, index) => [keyword, index]),
@@ -56,19 +66,29 @@ export const CACHED_PROPERTIES = [
 
 /**
  * One file, positionally, to keep the files small and quick to parse (about 150 bytes a frame):
- * `[size, mtimeMs, values]` where `values` follows CACHED_KEYWORDS (null: absent; only text and
- * numbers are kept, the only values the engine uses), then for XISF `properties` and `imageType`;
- * or `[size, mtimeMs, "problem"]` for a header that could not be read.
+ * `[size, mtimeMs, ctimeMs, values, problems]` where `values` follows CACHED_KEYWORDS (null: absent;
+ * only text and numbers are kept, the only values the engine uses) and `problems` is 0 or the cards
+ * read leniently, by their index in `values`; then for XISF `properties` and `imageType`; or
+ * `[size, mtimeMs, ctimeMs, "problem"]` for a header that could not be read.
  */
 type Entry =
   | [
       size: number,
       mtimeMs: number,
+      ctimeMs: number,
       values: (string | number | null)[],
+      problems: 0 | Record<number, string>,
       properties?: Record<string, string>,
       imageType?: string | null,
     ]
-  | [size: number, mtimeMs: number, problem: string];
+  | [size: number, mtimeMs: number, ctimeMs: number, problem: string];
+
+/** What a file's entry is checked against. */
+export interface FileState {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
 
 export type CachedRead = { header: HeaderLookup } | { error: string };
 
@@ -116,7 +136,7 @@ export class HeaderCache {
    * where they were too, which keeps an undo cheap; a scan drops whatever no longer matches a file.
    * Returns how many entries were copied.
    */
-  copyEntries(moves: readonly { from: string; to: string }[]): number {
+  copyEntries(moves: readonly { from: string; to: string }[], root: string): number {
     const byFolder = new Map<string, Map<string, Entry>>();
     const entriesOf = (relativeFolder: string) => {
       let entries = byFolder.get(relativeFolder);
@@ -128,13 +148,34 @@ export class HeaderCache {
     };
     const changed = new Set<string>();
     let copied = 0;
+    // A move or a new link changes a file's ctime but not its content: the entry is carried over
+    // with the new ctime if size and mtime are still the ones it was read at.
+    const restamped = (entry: Entry, path: string): Entry | null => {
+      let state: FileState;
+      try {
+        state = statSync(join(root, path));
+      } catch {
+        return null;
+      }
+      if (state.size !== entry[0] || Math.round(state.mtimeMs) !== entry[1]) return null;
+      const copy = [...entry] as Entry;
+      copy[2] = Math.round(state.ctimeMs);
+      return copy;
+    };
     for (const { from, to } of moves) {
       const source = splitPath(from);
       const entry = entriesOf(source.folder).get(source.name);
-      if (!entry) continue;
+      if (!entry || !isEntry(entry)) continue;
+      const moved = restamped(entry, to);
+      if (!moved) continue;
       const target = splitPath(to);
-      entriesOf(target.folder).set(target.name, entry);
+      entriesOf(target.folder).set(target.name, moved);
       changed.add(target.folder);
+      const stayed = restamped(entry, from);
+      if (stayed) {
+        entriesOf(source.folder).set(source.name, stayed);
+        changed.add(source.folder);
+      }
       copied++;
     }
     for (const relativeFolder of changed) {
@@ -248,30 +289,30 @@ export class FolderCache {
    * The stored read of a file, if it has not changed since. Times are compared to the nearest millisecond:
    * the finest that survives copies between file systems.
    */
-  get(name: string, size: number, mtimeMs: number): CachedRead | undefined {
-    mtimeMs = Math.round(mtimeMs);
+  get(name: string, { size, mtimeMs, ctimeMs }: FileState): CachedRead | undefined {
     const entry = this.entries.get(name);
-    if (!entry || !isEntry(entry) || entry[0] !== size || entry[1] !== mtimeMs) {
+    if (
+      !entry ||
+      !isEntry(entry) ||
+      entry[0] !== size ||
+      entry[1] !== Math.round(mtimeMs) ||
+      entry[2] !== Math.round(ctimeMs)
+    ) {
       this.cache.misses++;
       return undefined;
     }
     this.cache.hits++;
     this.seen.set(name, entry);
-    return typeof entry[2] === 'string' ? { error: entry[2] } : { header: cachedLookup(entry) };
+    return typeof entry[3] === 'string' ? { error: entry[3] } : { header: cachedLookup(entry) };
   }
 
-  put(
-    name: string,
-    size: number,
-    mtimeMs: number,
-    read: { header: HeaderLookup } | { error: string },
-  ): void {
+  put(name: string, state: FileState, read: { header: HeaderLookup } | { error: string }): void {
     if (this.cache.readOnly) return;
     this.changed = true;
-    const m = Math.round(mtimeMs);
+    const stamp = [state.size, Math.round(state.mtimeMs), Math.round(state.ctimeMs)] as const;
     this.seen.set(
       name,
-      'error' in read ? [size, m, read.error] : [size, m, ...storeHeader(read.header)],
+      'error' in read ? [...stamp, read.error] : [...stamp, ...storeHeader(read.header)],
     );
   }
 
@@ -287,39 +328,59 @@ function isEntry(entry: unknown): entry is Entry {
     Array.isArray(entry) &&
     typeof entry[0] === 'number' &&
     typeof entry[1] === 'number' &&
-    (typeof entry[2] === 'string' || Array.isArray(entry[2]))
+    typeof entry[2] === 'number' &&
+    (typeof entry[3] === 'string' || Array.isArray(entry[3]))
   );
 }
 
-function storeHeader(
-  header: HeaderLookup,
-): [(string | number | null)[], Record<string, string>?, (string | null)?] {
-  const values: (string | number | null)[] = CACHED_KEYWORDS.map((keyword) => {
+type StoredHeader = [
+  values: (string | number | null)[],
+  problems: 0 | Record<number, string>,
+  properties?: Record<string, string>,
+  imageType?: string | null,
+];
+
+function storeHeader(header: HeaderLookup): StoredHeader {
+  let problems: 0 | Record<number, string> = 0;
+  const values: (string | number | null)[] = CACHED_KEYWORDS.map((keyword, index) => {
     const value = header.get(keyword);
+    const problem = value === undefined ? undefined : header.problem?.(keyword);
+    if (problem) {
+      if (problems === 0) problems = {};
+      problems[index] = problem;
+    }
     return typeof value === 'string' || typeof value === 'number' ? value : null;
   });
   while (values.length > 0 && values.at(-1) === null) values.pop();
-  if (!header.property && header.imageType === undefined) return [values];
+  if (!header.property && header.imageType === undefined) return [values, problems];
   const properties: Record<string, string> = {};
   for (const id of CACHED_PROPERTIES) {
     const value = header.property?.(id);
     if (value !== undefined) properties[id] = value;
   }
-  return [values, properties, header.imageType ?? null];
+  return [values, problems, properties, header.imageType ?? null];
 }
 
 function cachedLookup(entry: Entry): HeaderLookup {
-  const values = entry[2] as (string | number | null)[];
+  const values = entry[3] as (string | number | null)[];
+  const problems = entry[4] as 0 | Record<number, string>;
+  const indexOf = (keyword: string) => KEYWORD_INDEX.get(keyword.toUpperCase());
   const lookup: HeaderLookup = {
     get: (keyword) => {
-      const index = KEYWORD_INDEX.get(keyword);
+      const index = indexOf(keyword);
       return index === undefined ? undefined : (values[index] ?? undefined);
     },
   };
-  if (entry.length > 3) {
-    const properties = entry[3] ?? {};
+  if (problems) {
+    lookup.problem = (keyword) => {
+      const index = indexOf(keyword);
+      return index === undefined ? undefined : problems[index];
+    };
+  }
+  if (entry.length > 5) {
+    const properties = entry[5] ?? {};
     lookup.property = (id) => properties[id];
-    lookup.imageType = entry[4] ?? null;
+    lookup.imageType = entry[6] ?? null;
   }
   return lookup;
 }

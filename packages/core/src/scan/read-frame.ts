@@ -13,7 +13,7 @@ import { readFrameHeader, readFrameHeaderSync } from '../headers/read-frame-head
 import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';
 import { buildFrame, parseName, type Skip } from './parse-frame-file.js';
 import { derivedFrameReason, isMasterImageType } from './derived-frames.js';
-import type { FolderCache } from './header-cache.js';
+import type { FileState, FolderCache } from './header-cache.js';
 
 export interface ReadFrameOptions {
   parsers: readonly ParserPlugin[];
@@ -24,10 +24,16 @@ export interface ReadFrameOptions {
 }
 
 export type FrameOutcome =
-  | { frame: Frame; disagreements: readonly Disagreement[] }
+  | {
+      frame: Frame;
+      disagreements: readonly Disagreement[];
+      /** Header cards read leniently or values refused, each naming its keyword. */
+      problems: readonly string[];
+    }
   | { skip: Skip };
 
 const NONE: readonly Disagreement[] = [];
+const NO_PROBLEMS: readonly string[] = [];
 
 /** Names only: synchronous, no file opened. */
 export function readFrameByName(file: FrameFile, options: ReadFrameOptions): FrameOutcome {
@@ -36,7 +42,11 @@ export function readFrameByName(file: FrameFile, options: ReadFrameOptions): Fra
   const named = parseName(file, options.parsers, options.context);
   return 'skip' in named
     ? named
-    : { frame: buildFrame(file, named.parser, named.parsed), disagreements: NONE };
+    : {
+        frame: buildFrame(file, named.parser, named.parsed),
+        disagreements: NONE,
+        problems: NO_PROBLEMS,
+      };
 }
 
 export async function readFrame(file: FrameFile, options: ReadFrameOptions): Promise<FrameOutcome> {
@@ -71,7 +81,7 @@ function frameFromFileSync(file: FrameFile, options: ReadFrameOptions): FrameOut
 }
 
 /**
- * The same, with the folder's header cache: a file whose size and modification time match its entry
+ * The same, with the folder's header cache: a file whose size, mtime and ctime match its entry
  * is not opened. Header problems are kept too (the same file has the same problem); a file that
  * cannot be opened is not (that may pass).
  */
@@ -82,7 +92,7 @@ export function readFrameCachedSync(
 ): FrameOutcome {
   if (!options.readHeaders || derivedFrameReason(file.name)) return readFrameByName(file, options);
   if (cache.storesNothing()) return frameFromFileSync(file, options);
-  let info: { size: number; mtimeMs: number };
+  let info: FileState;
   try {
     info = statSync(file.path);
   } catch (error) {
@@ -105,7 +115,7 @@ export async function readFrameCached(
 ): Promise<FrameOutcome> {
   if (!options.readHeaders || derivedFrameReason(file.name)) return readFrameByName(file, options);
   if (cache.storesNothing()) return frameFromFile(file, options);
-  let info: { size: number; mtimeMs: number };
+  let info: FileState;
   try {
     info = await stat(file.path);
   } catch (error) {
@@ -120,15 +130,13 @@ export async function readFrameCached(
   }
 }
 
-type FileState = { size: number; mtimeMs: number };
-
 function fromCache(
   file: FrameFile,
   options: ReadFrameOptions,
   cache: FolderCache,
-  { size, mtimeMs }: FileState,
+  state: FileState,
 ): FrameOutcome | undefined {
-  const cached = cache.get(file.name, size, mtimeMs);
+  const cached = cache.get(file.name, state);
   if (!cached) return undefined;
   return 'error' in cached
     ? { skip: { code: 'unreadable-header', reason: cached.error } }
@@ -139,22 +147,21 @@ function remember(
   file: FrameFile,
   options: ReadFrameOptions,
   cache: FolderCache,
-  { size, mtimeMs }: FileState,
+  state: FileState,
   header: HeaderLookup,
 ): FrameOutcome {
-  cache.put(file.name, size, mtimeMs, { header });
+  cache.put(file.name, state, { header });
   return frameFromHeader(file, header, options);
 }
 
 function rememberProblem(
   file: FrameFile,
   cache: FolderCache,
-  { size, mtimeMs }: FileState,
+  state: FileState,
   error: unknown,
 ): FrameOutcome {
   const skip = headerSkip(error);
-  if (skip.code === 'unreadable-header')
-    cache.put(file.name, size, mtimeMs, { error: skip.reason });
+  if (skip.code === 'unreadable-header') cache.put(file.name, state, { error: skip.reason });
   return { skip };
 }
 
@@ -163,20 +170,20 @@ function frameFromHeader(
   header: HeaderLookup,
   options: ReadFrameOptions,
 ): FrameOutcome {
-  let fromHeader: ReturnType<typeof fieldsFromHeader>;
-  try {
-    const imageType = header.get('IMAGETYP');
-    if (typeof imageType === 'string' && isMasterImageType(imageType)) {
-      const reason = `its header says IMAGETYP = '${imageType.trim()}': a master, not a subframe`;
-      return { skip: { code: 'derived', reason } };
-    }
-    fromHeader = fieldsFromHeader(header, {
-      filters: options.context.filters,
-      angle: options.angle,
-    });
-  } catch (error) {
-    // Values are parsed when asked for: a malformed card the mapping needs shows up here.
-    return { skip: headerSkip(error) };
+  const imageType = header.get('IMAGETYP');
+  if (typeof imageType === 'string' && isMasterImageType(imageType)) {
+    const reason = `its header says IMAGETYP = '${imageType.trim()}': a master, not a subframe`;
+    return { skip: { code: 'derived', reason } };
+  }
+  const fromHeader = fieldsFromHeader(header, {
+    filters: options.context.filters,
+    angle: options.angle,
+    utcOffsetHours: options.utcOffsetHours,
+  });
+  if (fromHeader.notIntegration) {
+    return {
+      skip: { code: 'not-integration', reason: `its header says ${fromHeader.notIntegration}` },
+    };
   }
   const named = parseName(file, options.parsers, options.context);
   const name = 'skip' in named ? null : named.parsed;
@@ -185,6 +192,7 @@ function frameFromHeader(
   return {
     frame: buildFrame(file, name ? (named as { parser: string }).parser : 'header', merged),
     disagreements: merged.disagreements,
+    problems: fromHeader.problems.length > 0 ? fromHeader.problems : NO_PROBLEMS,
   };
 }
 

@@ -121,7 +121,7 @@ describe('scanArchive with headers', () => {
     ]);
   });
 
-  it('skips a frame whose header card it needs is malformed, and goes on', async () => {
+  it('reads a malformed card leniently, keeps the frame and names the card in a warning', async () => {
     const root = tempDir();
     writeFrames(root, ['L_60s_1.fits'], [['EXPTIME', 60]]);
     const bad = Buffer.from(
@@ -134,10 +134,11 @@ describe('scanArchive with headers', () => {
     bad.write("IMAGETYP= 'LIGHT".padEnd(80), 160, 'latin1');
     writeFileSync(join(root, 'L_60s_2.fits'), bad);
     const { report } = await scanArchive({ root, rig: resolveRig({}), parsers: [nameParser] });
-    expect(report.totalSubs).toBe(1);
-    expect(report.skipped[0]).toMatchObject({
-      code: 'unreadable-header',
-      examples: ['L_60s_2.fits: card 3 (IMAGETYP): a string value has no closing quote'],
+    expect(report.totalSubs).toBe(2);
+    expect(report.skipped).toEqual([]);
+    expect(report.warnings.find((w) => w.code === 'header-problems')).toMatchObject({
+      count: 1,
+      examples: ['L_60s_2.fits (IMAGETYP: a string value has no closing quote)'],
     });
   });
 

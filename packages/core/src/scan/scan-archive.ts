@@ -25,6 +25,7 @@ import type { ExposureReport, ReportSection, ReportWarning } from '../report/rep
 import type { SortKey } from '../report/sort-rows.js';
 import type { AngleSource } from '../headers/header-fields.js';
 import { DisagreementLog } from '../headers/disagreement-log.js';
+import { HeaderProblemLog } from '../headers/header-problem-log.js';
 import { mapInOrder } from './map-in-order.js';
 import { HeaderReadPace, type HeaderReadMode } from './header-read-pace.js';
 import { type FolderCache, HeaderCache } from './header-cache.js';
@@ -114,6 +115,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
 
   const unreadable: string[] = [];
   const disagreements = new DisagreementLog();
+  const headerProblems = new HeaderProblemLog();
   const frameOptions: ReadFrameOptions = {
     parsers: options.parsers,
     context: { filters: rig.filters },
@@ -166,6 +168,10 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
         if (outcome.disagreements.length > 0) {
           disagreements.add(file.relativePath, outcome.disagreements);
         }
+        if (outcome.problems.length > 0) {
+          headerProblems.add(file.relativePath, outcome.problems);
+          logger.warn(`${file.path}: ${outcome.problems.join('; ')}`);
+        }
         bus.emit('frame', outcome.frame);
       } else {
         skipped++;
@@ -211,6 +217,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     warnings: [
       ...scanWarnings(unreadable, pluginErrors),
       ...disagreements.warnings(),
+      ...headerProblems.warnings(),
       ...sectionWarnings,
     ],
     sections,

@@ -1,0 +1,147 @@
+/**
+ * What `scan` makes of headers astropy wrote, on every read path — one at a time, many at once (slow
+ * disks), through a cold and a warm header cache — which must all say the same.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { resolveRig } from '../config/resolve-rig.js';
+import type { Frame } from '../frame.js';
+import type { ParserPlugin } from '../plugin.js';
+import type { ExposureReport } from '../report/report-types.js';
+import { useTempDir } from '../test-support/temp-dir.js';
+import { cacheFolderFor } from './header-cache.js';
+import type { HeaderReadMode } from './header-read-pace.js';
+import { scanArchive } from './scan-archive.js';
+
+const tempDir = useTempDir();
+const FIXTURES = fileURLToPath(new URL('../../test-fixtures/headers/', import.meta.url));
+
+/** `<filter>_<seconds>s_<n>.<ext>`, as the toolkit's names read. */
+const nameParser: ParserPlugin = {
+  name: 'test/names',
+  parse(file) {
+    const match = /^([A-Za-z]+)_(\d+)s_/.exec(file.name);
+    if (!match) return null;
+    return {
+      fields: { filter: match[1]!, exposureSeconds: Number(match[2]) },
+      sources: { filter: { origin: 'filename', detail: match[1]! } },
+    };
+  },
+};
+
+function place(root: string, fixture: string, as: string): void {
+  mkdirSync(dirname(join(root, as)), { recursive: true });
+  copyFileSync(join(FIXTURES, fixture), join(root, as));
+}
+
+interface Seen {
+  frames: Omit<Frame, 'path'>[];
+  report: ExposureReport;
+}
+
+const WAYS: { name: string; headerReads: HeaderReadMode; cache: boolean }[] = [
+  { name: 'one at a time', headerReads: 'sync', cache: false },
+  { name: 'many at once', headerReads: 'parallel', cache: false },
+  { name: 'cache, cold', headerReads: 'sync', cache: true },
+  { name: 'cache, warm', headerReads: 'sync', cache: true },
+  { name: 'cache, warm, many at once', headerReads: 'parallel', cache: true },
+];
+
+/** Scans the folder every way; checks they agree and returns what they saw. */
+async function scanEveryWay(root: string): Promise<Seen> {
+  const seen: Seen[] = [];
+  for (const way of WAYS) {
+    const frames: Frame[] = [];
+    const { report } = await scanArchive({
+      root,
+      rig: resolveRig({}),
+      parsers: [nameParser],
+      headerReads: way.headerReads,
+      cacheFolder: way.cache ? cacheFolderFor(root) : null,
+      plugins: [{ name: 'collect', setup: ({ on }) => on('frame', (f) => void frames.push(f)) }],
+    });
+    frames.sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+    seen.push({ frames: frames.map(({ path: _path, ...frame }) => frame), report });
+  }
+  for (let i = 1; i < seen.length; i++) {
+    expect({ way: WAYS[i]!.name, ...seen[i] }).toEqual({ way: WAYS[i]!.name, ...seen[0] });
+  }
+  return seen[0]!;
+}
+
+describe('scan on real headers, every read path', () => {
+  it('believes a 94-card N.I.N.A. header over a name that says Ha 120 s, and says so', async () => {
+    const root = tempDir();
+    place(root, 'nina-long-light.fits', 'Ha_120s_0001.fits');
+    place(root, 'nina-light.fits', 'Ha_300s_0002.fits');
+    const { frames, report } = await scanEveryWay(root);
+    expect(frames[0]).toMatchObject({
+      filter: 'OIII',
+      exposureSeconds: 600,
+      rotatorAngle: 123.4,
+      target: 'M 42',
+      night: '2025-10-02',
+    });
+    expect(report.rows.map((row) => [row.filter, row.exposureSeconds, row.subs])).toEqual([
+      ['Ha', 300, 1],
+      ['OIII', 600, 1],
+    ]);
+    expect(report.warnings.find((w) => w.code === 'header-name-disagreement')?.examples).toEqual([
+      'Ha_120s_0001.fits (filter: header OIII, name Ha; exposure: header 600, name 120)',
+    ]);
+  });
+
+  it('counts a 74-card MaxIm DL light whose name says nothing', async () => {
+    const root = tempDir();
+    place(root, 'maxim-74.fit', 'NGC2403-0001.fit');
+    const { frames, report } = await scanEveryWay(root);
+    expect(frames).toMatchObject([
+      { parser: 'header', filter: 'R', exposureSeconds: 180, target: 'NGC 2403' },
+    ]);
+    expect(report.totalSubs).toBe(1);
+  });
+
+  it('reads sloppy cards, refuses absurd values per field with a warning, never NaN', async () => {
+    const root = tempDir();
+    place(root, 'sloppy-light.fit', 'Ha_300s_0001.fit');
+    const { frames, report } = await scanEveryWay(root);
+    expect(frames).toMatchObject([
+      {
+        filter: 'Ha',
+        exposureSeconds: 300, // the header's 1e999 and 1e300 are refused: the name's is used
+        rotatorAngle: null,
+        binning: '2x2',
+        gain: 120,
+        captureTime: '2020-01-21T20:29:08.357Z',
+        night: '2020-01-21',
+      },
+    ]);
+    expect(report.totalSeconds).toBe(300);
+    const problems = report.warnings.find((w) => w.code === 'header-problems');
+    expect(problems?.count).toBe(1);
+    const example = problems!.examples![0]!;
+    expect(example).toContain('EXPTIME = "1e999": refused, not a number from 0 to 86400');
+    expect(example).toContain('EXPOSURE = 1e+300: refused');
+    expect(example).toContain('ROTATOR = 1e+300: refused');
+    expect(example).toContain('DATE-OBS: the value "2020-01-21T20:29:08.357" is not quoted');
+    expect(JSON.stringify(report)).not.toMatch(/NaN|Infinity|null,"totalSeconds"/);
+  });
+
+  it('describes a multi-extension light by its image, with the primary inherited', async () => {
+    const root = tempDir();
+    place(root, 'mef-light.fits', 'a/mef.fits');
+    place(root, 'mef-light.fits.fz', 'b/mef.fits.fz');
+    const { frames } = await scanEveryWay(root);
+    for (const frame of frames) {
+      expect(frame).toMatchObject({
+        filter: 'R',
+        exposureSeconds: 120,
+        target: 'M 101',
+        rotatorAngle: 15,
+      });
+    }
+    expect(frames).toHaveLength(2);
+  });
+});
