@@ -12,18 +12,43 @@ export interface CliResult {
 export interface RunOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
-  uid?: number;
-  gid?: number;
+  /**
+   * Run bound by file permissions as a user is, even when the tests run as root: root's powers to
+   * bypass them are dropped (setpriv), so a folder of mode 0000 or 0555 refuses it too. Running as
+   * another user instead would fail wherever that user cannot reach the clone (a 0700 folder).
+   */
+  asUser?: boolean;
+}
+
+const RUNNING_AS_ROOT = process.getuid?.() === 0;
+const ROOT_POWERS = '-dac_override,-dac_read_search,-fowner';
+
+/** Whether `asUser` can be honoured here: not root, or root with setpriv (util-linux) to drop its powers. */
+export const CAN_RUN_AS_USER = (() => {
+  if (!RUNNING_AS_ROOT) return true;
+  try {
+    return spawnSync('setpriv', ['--version']).status === 0;
+  } catch {
+    return false;
+  }
+})();
+
+function command(args: readonly string[], asUser = false): [string, string[]] {
+  if (!asUser || !RUNNING_AS_ROOT) return [process.execPath, [BIN, ...args]];
+  return [
+    'setpriv',
+    [`--inh-caps=${ROOT_POWERS}`, `--bounding-set=${ROOT_POWERS}`, process.execPath, BIN, ...args],
+  ];
 }
 
 /** Runs the real `astrotrack` command with no terminal, as a script or CI would. */
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const [file, argv] = command(args, options.asUser);
+    const child = spawn(file, argv, {
       cwd: options.cwd,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
-      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid }),
     });
     let stdout = '';
     let stderr = '';

@@ -33,6 +33,17 @@ export const planSettingsSchema = z.strictObject({
 export const reportSettingsSchema = z.strictObject({
   sort: z.enum(SORT_KEYS).optional(),
   includeUnknown: z.boolean().optional(),
+  rejectFolders: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .regex(/^[^/\\]+$/, 'a folder name, not a path'),
+    )
+    .optional()
+    .describe(
+      'Folder names whose lights are rejected, added to reject, rejected, bad, _bad_frames, trash, discarded…',
+    ),
 });
 
 export const flatSettingsSchema = z.strictObject({

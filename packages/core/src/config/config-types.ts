@@ -25,6 +25,11 @@ export interface PlanSettings {
 export interface ReportSettings {
   sort?: SortKey;
   includeUnknown?: boolean;
+  /**
+   * Folder names (any letter case) whose frames are rejected: not counted, shown apart. Added to
+   * `reject`, `rejects`, `rejected`, `bad`, `bad_frames`, `_bad_frames`, `badframes`, `trash`, `discarded`.
+   */
+  rejectFolders?: string[];
 }
 
 export interface FlatSettings {

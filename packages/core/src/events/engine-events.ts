@@ -22,6 +22,22 @@ export interface FrameSkippedEvent {
   reason: string;
 }
 
+/** A frame in a reject folder (`rejected/`, `bad/`…): not integration, counted apart. */
+export interface FrameRejectedEvent {
+  frame: Frame;
+  /** The reject folder's name as written. */
+  folder: string;
+}
+
+/** A frame counted already: the same file by another path, or a copy of it. */
+export interface FrameDuplicateEvent {
+  path: string;
+  relativePath: string;
+  /** The frame counted in its place (relative path). */
+  sameAs: string;
+  how: 'same file' | 'copy';
+}
+
 export interface ScanEndEvent {
   root: string;
   files: number;
@@ -37,6 +53,8 @@ export type EngineEvents = {
   'scan:start': ScanStartEvent;
   frame: Frame;
   'frame:skipped': FrameSkippedEvent;
+  'frame:rejected': FrameRejectedEvent;
+  'frame:duplicate': FrameDuplicateEvent;
   'scan:end': ScanEndEvent;
   report: ExposureReport;
 };

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { formatFitsCard, type FitsCard } from './format-fits-header.js';
 import { parseCards } from './parse-fits-header.js';
+import { corruption, headerCards, keywordsOf } from '../test-support/fits-header-arbitrary.js';
 
 /** The module afresh: its keyword slots are shared by every header it reads, and fill up. */
 async function freshIndex() {
@@ -24,7 +25,7 @@ const value = fc.oneof(
 );
 const card = fc.oneof(
   fc.tuple(keyword, value).map(([k, v]) => formatFitsCard([k, v] as FitsCard)),
-  fc.constant(`COMMENT   written by a test${' '.repeat(52)}`),
+  fc.constant('COMMENT   written by a test'.padEnd(80)),
   fc.tuple(keyword).map(([k]) => `${k.padEnd(8)}  no value card${' '.repeat(57)}`.slice(0, 80)),
 );
 
@@ -56,6 +57,31 @@ describe('indexCards', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("gives the full parse's value and problem for every keyword of realistic, corrupted headers", async () => {
+    const { indexCards } = await freshIndex();
+    let sloppy = 0;
+    fc.assert(
+      fc.property(headerCards, corruption, (cards, corrupt) => {
+        const text = corrupt(cards);
+        const full = new Map<string, { value: unknown; problem?: string }>();
+        for (const card of parseCards(text)) {
+          const key = card.keyword.toUpperCase();
+          if (!card.commentary && !full.has(key)) full.set(key, card);
+        }
+        const index = indexCards(text);
+        for (const name of keywordsOf(text)) {
+          const expected = full.get(name.toUpperCase());
+          expect([name, index.value(name)]).toEqual([name, expected?.value]);
+          expect([name, index.problem(name)]).toEqual([name, expected?.problem]);
+          if (expected?.problem) sloppy++;
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // The generator must reach the lenient reader, not only clean cards.
+    expect(sloppy).toBeGreaterThan(20);
   });
 
   it('finds a keyword first asked for after the header was indexed', async () => {

@@ -53,7 +53,7 @@ class KeywordIndex implements CardIndex {
   /** Slots that existed when `found` was made: later keywords are found by a pass. */
   private slotsIndexed = 0;
   private codes: Int32Array | undefined;
-  private lowerCaseKeywords: boolean | undefined;
+  private unusualKeywords: boolean | undefined;
   private slow: Map<string, HeaderCard> | undefined;
   private problems: Map<string, string> | undefined;
 
@@ -62,24 +62,29 @@ class KeywordIndex implements CardIndex {
   value(keyword: string): FitsValue | undefined {
     const { text } = this;
     const wanted = keywordCode(keyword);
-    if (wanted !== null) {
+    // HIERARCH keywords and lower-case ones (`medNR-1`, seen in the wild) take the slow way: a
+    // full parse, once per header. So do all keywords of such a header, for the first card to win.
+    if (wanted !== null && !this.hasUnusualKeywords()) {
       const index = this.cardIndexOf(wanted);
-      if (index !== -1) {
-        const at = index * 80;
-        const card = text.slice(at, at + 80);
-        const fast = cardValue(card);
-        // A long string may go on in CONTINUE cards, and a sloppy card needs reading leniently:
-        // the full parse of the card does both.
-        if (fast !== SLOW && !(typeof fast === 'string' && fast.endsWith('&'))) return fast;
-        return this.noted(keyword, parseCardAt(text, index).card);
-      }
-      this.lowerCaseKeywords ??= hasLowerCaseKeyword(text);
-      if (!this.lowerCaseKeywords) return undefined;
+      if (index === -1) return undefined;
+      const at = index * 80;
+      const fast = cardValue(text.slice(at, at + 80));
+      // A long string may go on in CONTINUE cards, and a sloppy card needs reading leniently:
+      // the full parse of the card does both.
+      if (fast !== SLOW && !(typeof fast === 'string' && fast.endsWith('&'))) return fast;
+      return this.noted(keyword, parseCardAt(text, index).card);
     }
-    // HIERARCH keywords and lower-case ones (`medNR-1`, seen in the wild) take the slow way, once.
     this.slow ??= firstCards(parseCards(text));
     const card = this.slow.get(keyword.toUpperCase());
     return card && this.noted(keyword, card);
+  }
+
+  private hasUnusualKeywords(): boolean {
+    if (this.unusualKeywords === undefined) {
+      this.indexSlots();
+      this.unusualKeywords ??= hasUnusualKeyword(this.text);
+    }
+    return this.unusualKeywords;
   }
 
   problem(keyword: string): string | undefined {
@@ -94,12 +99,18 @@ class KeywordIndex implements CardIndex {
     return card.value;
   }
 
+  private indexSlots(): void {
+    if (this.found !== undefined) return;
+    this.slotsIndexed = this.text.length / 80 < MAX_CARDS ? slots : 0;
+    if (this.slotsIndexed > 0) {
+      this.found = indexSlottedCards(this.text);
+      this.unusualKeywords = sawUnusualKeyword;
+    } else this.found = NO_SLOTS;
+  }
+
   private cardIndexOf(wanted: KeywordCode): number {
-    if (this.found === undefined) {
-      this.slotsIndexed = this.text.length / 80 < MAX_CARDS ? slots : 0;
-      this.found = this.slotsIndexed > 0 ? indexSlottedCards(this.text) : NO_SLOTS;
-    }
-    if (wanted.slot !== -1 && wanted.slot < this.slotsIndexed) return this.found[wanted.slot]! - 1;
+    this.indexSlots();
+    if (wanted.slot !== -1 && wanted.slot < this.slotsIndexed) return this.found![wanted.slot]! - 1;
     this.codes ??= valueCardCodes(this.text);
     return indexOfCode(this.codes, wanted);
   }
@@ -108,16 +119,28 @@ class KeywordIndex implements CardIndex {
 /** One pass over the cards: for each slotted keyword, its first value card's index + 1. */
 const NO_SLOTS = new Int16Array(0);
 
+/** Set by indexSlottedCards: whether the header it indexed has a keyword the slots cannot hold. */
+let sawUnusualKeyword = false;
+
 function indexSlottedCards(text: string): Int16Array {
   const found = new Int16Array(MAX_SLOTS);
   const cards = text.length / 80;
+  let unusual = false;
   for (let i = 0, at = 0; i < cards; i++, at += 80) {
-    if (text.charCodeAt(at + 8) !== 0x3d || text.charCodeAt(at + 9) !== 0x20) continue;
+    if (text.charCodeAt(at + 8) !== 0x3d || text.charCodeAt(at + 9) !== 0x20) {
+      if (text.charCodeAt(at) === 0x48 && text.startsWith('HIERARCH', at)) unusual = true;
+      continue;
+    }
     const first = halfCode(text, at);
-    if (first === -1) continue;
-    const slot = slotOf(first, halfCode(text, at + 4));
+    const second = first === -1 ? -1 : halfCode(text, at + 4);
+    if (second === -1) {
+      unusual = true;
+      continue;
+    }
+    const slot = slotOf(first, second);
     if (slot !== -1 && found[slot] === 0) found[slot] = i + 1;
   }
+  sawUnusualKeyword = unusual;
   return found;
 }
 
@@ -177,6 +200,7 @@ function indexOfCode(codes: Int32Array, wanted: KeywordCode): number {
 }
 
 const keywordCodes = new Map<string, KeywordCode | null>();
+const COMMENTARY = new Set(['COMMENT ', 'HISTORY ', '        ']);
 
 /** The code of a keyword's field; null for one longer than 8 characters or with other characters. */
 function keywordCode(keyword: string): KeywordCode | null {
@@ -185,7 +209,8 @@ function keywordCode(keyword: string): KeywordCode | null {
     const field = keyword.toUpperCase().padEnd(8);
     const first = halfCode(field, 0);
     const second = halfCode(field, 4);
-    if (field.length > 8 || first === -1 || second === -1) code = null;
+    // COMMENT and HISTORY cards are commentary even when written `COMMENT = …`: the full parse decides.
+    if (field.length > 8 || first === -1 || second === -1 || COMMENTARY.has(field)) code = null;
     else {
       const known = slotOf(first, second);
       code = { first, second, slot: known !== -1 ? known : addSlot(first, second) };
@@ -209,9 +234,13 @@ function cardValue(card: string): FitsValue | typeof SLOW {
   }
 }
 
-/** Whether any card's keyword field is written in lower case, which the fast lookup would miss. */
-function hasLowerCaseKeyword(text: string): boolean {
+/**
+ * Whether any card's keyword is one the fast look-up would miss: written in lower case, or a
+ * HIERARCH keyword (in any case: `HIERARCH aa = 1` is found as `AA`).
+ */
+function hasUnusualKeyword(text: string): boolean {
   for (let at = 0; at < text.length; at += 80) {
+    if (text.startsWith('HIERARCH', at)) return true;
     for (let i = at; i < at + 8; i++) {
       const code = text.charCodeAt(i);
       if (code >= 0x61 && code <= 0x7a) return true;

@@ -6,8 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../test-support/temp-dir.js';
 import { formatFitsCard, formatFitsHeader, type FitsCard } from './format-fits-header.js';
 import { parseFitsCard, type HeaderCard } from './parse-fits-card.js';
-import { FitsHeaderError } from './parse-fits-header.js';
-import { readFitsHeader } from './read-fits-header.js';
+import { FitsHeaderError, parseFitsHeader } from './parse-fits-header.js';
+import { type FitsHeader, readFitsHeader, readFitsHeaderSync } from './read-fits-header.js';
+import {
+  corruption,
+  headerBytes,
+  headerCards,
+  keywordsOf,
+} from '../test-support/fits-header-arbitrary.js';
 
 const tempDir = useTempDir();
 const FIXTURES = fileURLToPath(new URL('../../test-fixtures/headers/', import.meta.url));
@@ -214,6 +220,63 @@ describe('readFitsHeader on hostile input', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('reads realistic and corrupted headers the same way sync and async, each keyword as the full parse', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'x.fits');
+    const outcomes = { read: 0, refused: 0 };
+    await fc.assert(
+      fc.asyncProperty(
+        headerCards,
+        corruption,
+        fc.option(fc.nat(), { nil: undefined }),
+        async (cards, corrupt, cut) => {
+          const bytes = headerBytes(corrupt(cards));
+          writeFileSync(file, cut === undefined ? bytes : bytes.subarray(0, cut % bytes.length));
+          const attempt = (read: () => FitsHeader) => {
+            try {
+              return read();
+            } catch (error) {
+              if (!(error instanceof FitsHeaderError)) throw error;
+              return error.message;
+            }
+          };
+          const sync = attempt(() => readFitsHeaderSync(file));
+          const async = await readFitsHeader(file).catch((error: unknown) => {
+            if (!(error instanceof FitsHeaderError)) throw error;
+            return error.message;
+          });
+          if (typeof sync === 'string' || typeof async === 'string') {
+            expect(async).toEqual(sync);
+            outcomes.refused++;
+            return;
+          }
+          outcomes.read++;
+          // The full parse of the bytes in memory: what every file reader must agree with.
+          const parsed = parseFitsHeader(bytes);
+          if (!parsed.done) throw new Error('a header the reader read must parse in memory');
+          expect(sync.cards).toEqual(parsed.cards);
+          expect(async.cards).toEqual(parsed.cards);
+          const full = new Map<string, HeaderCard>();
+          for (const card of parsed.cards) {
+            const key = card.keyword.toUpperCase();
+            if (!card.commentary && !full.has(key)) full.set(key, card);
+          }
+          for (const name of keywordsOf(cards)) {
+            const expected = full.get(name.toUpperCase());
+            for (const header of [sync, async]) {
+              expect([name, header.get(name)]).toEqual([name, expected?.value]);
+              expect([name, header.problem(name)]).toEqual([name, expected?.problem]);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // The generator reaches both: headers read, and headers cut too short to be.
+    expect(outcomes.read).toBeGreaterThan(60); // about 150 expected: far from a flake
+    expect(outcomes.refused).toBeGreaterThan(10);
   });
 
   it('reads back whatever our writer writes', () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../test-support/temp-dir.js';
+import { parseCardLeniently } from './lenient-card.js';
 import { FitsHeaderError } from './parse-fits-header.js';
 import { parseXisfXml, readXisfHeader } from './read-xisf-header.js';
 
@@ -99,6 +100,49 @@ describe('readXisfHeader', () => {
     const header = parseXisfXml(xml);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(header.properties.get('x')!.value.length).toBeLessThan(100);
+  });
+
+  it('reads FITSKeyword values as the same cards in a FITS header read, sloppy ones included', async () => {
+    const file = join(tempDir(), 'x.xisf');
+    const name = fc.stringMatching(/^[A-Z][A-Z0-9_-]{0,7}$/);
+    const value = fc.oneof(
+      fc.integer({ min: -1e9, max: 1e9 }).map(String),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => String(n).replace('e', 'E')),
+      fc.constantFrom(
+        'T',
+        'F',
+        '',
+        '240.',
+        '1.5D+03',
+        '2020-01-21T20:29:08.357',
+        "'open",
+        '3 hundred',
+      ),
+      fc.stringMatching(/^[ -~]{0,40}$/).map((t) => `'${t.replace(/'/g, "''")}'`),
+    );
+    let keywords = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(name, value), { maxLength: 30 }), async (cards) => {
+        const escapeXml = (t: string) =>
+          t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+        const elements = cards
+          .map(([k, v]) => `<FITSKeyword name="${k}" value="${escapeXml(v)}" comment=""/>`)
+          .join('');
+        writeFileSync(file, xisf(`<xisf version="1.0"><Image>${elements}</Image></xisf>`));
+        const header = await readXisfHeader(file);
+        const seen = new Set<string>();
+        for (const [k, v] of cards) {
+          if (seen.has(k) || ['COMMENT', 'HISTORY'].includes(k)) continue;
+          seen.add(k);
+          keywords++;
+          const card = parseCardLeniently(`${k.padEnd(8)}= ${v}`.padEnd(80));
+          expect([k, header.get(k)]).toEqual([k, card.value]);
+          expect([k, header.problem(k)]).toEqual([k, card.problem]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(keywords).toBeGreaterThan(200);
   });
 
   it('never fails any other way, whatever follows the signature', async () => {

@@ -10,6 +10,7 @@ import {
 } from './report-types.js';
 import { sortRows, type SortKey } from './sort-rows.js';
 import { targetSummaries } from './breakdown.js';
+import { formatDuration } from './format-duration.js';
 
 export interface BuildReportOptions {
   root: string;
@@ -76,6 +77,35 @@ export function buildExposureReport(
       message: `no lights of target "${accumulator.target}"${others.length ? `; targets found: ${others.join(', ')}` : ''}`,
     });
   }
+  const rejected = sortRows(
+    accumulator.rejectedRows(),
+    'filter',
+    options.filters.rank,
+    () => undefined,
+  );
+  if (accumulator.rejected > 0) {
+    const subs = rejected.reduce((sum, row) => sum + row.subs, 0);
+    const seconds = rejected.reduce((sum, row) => sum + row.totalSeconds, 0);
+    warnings.push({
+      code: 'rejected-lights',
+      message: `${accumulator.rejected} frame(s) are in reject folders (${[...accumulator.rejectFolders].join(', ')}) and were not counted: ${subs} light(s), ${formatDuration(seconds)}`,
+      count: accumulator.rejected,
+    });
+  }
+  if (accumulator.duplicateCount > 0) {
+    const { duplicates } = accumulator;
+    warnings.push({
+      code: 'duplicate-frames',
+      message: `${accumulator.duplicateCount} frame(s) were found more than once (hard links, or copies with the same header facts) and were counted once`,
+      count: accumulator.duplicateCount,
+      examples: duplicates
+        .slice(0, 5)
+        .map(
+          (d) =>
+            `${d.relativePath} (${d.how === 'copy' ? 'a copy of' : 'the same file as'} ${d.sameAs})`,
+        ),
+    });
+  }
   const skipped = accumulator.skipSummaries();
   const nights = accumulator.breakdown.nights(options.filters.rank);
   if (accumulator.skipped > 0) {
@@ -94,6 +124,10 @@ export function buildExposureReport(
     filterOrder: [...options.filters.order],
     frames: accumulator.counts(),
     rows,
+    rejected,
+    duplicates: [...accumulator.duplicates].sort((a, b) =>
+      a.relativePath.localeCompare(b.relativePath),
+    ),
     totalsByExposure: [...totals.values()].sort((a, b) => b.exposureSeconds - a.exposureSeconds),
     totalSeconds: rows.reduce((sum, row) => sum + row.totalSeconds, 0),
     totalSubs: rows.reduce((sum, row) => sum + row.subs, 0),

@@ -3,9 +3,14 @@
  * the archive: counts per filter × exposure, and a few example paths per problem.
  */
 import type { Frame, FrameKind } from '../frame.js';
-import type { FrameSkippedEvent, SkipCode } from '../events/engine-events.js';
+import type {
+  FrameDuplicateEvent,
+  FrameRejectedEvent,
+  FrameSkippedEvent,
+  SkipCode,
+} from '../events/engine-events.js';
 import { BreakdownAccumulator, sameTarget } from './breakdown.js';
-import type { ExposureRow, FrameCounts, SkipSummary } from './report-types.js';
+import type { DuplicateFrame, ExposureRow, FrameCounts, SkipSummary } from './report-types.js';
 
 export const UNKNOWN_FILTER = 'Unknown';
 
@@ -19,6 +24,8 @@ const SKIP_REASONS: Record<SkipCode, string> = {
   'unreadable-file': 'the file could not be read',
 };
 const EXAMPLES_KEPT = 5;
+/** Duplicates listed by path in the report; all are counted. */
+const DUPLICATES_KEPT = 100;
 
 export interface ExampleList {
   count: number;
@@ -32,6 +39,12 @@ export class ExposureAccumulator {
   private readonly skips = new Map<SkipCode, ExampleList>();
   /** filter → exposure (ms) → subs */
   private readonly subs = new Map<string, Map<number, number>>();
+  /** The same for lights in reject folders. */
+  private readonly rejectedSubs = new Map<string, Map<number, number>>();
+  rejected = 0;
+  readonly rejectFolders = new Set<string>();
+  duplicateCount = 0;
+  readonly duplicates: DuplicateFrame[] = [];
   readonly breakdown = new BreakdownAccumulator();
   files = 0;
   skipped = 0;
@@ -69,13 +82,32 @@ export class ExposureAccumulator {
     }
     const filter = frame.filter ?? UNKNOWN_FILTER;
     const exposureMs = Math.round(frame.exposureSeconds * 1000);
-    let byExposure = this.subs.get(filter);
-    if (!byExposure) {
-      byExposure = new Map();
-      this.subs.set(filter, byExposure);
-    }
-    byExposure.set(exposureMs, (byExposure.get(exposureMs) ?? 0) + 1);
+    countSub(this.subs, filter, exposureMs);
     this.breakdown.addLight(frame, filter, exposureMs / 1000);
+  }
+
+  /** A frame in a reject folder: its lights are counted per filter × exposure, apart. */
+  addRejected({ frame, folder }: FrameRejectedEvent): void {
+    this.files++;
+    this.rejected++;
+    if (this.rejectFolders.size < 20) this.rejectFolders.add(folder);
+    if (frame.kind !== 'light' || frame.exposureSeconds === null || !(frame.exposureSeconds > 0))
+      return;
+    if (this.target !== null && (frame.target === null || !sameTarget(frame.target, this.target)))
+      return;
+    const exposureMs = Math.round(frame.exposureSeconds * 1000);
+    countSub(this.rejectedSubs, frame.filter ?? UNKNOWN_FILTER, exposureMs);
+  }
+
+  addDuplicate(event: FrameDuplicateEvent): void {
+    this.files++;
+    this.duplicateCount++;
+    if (this.duplicates.length < DUPLICATES_KEPT) {
+      // Which of two is met first depends on the walk; the pair is named the same way every time,
+      // the one nearer the top (not the backup folder's) as the frame counted.
+      const [first, second] = [event.relativePath, event.sameAs].sort(nearerTheTop);
+      this.duplicates.push({ relativePath: second!, sameAs: first!, how: event.how });
+    }
   }
 
   addSkipped(event: FrameSkippedEvent): void {
@@ -92,18 +124,11 @@ export class ExposureAccumulator {
   }
 
   rows(): ExposureRow[] {
-    const rows: ExposureRow[] = [];
-    for (const [filter, byExposure] of this.subs) {
-      for (const [exposureMs, subs] of byExposure) {
-        rows.push({
-          filter,
-          exposureSeconds: exposureMs / 1000,
-          subs,
-          totalSeconds: (exposureMs * subs) / 1000,
-        });
-      }
-    }
-    return rows;
+    return rowsOf(this.subs);
+  }
+
+  rejectedRows(): ExposureRow[] {
+    return rowsOf(this.rejectedSubs);
   }
 
   counts(): FrameCounts {
@@ -116,6 +141,8 @@ export class ExposureAccumulator {
       unknownFilter: this.unknownFilter.count,
       noExposure: this.noExposure.count,
       otherTargets: this.otherTargets,
+      rejected: this.rejected,
+      duplicates: this.duplicateCount,
     };
   }
 
@@ -127,4 +154,37 @@ export class ExposureAccumulator {
 function remember(list: ExampleList, path: string): void {
   list.count++;
   if (list.examples.length < EXAMPLES_KEPT) list.examples.push(path);
+}
+
+function countSub(
+  subs: Map<string, Map<number, number>>,
+  filter: string,
+  exposureMs: number,
+): void {
+  let byExposure = subs.get(filter);
+  if (!byExposure) {
+    byExposure = new Map();
+    subs.set(filter, byExposure);
+  }
+  byExposure.set(exposureMs, (byExposure.get(exposureMs) ?? 0) + 1);
+}
+
+function rowsOf(subs: Map<string, Map<number, number>>): ExposureRow[] {
+  const rows: ExposureRow[] = [];
+  for (const [filter, byExposure] of subs) {
+    for (const [exposureMs, count] of byExposure) {
+      rows.push({
+        filter,
+        exposureSeconds: exposureMs / 1000,
+        subs: count,
+        totalSeconds: (exposureMs * count) / 1000,
+      });
+    }
+  }
+  return rows;
+}
+
+function nearerTheTop(a: string, b: string): number {
+  const depth = (path: string) => path.split('/').length;
+  return depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -62,6 +62,8 @@ export type WarningCode =
   | 'plugin-failed'
   | 'header-name-disagreement'
   | 'header-problems'
+  | 'duplicate-frames'
+  | 'rejected-lights'
   | 'target-not-found'
   | 'old-flats';
 
@@ -86,6 +88,18 @@ export interface FrameCounts {
   noExposure: number;
   /** Lights of other targets, left out by `--target`. */
   otherTargets: number;
+  /** Frames in reject folders, not counted (lights among them: `rejected` rows). */
+  rejected: number;
+  /** Frames counted once though found several times (hard links, copies). */
+  duplicates: number;
+}
+
+/** A frame found again, and left out: the same file by another path, or a copy of it. */
+export interface DuplicateFrame {
+  relativePath: string;
+  /** The frame counted in its place. */
+  sameAs: string;
+  how: 'same file' | 'copy';
 }
 
 /**
@@ -152,6 +166,10 @@ export interface ExposureReport {
   filterOrder: string[];
   frames: FrameCounts;
   rows: ExposureRow[];
+  /** Lights in reject folders per filter × exposure: not in `rows` nor any total. */
+  rejected: ExposureRow[];
+  /** Frames left out as found already (the first 100; `frames.duplicates` counts them all). */
+  duplicates: DuplicateFrame[];
   totalsByExposure: ExposureTotal[];
   totalSeconds: number;
   totalSubs: number;

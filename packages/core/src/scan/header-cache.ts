@@ -53,6 +53,11 @@ export const CACHED_KEYWORDS = [
   'TEMPERAT',
   'LONG-OBS',
   'BINNING',
+  // What tells a copy of a frame (duplicate-frames.ts).
+  'INSTRUME',
+  'TELESCOP',
+  'NAXIS1',
+  'NAXIS2',
 ] as const;
 const KEYWORD_INDEX = new Map<string, number>(
   CACHED_KEYWORDS.map((keyword, index) => [keyword, index]),

@@ -13,6 +13,7 @@ import { readFrameHeader, readFrameHeaderSync } from '../headers/read-frame-head
 import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';
 import { buildFrame, parseName, type Skip } from './parse-frame-file.js';
 import { derivedFrameReason, isMasterImageType } from './derived-frames.js';
+import { copyKeyOf } from './duplicate-frames.js';
 import type { FileState, FolderCache } from './header-cache.js';
 
 export interface ReadFrameOptions {
@@ -29,6 +30,8 @@ export type FrameOutcome =
       disagreements: readonly Disagreement[];
       /** Header cards read leniently or values refused, each naming its keyword. */
       problems: readonly string[];
+      /** The header facts that tell a copy of this frame (duplicate-frames.ts); null without a header. */
+      copyKey: string | null;
     }
   | { skip: Skip };
 
@@ -46,6 +49,7 @@ export function readFrameByName(file: FrameFile, options: ReadFrameOptions): Fra
         frame: buildFrame(file, named.parser, named.parsed),
         disagreements: NONE,
         problems: NO_PROBLEMS,
+        copyKey: null,
       };
 }
 
@@ -193,6 +197,7 @@ function frameFromHeader(
     frame: buildFrame(file, name ? (named as { parser: string }).parser : 'header', merged),
     disagreements: merged.disagreements,
     problems: fromHeader.problems.length > 0 ? fromHeader.problems : NO_PROBLEMS,
+    copyKey: copyKeyOf((keyword) => header.get(keyword)),
   };
 }
 

@@ -75,6 +75,8 @@ describe('scanArchive', () => {
       unknownFilter: 0,
       noExposure: 0,
       otherTargets: 0,
+      rejected: 0,
+      duplicates: 0,
     });
     expect(report.skipped).toEqual([
       {

@@ -39,6 +39,8 @@ import {
   type ReadFrameOptions,
 } from './read-frame.js';
 import { walkFrames } from './walk-frames.js';
+import { DuplicateFinder } from './duplicate-frames.js';
+import { rejectFolders } from './reject-folders.js';
 
 export interface ScanArchiveOptions {
   root: string;
@@ -108,6 +110,8 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
   );
   bus.on('frame', (frame) => accumulator.addFrame(frame), 'astrotrack:exposure');
   bus.on('frame:skipped', (event) => accumulator.addSkipped(event), 'astrotrack:exposure');
+  bus.on('frame:rejected', (event) => accumulator.addRejected(event), 'astrotrack:exposure');
+  bus.on('frame:duplicate', (event) => accumulator.addDuplicate(event), 'astrotrack:exposure');
 
   const started = performance.now();
   bus.emit('scan:start', { root, rig: rig.name });
@@ -125,6 +129,8 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
   };
   let frames = 0;
   let skipped = 0;
+  const rejects = rejectFolders(rig.report.rejectFolders);
+  const duplicates = new DuplicateFinder();
   const walk = walkFrames(root, {
     onWarning: (warning) => {
       unreadable.push(warning.path);
@@ -164,6 +170,16 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       const file = batch[i]!;
       const outcome = outcomes ? outcomes[i]! : readOne(file, folderCache);
       if ('frame' in outcome) {
+        const rejectFolder = rejects.of(file.relativePath);
+        if (rejectFolder !== null) {
+          bus.emit('frame:rejected', { frame: outcome.frame, folder: rejectFolder });
+          continue;
+        }
+        const duplicate = await duplicates.check(root, file.relativePath, outcome.copyKey);
+        if (duplicate) {
+          bus.emit('frame:duplicate', { path: file.path, ...duplicate });
+          continue;
+        }
         frames++;
         if (outcome.disagreements.length > 0) {
           disagreements.add(file.relativePath, outcome.disagreements);

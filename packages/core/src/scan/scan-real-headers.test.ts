@@ -133,15 +133,13 @@ describe('scan on real headers, every read path', () => {
     const root = tempDir();
     place(root, 'mef-light.fits', 'a/mef.fits');
     place(root, 'mef-light.fits.fz', 'b/mef.fits.fz');
-    const { frames } = await scanEveryWay(root);
-    for (const frame of frames) {
-      expect(frame).toMatchObject({
-        filter: 'R',
-        exposureSeconds: 120,
-        target: 'M 101',
-        rotatorAngle: 15,
-      });
-    }
-    expect(frames).toHaveLength(2);
+    const { frames, report } = await scanEveryWay(root);
+    expect(frames).toMatchObject([
+      { filter: 'R', exposureSeconds: 120, target: 'M 101', rotatorAngle: 15 },
+    ]);
+    // The .fz holds the same frame as the .fits: one frame, one copy.
+    expect(report.duplicates).toEqual([
+      { relativePath: 'b/mef.fits.fz', sameAs: 'a/mef.fits', how: 'copy' },
+    ]);
   });
 });

@@ -42,6 +42,7 @@ export async function* walkFrames(
   const warn = options.onWarning ?? (() => {});
   const rootReal = await realpath(root);
   const visitedOutside = new Set<string>();
+  const visitedFiles = new Set<string>();
   const queue: PendingFolder[] = [
     { path: root, relativePrefix: '', folders: [basename(rootReal)] },
   ];
@@ -92,7 +93,13 @@ export async function* walkFrames(
       } else if (entry.isFile()) {
         if (isFrameFileName(entry.name)) files.push(file(entry.name));
       } else if (entry.isSymbolicLink()) {
-        const target = await followLink(prefix + entry.name, rootReal, visitedOutside, warn);
+        const target = await followLink(
+          prefix + entry.name,
+          rootReal,
+          visitedOutside,
+          visitedFiles,
+          warn,
+        );
         if (target === 'folder') queue.push(child(entry.name));
         else if (target === 'file' && isFrameFileName(entry.name)) files.push(file(entry.name));
       }
@@ -105,6 +112,7 @@ async function followLink(
   path: string,
   rootReal: string,
   visitedOutside: Set<string>,
+  visitedFiles: Set<string>,
   warn: (warning: WalkWarning) => void,
 ): Promise<'folder' | 'file' | null> {
   try {
@@ -114,7 +122,12 @@ async function followLink(
     // Whatever the link points to inside the tree is reached (or was) by its own path.
     const insideTree = target === rootReal || target.startsWith(rootReal + sep);
     if (insideTree || visitedOutside.has(target) || isBelowAny(target, visitedOutside)) return null;
-    if (info.isFile()) return 'file';
+    if (info.isFile()) {
+      // Two links to one file outside the tree are one frame.
+      if (visitedFiles.has(target)) return null;
+      visitedFiles.add(target);
+      return 'file';
+    }
     visitedOutside.add(target);
     return 'folder';
   } catch (error) {

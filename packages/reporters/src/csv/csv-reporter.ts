@@ -5,7 +5,8 @@
  *
  * Sections: `night` (night × target × filter × exposure × gain × binning × temperature), `target`
  * (target × filter × exposure), `filter` (filter × exposure, with the plan), `exposure` (totals),
- * `total`, `plan`, `calibration`, `flats`, `warning`.
+ * `rejected` (lights in reject folders, filter × exposure, in no total), `total`, `plan`,
+ * `calibration`, `flats`, `duplicate` (frames counted once), `warning`.
  */
 import type { ExposureReport, ReporterPlugin } from '@astrotrack/core';
 import { FLATS_SECTION_ID, type FlatsSection } from '@astrotrack/flats';
@@ -60,6 +61,7 @@ export function formatCsv(report: ExposureReport): string {
         : {}),
     });
   }
+  for (const row of report.rejected) rows.push({ section: 'rejected', ...row });
   for (const total of report.totalsByExposure) rows.push({ section: 'exposure', ...total });
   rows.push({ section: 'total', subs: report.totalSubs, totalSeconds: report.totalSeconds });
   if (report.plan) {
@@ -94,6 +96,13 @@ export function formatCsv(report: ExposureReport): string {
         });
       }
     }
+  }
+  for (const duplicate of report.duplicates) {
+    rows.push({
+      section: 'duplicate',
+      status: duplicate.how,
+      message: `${duplicate.relativePath} is the same frame as ${duplicate.sameAs}`,
+    });
   }
   for (const warning of report.warnings)
     rows.push({

@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import type { ExposureReport, ReporterPlugin } from '@astrotrack/core';
 import {
+  duplicatesTable,
   exposuresTable,
   flatsSectionOf,
   flatsTable,
@@ -13,6 +14,7 @@ import {
   integrationTable,
   NONE,
   nightsTable,
+  rejectedTable,
   summaryLines,
   targetsTable,
   type ReportTable,
@@ -37,6 +39,8 @@ function formatTable(report: ExposureReport, color: boolean): string {
   ];
   const integration = integrationTable(report);
   lines.push(integration.title, grid(integration, color ? remainingInColour(report) : undefined));
+  const rejected = rejectedTable(report);
+  if (rejected) lines.push('', ...block(rejected));
   if (report.totalsByExposure.length > 0) lines.push('', ...block(exposuresTable(report)));
   lines.push('', ...summaryLines(report));
   if (report.targets.length > 1) lines.push('', ...block(targetsTable(report)));
@@ -44,6 +48,8 @@ function formatTable(report: ExposureReport, color: boolean): string {
     lines.push('', ...block(nightsTable(report)));
   const flats = flatsSectionOf(report);
   if (flats) lines.push('', ...block(flatsTable(flats)));
+  const duplicates = duplicatesTable(report);
+  if (duplicates) lines.push('', ...block(duplicates));
   if (report.warnings.length > 0) {
     lines.push('', 'Warnings:');
     for (const warning of report.warnings) {

@@ -15,14 +15,22 @@ import {
   type FilterFlats,
   type FlatsSection,
 } from '@astrotrack/flats';
-import { filterRank, nightTotals, targetName } from './report-views.js';
+import { byFilterOrder, filterRank, nightTotals, targetName } from './report-views.js';
 
 export const NONE = '—';
 
 export type Align = 'left' | 'right';
 
 export interface ReportTable {
-  id: 'integration' | 'exposures' | 'targets' | 'nights' | 'calibration' | 'flats';
+  id:
+    | 'integration'
+    | 'rejected'
+    | 'duplicates'
+    | 'exposures'
+    | 'targets'
+    | 'nights'
+    | 'calibration'
+    | 'flats';
   title: string;
   columns: { header: string; align: Align }[];
   rows: string[][];
@@ -88,6 +96,79 @@ function planCells(row: ExposureRow, plan: FilterPlan | undefined): string[] {
     formatDuration(plan.remainingSeconds),
     plan.remainingSubs === null ? '?' : String(plan.remainingSubs),
   ];
+}
+
+/**
+ * Per filter, the lights counted beside those in reject folders, so a night's losses show: only
+ * when some were rejected.
+ */
+export function rejectedTable(report: ExposureReport): ReportTable | null {
+  if (report.rejected.length === 0) return null;
+  const byFilter = new Map<
+    string,
+    { subs: number; seconds: number; rejected: number; lost: number }
+  >();
+  const totalOf = (filter: string) => {
+    let total = byFilter.get(filter);
+    if (!total) {
+      total = { subs: 0, seconds: 0, rejected: 0, lost: 0 };
+      byFilter.set(filter, total);
+    }
+    return total;
+  };
+  for (const row of report.rows) {
+    const total = totalOf(row.filter);
+    total.subs += row.subs;
+    total.seconds += row.totalSeconds;
+  }
+  for (const row of report.rejected) {
+    const total = totalOf(row.filter);
+    total.rejected += row.subs;
+    total.lost += row.totalSeconds;
+  }
+  const filters = [...byFilter.keys()].sort(byFilterOrder(report));
+  return {
+    id: 'rejected',
+    title: 'Accepted and rejected lights by filter',
+    columns: [
+      { header: 'Filter', align: 'left' },
+      { header: 'Accepted', align: 'right' },
+      { header: 'Total', align: 'left' },
+      { header: 'Rejected', align: 'right' },
+      { header: 'Rej. total', align: 'left' },
+      { header: 'Rejected %', align: 'right' },
+    ],
+    rows: filters.map((filter) => {
+      const total = byFilter.get(filter)!;
+      const all = total.subs + total.rejected;
+      return [
+        filter,
+        String(total.subs),
+        formatDuration(total.seconds),
+        String(total.rejected),
+        formatDuration(total.lost),
+        all === 0 ? NONE : `${Math.round((100 * total.rejected) / all)} %`,
+      ];
+    }),
+    notes: ['Rejected: lights in reject folders (rejected/, bad/, _bad_frames/…), in no total.'],
+  };
+}
+
+/** Frames found more than once and counted once: only when there are some. */
+export function duplicatesTable(report: ExposureReport): ReportTable | null {
+  if (report.duplicates.length === 0) return null;
+  const more = report.frames.duplicates - report.duplicates.length;
+  return {
+    id: 'duplicates',
+    title: 'Frames counted once',
+    columns: [
+      { header: 'Frame', align: 'left' },
+      { header: 'Same as', align: 'left' },
+      { header: 'How', align: 'left' },
+    ],
+    rows: report.duplicates.map((d) => [d.relativePath, d.sameAs, d.how]),
+    notes: more > 0 ? [`… and ${more} more`] : [],
+  };
 }
 
 export function exposuresTable(report: ExposureReport): ReportTable {
@@ -291,6 +372,8 @@ export type DocumentPart = { table: ReportTable } | { summary: string[] };
 /** Every section of a full report, in order: what `markdown` and `html` show. */
 export function documentParts(report: ExposureReport): DocumentPart[] {
   const parts: DocumentPart[] = [{ table: integrationTable(report) }];
+  const rejected = rejectedTable(report);
+  if (rejected) parts.push({ table: rejected });
   if (report.totalsByExposure.length > 0) parts.push({ table: exposuresTable(report) });
   parts.push({ summary: summaryLines(report) });
   if (report.targets.length > 0) parts.push({ table: targetsTable(report) });
@@ -298,5 +381,7 @@ export function documentParts(report: ExposureReport): DocumentPart[] {
   if (report.calibration.length > 0) parts.push({ table: calibrationTable(report) });
   const flats = flatsSectionOf(report);
   if (flats) parts.push({ table: flatsTable(flats) });
+  const duplicates = duplicatesTable(report);
+  if (duplicates) parts.push({ table: duplicates });
   return parts;
 }
