@@ -100,16 +100,18 @@ export async function loadRig(
   options: RigOptions,
 ): Promise<{ rig: ResolvedRig; configPath: string | null }> {
   const logger = options.logger ?? silentLogger;
-  const { config, filepath } = options.config
+  const { config, filepath, warnings } = options.config
     ? {
         config: await validateConfigOrThrow(options.config, KNOWN_PLUGINS, 'the config object'),
         filepath: null,
+        warnings: [],
       }
     : await loadConfig({
         searchFrom: options.searchFrom,
         configFile: options.configFile,
         known: KNOWN_PLUGINS,
       });
+  for (const warning of warnings) logger.warn(warning);
   logger.info(filepath ? `using config ${filepath}` : 'no astro.config found: using defaults');
   return { rig: resolveRig(config, options.rig), configPath: filepath };
 }

@@ -258,6 +258,17 @@ describe('astrotrack scan', () => {
     }
   });
 
+  it("says where a JavaScript config's syntax is broken, in one line, and exits 78", async () => {
+    const { data, env, dir } = archive();
+    const config = join(dir, 'astro.config.mjs');
+    writeFileSync(config, 'export default {\n  plan: { targetHours: 7 }\n  broken\n};\n');
+    const result = await runCli(['scan', data], { env, cwd: dir });
+    expect(result.code).toBe(78);
+    expect(result.stderr).toBe(
+      `error: cannot load ${config}: Unexpected identifier 'broken' (line 3)\nhint: fix the syntax error, or pass another file with --config\n`,
+    );
+  });
+
   it('lists every problem of a broken config with its path and exits 78', async () => {
     const { data, env, dir } = archive();
     writeFileSync(

@@ -9,8 +9,13 @@ import type { ReportSection, ReportWarning } from './report/report-types.js';
 
 /** A file the walker found, as parsers see it. */
 export interface FrameFile {
-  /** Absolute path. */
+  /** Absolute path. A name that is not valid UTF-8 shows its stray bytes as `\ufffd` here. */
   path: string;
+  /**
+   * The path as the file system has it, when `path` cannot say it: a name that is not valid UTF-8
+   * (written by an old camera or a Windows code page). Readers open this one.
+   */
+  bytes?: Buffer;
   /** Relative to the scanned folder, `/`-separated. */
   relativePath: string;
   /** File name with extension. */

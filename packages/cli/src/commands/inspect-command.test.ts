@@ -80,4 +80,70 @@ describe('astrotrack inspect', () => {
     expect(result.stderr).toBe(`error: file not found: ${join(dir, 'nope.fits')}\n`);
     expect(result.stdout).toContain(file);
   });
+
+  it('reads folders as scan DIR does: from --root down, never above', async () => {
+    const dir = tempDir();
+    const env = { XDG_CONFIG_HOME: join(dir, 'xdg') };
+    // No OBJECT and no FILTER in the header: both come from the folders.
+    const folder = join(dir, 'Targets', 'M31', 'L');
+    mkdirSync(folder, { recursive: true });
+    const file = join(folder, 'light_120s_0001.fits');
+    writeFileSync(
+      file,
+      formatFitsHeader([
+        ['SIMPLE', true],
+        ['NAXIS', 0],
+        ['IMAGETYP', 'LIGHT'],
+        ['EXPTIME', 120],
+      ]),
+    );
+    for (const root of [join(dir, 'Targets'), folder]) {
+      const scan = JSON.parse(
+        (await runCli(['scan', root, '--reporter', 'json', '--no-flats'], { env })).stdout,
+      );
+      const [inspected] = JSON.parse(
+        (await runCli(['inspect', file, '--json', '--root', root], { env })).stdout,
+      );
+      expect(inspected.root).toBe(root);
+      expect(scan.targets.map((t: { target: string | null }) => t.target)).toEqual([
+        inspected.frame.target,
+      ]);
+      expect(scan.rows.map((r: { filter: string }) => r.filter)).toEqual([inspected.frame.filter]);
+    }
+    // Scanned from its own folder, nothing above says M31; from Targets, the folder does.
+    const [own] = JSON.parse(
+      (await runCli(['inspect', file, '--json', '--root', folder], { env })).stdout,
+    );
+    expect(own.frame.target).toBeNull();
+    const [fromCwd] = JSON.parse(
+      (await runCli(['inspect', file, '--json'], { env, cwd: join(dir, 'Targets') })).stdout,
+    );
+    expect(fromCwd.frame.target).toBe('M31');
+  });
+
+  it('shows every header of a multi-extension file, and each card problem', async () => {
+    const dir = tempDir();
+    const fixtures = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      '..',
+      'core',
+      'test-fixtures',
+      'headers',
+    );
+    const result = await runCli(
+      ['inspect', join(fixtures, 'mef-light.fits'), join(fixtures, 'sloppy-light.fit')],
+      { env: { XDG_CONFIG_HOME: join(dir, 'xdg') }, cwd: dir },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('  primary, 9 cards:\n');
+    expect(result.stdout).toContain("  extension 1 (IMAGE 'CCD00'), 12 cards:\n");
+    expect(result.stdout).toContain(
+      "    OBSERVER= 'José' / an observer\n      ! has bytes that are not printable ASCII\n",
+    );
+    expect(result.stdout).toContain(
+      '  header problem: EXPTIME = "1e999": refused, not a number from 0 to 86400\n',
+    );
+  });
 });

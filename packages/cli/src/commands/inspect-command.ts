@@ -1,9 +1,11 @@
 import { access } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import {
   EXIT_CODES,
   inspectFrame,
+  printableText,
+  rejectFolders,
   type FitsValue,
   type FrameInspection,
   type HeaderCard,
@@ -14,6 +16,7 @@ import { prepareRig } from '../run-scan.js';
 interface InspectFlags {
   json?: boolean;
   headers: boolean;
+  root?: string;
 }
 
 export function registerInspectCommand(program: Command): void {
@@ -25,6 +28,10 @@ export function registerInspectCommand(program: Command): void {
     .argument('<files...>', 'frame files')
     .option('--json', 'print JSON for scripts (header cards as keyword → typed value)')
     .option('--no-headers', 'read file names only, as scan --no-headers does')
+    .option(
+      '--root <dir>',
+      'the folder you scan: folders are read from it down, as scan DIR reads them (default: the current folder, when the file is in it)',
+    )
     .action(async (files: string[], flags: InspectFlags, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const logger = loggerFor(globals);
@@ -35,6 +42,7 @@ export function registerInspectCommand(program: Command): void {
         logger,
       });
       const readHeaders = flags.headers === false ? false : rig.headers;
+      const rejects = rejectFolders(rig.report.rejectFolders);
       const inspections: FrameInspection[] = [];
       let missing = 0;
       for (const file of files) {
@@ -49,19 +57,30 @@ export function registerInspectCommand(program: Command): void {
           continue;
         }
         inspections.push(
-          await inspectFrame(file, {
-            parsers,
-            context: { filters: rig.filters },
-            readHeaders,
-            angle: rig.angle,
-            utcOffsetHours: rig.utcOffset,
-          }),
+          await inspectFrame(
+            file,
+            {
+              parsers,
+              context: { filters: rig.filters },
+              readHeaders,
+              angle: rig.angle,
+              utcOffsetHours: rig.utcOffset,
+            },
+            flags.root ?? process.cwd(),
+          ),
         );
       }
       process.stdout.write(
         flags.json
           ? `${JSON.stringify(inspections.map(asJson), null, 2)}\n`
-          : inspections.map(asText).join('\n'),
+          : inspections
+              .map((inspection) => {
+                const relativePath = relative(inspection.root, inspection.path)
+                  .split(sep)
+                  .join('/');
+                return asText(inspection, rejects.of(relativePath));
+              })
+              .join('\n'),
       );
       if (missing > 0) process.exitCode = EXIT_CODES.noInput;
     });
@@ -70,21 +89,35 @@ export function registerInspectCommand(program: Command): void {
 function asJson(inspection: FrameInspection) {
   const { header } = inspection;
   if (!header || 'error' in header) return inspection;
-  const cards: Record<string, FitsValue> = {};
-  const comments: string[] = [];
-  const history: string[] = [];
-  for (const card of header.cards) {
-    if (card.keyword === 'HISTORY') history.push(card.comment ?? '');
-    else if (card.commentary) comments.push(card.comment ?? '');
-    else if (!(card.keyword in cards)) cards[card.keyword] = card.value;
-  }
   return {
     ...inspection,
-    header: { format: header.format, compressed: header.compressed, cards, comments, history },
+    header: {
+      format: header.format,
+      compressed: header.compressed,
+      ...typedCards(header.cards),
+      hdus: header.hdus.map((hdu) => ({ label: hdu.label, ...typedCards(hdu.cards) })),
+    },
   };
 }
 
-function asText(inspection: FrameInspection): string {
+/** Cards as keyword → typed value (keys from files: no prototype to collide with `constructor`). */
+function typedCards(list: readonly HeaderCard[]) {
+  const cards: Record<string, FitsValue> = Object.create(null);
+  const problems: Record<string, string> = Object.create(null);
+  const comments: string[] = [];
+  const history: string[] = [];
+  for (const card of list) {
+    if (card.keyword === 'HISTORY') history.push(card.comment ?? '');
+    else if (card.commentary) comments.push(card.comment ?? '');
+    else if (!Object.hasOwn(cards, card.keyword)) {
+      cards[card.keyword] = card.value;
+      if (card.problem) problems[card.keyword] = card.problem;
+    }
+  }
+  return { cards, problems, comments, history };
+}
+
+function asText(inspection: FrameInspection, rejectedIn: string | null): string {
   const lines = [inspection.path];
   const { header } = inspection;
   if (header === null) lines.push('  header: not read (names only)');
@@ -93,8 +126,16 @@ function asText(inspection: FrameInspection): string {
     lines.push(
       `  header: ${header.format}${header.compressed ? ', tile-compressed' : ''}, ${header.cards.length} cards`,
     );
-    for (const card of header.cards) lines.push(`    ${cardLine(card)}`);
+    const several = header.hdus.length > 1;
+    for (const hdu of header.hdus) {
+      if (several) lines.push(`  ${hdu.label}, ${hdu.cards.length} cards:`);
+      for (const card of hdu.cards) {
+        lines.push(`    ${cardLine(card)}`);
+        if (card.problem) lines.push(`      ! ${card.problem}`);
+      }
+    }
   }
+  lines.push(`  folders read from: ${inspection.root}`);
   lines.push('  parsers, in order:');
   for (const verdict of inspection.parsers) {
     lines.push(
@@ -102,6 +143,7 @@ function asText(inspection: FrameInspection): string {
     );
   }
   if (inspection.skip) lines.push(`  not a frame: ${inspection.skip.reason}`);
+  if (rejectedIn) lines.push(`  in the reject folder ${rejectedIn}: not counted as integration`);
   if (inspection.frame) {
     lines.push(`  frame (named by ${inspection.frame.parser}):`);
     const { frame } = inspection;
@@ -126,12 +168,13 @@ function asText(inspection: FrameInspection): string {
       );
     }
   }
+  for (const problem of inspection.problems) lines.push(`  header problem: ${problem}`);
   for (const d of inspection.disagreements) {
     lines.push(
       `  header and name disagree on ${d.field}: header ${d.header}, name ${d.name} (the header is believed)`,
     );
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(printableText).join('\n')}\n`;
 }
 
 function cardLine(card: HeaderCard): string {

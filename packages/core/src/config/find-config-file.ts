@@ -3,9 +3,10 @@
  * then the current folder and its parents, then `$XDG_CONFIG_HOME/astrotrack/` (`~/.config/astrotrack/`).
  * A plain stat per name keeps this cheap: the config loader is only imported once a file exists.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { importsWebFramework } from './detect-web-framework.js';
 
 export const CONFIG_FILE_NAMES = [
   'astro.config.json',
@@ -35,7 +36,15 @@ export function configSearchFolders(searchFrom: string, cwd = process.cwd()): st
   return folders;
 }
 
-export async function findConfigFile(searchFrom: string): Promise<string | null> {
+/**
+ * The first config file on the search path. `astro.config.mjs` is also the Astro web framework's
+ * file name: one of theirs (it imports `astro`) is passed over, named in `skipped`, and the search
+ * goes on.
+ */
+export async function findConfigFile(
+  searchFrom: string,
+  skipped: string[] = [],
+): Promise<string | null> {
   for (const folder of configSearchFolders(searchFrom)) {
     const found = await Promise.all(
       CONFIG_FILE_NAMES.map((name) =>
@@ -45,8 +54,22 @@ export async function findConfigFile(searchFrom: string): Promise<string | null>
         ),
       ),
     );
-    const first = found.find((file) => file !== null);
-    if (first) return first;
+    for (const file of found) {
+      if (file === null) continue;
+      if (/\.[cm]?[jt]s$/.test(file) && (await isWebFrameworkConfig(file))) {
+        skipped.push(file);
+        continue;
+      }
+      return file;
+    }
   }
   return null;
+}
+
+async function isWebFrameworkConfig(file: string): Promise<boolean> {
+  try {
+    return importsWebFramework(await readFile(file, 'utf8'));
+  } catch {
+    return false; // Unreadable: loading it says why.
+  }
 }

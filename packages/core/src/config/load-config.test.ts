@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { useTempDir } from '../test-support/temp-dir.js';
@@ -56,16 +56,35 @@ describe('loadConfig', () => {
     expect((await loadConfig({ searchFrom: archive, known })).config.rig).toBe('b');
   });
 
-  it('reports a syntax error as ConfigUnreadable naming the file', async () => {
-    const dir = tempDir();
-    isolated(dir);
-    writeFileSync(join(dir, 'astro.config.yaml'), 'plan:\n  targetHours: [7\n');
-    const error = await loadConfig({ searchFrom: dir, known }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AstrotrackError);
-    expect((error as AstrotrackError).name).toBe('ConfigUnreadable');
-    expect((error as AstrotrackError).exitCode).toBe(78);
-    expect((error as AstrotrackError).message).toContain(join(dir, 'astro.config.yaml'));
-  });
+  it.each([
+    [
+      'astro.config.yaml',
+      'plan:\n  targetHours: [7\n',
+      'unexpected end of the stream within a flow collection (3:1)',
+    ],
+    [
+      'astro.config.json',
+      '{ "plan": {\n  "targetHours": 7\n  oops } }',
+      /^Expected ',' or '}' after property value in JSON at position \d+.* \(line 3\)$/,
+    ],
+    // JavaScript configs: in scan-command.test.ts, as vitest imports modules its own way.
+  ])(
+    "reports a syntax error in %s as ConfigUnreadable, with the loader's words and where",
+    async (name, text, problem) => {
+      const dir = tempDir();
+      isolated(dir);
+      writeFileSync(join(dir, name), text);
+      const error = await loadConfig({ searchFrom: dir, known }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AstrotrackError);
+      expect((error as AstrotrackError).name).toBe('ConfigUnreadable');
+      expect((error as AstrotrackError).exitCode).toBe(78);
+      const message = (error as AstrotrackError).message;
+      expect(message.startsWith(`cannot load ${join(dir, name)}: `)).toBe(true);
+      const said = message.slice(`cannot load ${join(dir, name)}: `.length);
+      if (typeof problem === 'string') expect(said).toBe(problem);
+      else expect(said).toMatch(problem);
+    },
+  );
 
   it('reports every problem of an invalid file with exit code 78', async () => {
     const dir = tempDir();
@@ -102,14 +121,39 @@ describe('loadConfig', () => {
       "import { defineConfig } from 'astro/config';\nexport default defineConfig({ site: 'https://x' });\n",
     ],
     ['astro.config.json', '{ "site": "https://example.com", "integrations": [] }'],
-  ])('recognises the Astro web framework in %s', async (name, text) => {
+  ])('recognises the Astro web framework in %s given with --config', async (name, text) => {
     const dir = tempDir();
     isolated(dir);
     writeFileSync(join(dir, name), text);
-    const error = (await loadConfig({ searchFrom: dir, known }).catch(
-      (e: unknown) => e,
-    )) as AstrotrackError;
+    const error = (await loadConfig({
+      searchFrom: dir,
+      configFile: join(dir, name),
+      known,
+    }).catch((e: unknown) => e)) as AstrotrackError;
     expect(error.name).toBe('WebFrameworkConfig');
     expect(error.hint).toContain('--config');
+  });
+
+  it("passes over the web framework's astro.config.mjs, says so, and finds astrotrack's", async () => {
+    const dir = tempDir();
+    isolated(dir);
+    const site = join(dir, 'archive', 'website');
+    mkdirSync(site, { recursive: true });
+    writeFileSync(
+      join(site, 'astro.config.mjs'),
+      "import { defineConfig } from 'astro/config';\nexport default defineConfig({});\n",
+    );
+    // Beside it, in the search order after .mjs, and in the folder above.
+    writeFileSync(join(site, 'astro.config.ts'), 'export default { plan: { targetHours: 3 } };\n');
+    writeFileSync(join(dir, 'archive', 'astro.config.yaml'), 'plan: { targetHours: 9 }\n');
+    const beside = await loadConfig({ searchFrom: site, known });
+    expect(beside.filepath).toBe(join(site, 'astro.config.ts'));
+    expect(beside.warnings).toEqual([
+      `${join(site, 'astro.config.mjs')} is a config file of the Astro web framework, not of astrotrack: passed over`,
+    ]);
+    rmSync(join(site, 'astro.config.ts'));
+    const above = await loadConfig({ searchFrom: site, known });
+    expect(above.config.plan?.targetHours).toBe(9);
+    expect(above.warnings).toHaveLength(1);
   });
 });

@@ -1,6 +1,8 @@
 /** Finds (find-config-file.ts) and loads `astro.config.*` with cosmiconfig, then validates it. */
+import { spawnSync } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AstrotrackConfig } from './config-types.js';
 import { errors } from '../errors/catalogue.js';
 import { isAstrotrackError } from '../errors/astrotrack-error.js';
@@ -20,19 +22,25 @@ export interface LoadedConfig {
   config: AstrotrackConfig;
   /** The file read, or null when none was found and defaults apply. */
   filepath: string | null;
+  /** What to tell the user: web-framework configs passed over on the way. */
+  warnings: string[];
 }
 
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   let file: string | null;
+  const skipped: string[] = [];
   if (options.configFile) {
     file = resolve(options.configFile);
     await access(file).catch(() => {
       throw errors.configNotFound(options.configFile!);
     });
   } else {
-    file = await findConfigFile(options.searchFrom);
+    file = await findConfigFile(options.searchFrom, skipped);
   }
-  if (!file) return { config: {}, filepath: null };
+  const warnings = skipped.map(
+    (path) => `${path} is a config file of the Astro web framework, not of astrotrack: passed over`,
+  );
+  if (!file) return { config: {}, filepath: null, warnings };
 
   let result: { config: unknown; filepath: string } | null;
   try {
@@ -49,7 +57,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
     options.known,
     result.filepath,
   );
-  return { config, filepath: result.filepath };
+  return { config, filepath: result.filepath, warnings };
 }
 
 /** Validates and throws ConfigInvalid listing every problem. The schema (zod) loads only when needed. */
@@ -73,6 +81,17 @@ async function createExplorer() {
       if (importsWebFramework(content)) throw errors.webFrameworkConfig(filepath);
       return load(filepath, content);
     };
+  // cosmiconfig's own falls back to require() when import() fails, and then reports Node's
+  // internal error instead of the config's syntax error.
+  const loadModule: Loader = async (filepath) => {
+    let module: { default?: unknown };
+    try {
+      module = await import(`${pathToFileURL(filepath).href}?t=${Date.now()}`);
+    } catch (error) {
+      throw error instanceof SyntaxError ? withLine(error, filepath) : error;
+    }
+    return module.default ?? module;
+  };
   const loadTypeScript: Loader = async (filepath, content) => {
     const { TypeScriptLoader } = await import('cosmiconfig-typescript-loader');
     return TypeScriptLoader()(filepath, content);
@@ -81,8 +100,8 @@ async function createExplorer() {
     searchPlaces: [...CONFIG_FILE_NAMES],
     cache: false,
     loaders: {
-      '.js': guarded(defaultLoaders['.js']),
-      '.mjs': guarded(defaultLoaders['.mjs']),
+      '.js': guarded(loadModule),
+      '.mjs': guarded(loadModule),
       '.cjs': guarded(defaultLoaders['.cjs']),
       '.ts': guarded(loadTypeScript),
       '.mts': guarded(loadTypeScript),
@@ -101,4 +120,18 @@ function unwrapDefault(config: unknown): unknown {
     return (config as { default: unknown }).default;
   }
   return config;
+}
+
+/**
+ * Node's import() says what is wrong with a module's syntax but not where; `node --check` says
+ * where. Only ever run for a config that does not parse.
+ */
+function withLine(error: SyntaxError, filepath: string): SyntaxError {
+  const check = spawnSync(process.execPath, ['--check', filepath], { encoding: 'utf8' });
+  const line = new RegExp(`${escapeRegExp(filepath)}:(\\d+)`).exec(check.stderr ?? '')?.[1];
+  return line ? new SyntaxError(`${error.message} (line ${line})`) : error;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,6 @@
 /** Every message a user can get from astrotrack: what happened, why, what to do. */
 import { AstrotrackError } from './astrotrack-error.js';
+import { loaderProblem } from '../config/loader-problem.js';
 
 export const errors = {
   directoryNotFound: (dir: string) =>
@@ -42,7 +43,7 @@ export const errors = {
     new AstrotrackError({
       name: 'ConfigUnreadable',
       exit: 'config',
-      message: `cannot load ${file}: ${firstLine(cause)}`,
+      message: `cannot load ${file}: ${loaderProblem(cause)}`,
       hint: 'fix the syntax error, or pass another file with --config',
       cause,
     }),

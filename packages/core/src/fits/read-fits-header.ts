@@ -59,12 +59,15 @@ const FIRST_READ = 2 * FITS_BLOCK_SIZE;
 const LATER_READ = 8 * FITS_BLOCK_SIZE;
 const DEFAULT_MAX_HEADER = 364 * FITS_BLOCK_SIZE;
 
-export function readFitsHeaderSync(path: string, options: ReadFitsHeaderOptions = {}): FitsHeader {
+export function readFitsHeaderSync(
+  path: string | Buffer,
+  options: ReadFitsHeaderOptions = {},
+): FitsHeader {
   return runReadProgramSync(path, fitsHeaderProgram(options));
 }
 
 export function readFitsHeader(
-  path: string,
+  path: string | Buffer,
   options: ReadFitsHeaderOptions = {},
 ): Promise<FitsHeader> {
   return runReadProgram(path, fitsHeaderProgram(options));

@@ -19,7 +19,7 @@ export type ReadProgram<T> = Generator<ReadRequest, T, Uint8Array>;
  */
 let scratch = Buffer.allocUnsafeSlow(8 * 2880);
 
-export function runReadProgramSync<T>(path: string, program: ReadProgram<T>): T {
+export function runReadProgramSync<T>(path: string | Buffer, program: ReadProgram<T>): T {
   const fd = openSync(path, 'r');
   try {
     let step = program.next();
@@ -34,7 +34,10 @@ export function runReadProgramSync<T>(path: string, program: ReadProgram<T>): T 
   }
 }
 
-export async function runReadProgram<T>(path: string, program: ReadProgram<T>): Promise<T> {
+export async function runReadProgram<T>(
+  path: string | Buffer,
+  program: ReadProgram<T>,
+): Promise<T> {
   // Plain callbacks, not fs/promises: a FileHandle costs more than the read itself (measured).
   const fd = await new Promise<number>((resolve, reject) =>
     open(path, 'r', (error, opened) => (error ? reject(error) : resolve(opened))),

@@ -68,12 +68,15 @@ function xmlTools() {
   return xmlParsing;
 }
 
-export function readXisfHeaderSync(path: string, options: ReadXisfHeaderOptions = {}): XisfHeader {
+export function readXisfHeaderSync(
+  path: string | Buffer,
+  options: ReadXisfHeaderOptions = {},
+): XisfHeader {
   return runReadProgramSync(path, xisfHeaderProgram(options));
 }
 
 export function readXisfHeader(
-  path: string,
+  path: string | Buffer,
   options: ReadXisfHeaderOptions = {},
 ): Promise<XisfHeader> {
   return runReadProgram(path, xisfHeaderProgram(options));

@@ -3,19 +3,22 @@ import { readFitsHeader, readFitsHeaderSync } from '../fits/read-fits-header.js'
 import { readXisfHeader, readXisfHeaderSync, type XisfHeader } from '../fits/read-xisf-header.js';
 import type { HeaderLookup } from './header-fields.js';
 
-const isXisf = (path: string) => /\.xisf$/i.test(path);
+const isXisf = (path: string | Buffer) =>
+  /\.xisf$/i.test(typeof path === 'string' ? path : path.toString('latin1'));
 
-export async function readFrameHeader(path: string): Promise<HeaderLookup> {
+/** `path` as a Buffer for a name that is not valid UTF-8. */
+export async function readFrameHeader(path: string | Buffer): Promise<HeaderLookup> {
   return isXisf(path) ? xisfLookup(await readXisfHeader(path)) : readFitsHeader(path);
 }
 
-export function readFrameHeaderSync(path: string): HeaderLookup {
+export function readFrameHeaderSync(path: string | Buffer): HeaderLookup {
   return isXisf(path) ? xisfLookup(readXisfHeaderSync(path)) : readFitsHeaderSync(path);
 }
 
 function xisfLookup(xisf: XisfHeader): HeaderLookup {
   return {
     get: xisf.get,
+    problem: xisf.problem,
     property: (id) => xisf.properties.get(id)?.value,
     imageType: xisf.imageType,
   };

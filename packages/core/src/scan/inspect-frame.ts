@@ -2,7 +2,8 @@
  * Everything astrotrack makes of one file, for `astrotrack inspect`: the header as read, what each
  * parser said of the name, and the frame with the source of each field.
  */
-import { basename, dirname, resolve, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { firstLine } from '../errors/catalogue.js';
 import { readFitsHeader, type FitsHeader } from '../fits/read-fits-header.js';
 import { readXisfHeader } from '../fits/read-xisf-header.js';
@@ -19,38 +20,69 @@ export interface ParserVerdict {
   detail?: string;
 }
 
+export interface InspectedHdu {
+  /** `primary`, or `extension 1 (IMAGE 'CCD00')`; an XISF file has one, `XISF image`. */
+  label: string;
+  cards: readonly HeaderCard[];
+}
+
 export interface FrameInspection {
   path: string;
+  /** The folder the file's folders are read from, as `scan ROOT` reads them. */
+  root: string;
   header:
-    | { format: 'FITS' | 'XISF'; compressed: boolean; cards: readonly HeaderCard[] }
+    | {
+        format: 'FITS' | 'XISF';
+        compressed: boolean;
+        /** The cards the frame is read from: the image's, with a primary's inherited cards after. */
+        cards: readonly HeaderCard[];
+        /** Every header read, in file order (a multi-extension file has two). */
+        hdus: readonly InspectedHdu[];
+      }
     | { error: string }
     | null;
   parsers: ParserVerdict[];
   frame: Frame | null;
   skip: Skip | null;
   disagreements: readonly Disagreement[];
+  /** Cards read leniently and values refused, as scan warns of them. */
+  problems: readonly string[];
 }
 
+/**
+ * `root`: the folder `scan` would be given. Folder-derived fields (the target from a folder name,
+ * the filter from a filter folder) come from the folders from `root` down, exactly as `scan ROOT`
+ * reads them; by default the file's own folder.
+ */
 export async function inspectFrame(
   path: string,
   options: ReadFrameOptions,
+  root: string = dirname(resolve(path)),
 ): Promise<FrameInspection> {
   const absolute = resolve(path);
+  const top = resolve(root);
+  const below = relative(top, dirname(absolute));
+  const inside = below === '' || (!below.startsWith('..') && !below.startsWith(sep));
+  const base = inside ? top : dirname(absolute);
+  const subfolders = inside && below !== '' ? below.split(sep) : [];
   const file: FrameFile = {
     path: absolute,
-    relativePath: basename(absolute),
+    relativePath: [...subfolders, basename(absolute)].join('/'),
     name: basename(absolute),
-    folders: dirname(absolute).split(sep).filter(Boolean),
+    // As the walker names it: by its real path's name (a link to an archive is named as the archive).
+    folders: [basename(await realpath(base).catch(() => base)), ...subfolders],
   };
   const header = options.readHeaders ? await readHeaderForInspection(absolute) : null;
   const outcome = await readFrame(file, options);
   return {
     path: absolute,
+    root: base,
     header,
     parsers: parserVerdicts(file, options.parsers, options.context),
     frame: 'frame' in outcome ? outcome.frame : null,
     skip: 'skip' in outcome ? outcome.skip : null,
     disagreements: 'frame' in outcome ? outcome.disagreements : [],
+    problems: 'frame' in outcome ? outcome.problems : [],
   };
 }
 
@@ -58,10 +90,11 @@ async function readHeaderForInspection(path: string): Promise<FrameInspection['h
   try {
     if (/\.xisf$/i.test(path)) {
       const xisf = await readXisfHeader(path);
-      return { format: 'XISF', compressed: false, cards: xisf.cards };
+      const hdus = [{ label: 'XISF image', cards: xisf.cards }];
+      return { format: 'XISF', compressed: false, cards: xisf.cards, hdus };
     }
     const fits: FitsHeader = await readFitsHeader(path);
-    return { format: 'FITS', compressed: fits.compressed, cards: fits.cards };
+    return { format: 'FITS', compressed: fits.compressed, cards: fits.cards, hdus: fits.hdus };
   } catch (error) {
     return { error: firstLine(error) };
   }

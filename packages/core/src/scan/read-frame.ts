@@ -61,7 +61,7 @@ export async function readFrame(file: FrameFile, options: ReadFrameOptions): Pro
 async function frameFromFile(file: FrameFile, options: ReadFrameOptions): Promise<FrameOutcome> {
   let header: HeaderLookup;
   try {
-    header = await readFrameHeader(file.path);
+    header = await readFrameHeader(file.bytes ?? file.path);
   } catch (error) {
     return { skip: headerSkip(error) };
   }
@@ -77,7 +77,7 @@ export function readFrameSync(file: FrameFile, options: ReadFrameOptions): Frame
 function frameFromFileSync(file: FrameFile, options: ReadFrameOptions): FrameOutcome {
   let header: HeaderLookup;
   try {
-    header = readFrameHeaderSync(file.path);
+    header = readFrameHeaderSync(file.bytes ?? file.path);
   } catch (error) {
     return { skip: headerSkip(error) };
   }
@@ -98,14 +98,14 @@ export function readFrameCachedSync(
   if (cache.storesNothing()) return frameFromFileSync(file, options);
   let info: FileState;
   try {
-    info = statSync(file.path);
+    info = statSync(file.bytes ?? file.path);
   } catch (error) {
     return { skip: headerSkip(error) };
   }
   const cached = fromCache(file, options, cache, info);
   if (cached) return cached;
   try {
-    return remember(file, options, cache, info, readFrameHeaderSync(file.path));
+    return remember(file, options, cache, info, readFrameHeaderSync(file.bytes ?? file.path));
   } catch (error) {
     return rememberProblem(file, cache, info, error);
   }
@@ -121,14 +121,14 @@ export async function readFrameCached(
   if (cache.storesNothing()) return frameFromFile(file, options);
   let info: FileState;
   try {
-    info = await stat(file.path);
+    info = await stat(file.bytes ?? file.path);
   } catch (error) {
     return { skip: headerSkip(error) };
   }
   const cached = fromCache(file, options, cache, info);
   if (cached) return cached;
   try {
-    return remember(file, options, cache, info, await readFrameHeader(file.path));
+    return remember(file, options, cache, info, await readFrameHeader(file.bytes ?? file.path));
   } catch (error) {
     return rememberProblem(file, cache, info, error);
   }

@@ -129,6 +129,20 @@ describe('scan on real headers, every read path', () => {
     expect(JSON.stringify(report)).not.toMatch(/NaN|Infinity|null,"totalSeconds"/);
   });
 
+  it('reads the header of a file whose name is not valid UTF-8', async () => {
+    const root = tempDir();
+    const name = Buffer.concat([
+      Buffer.from(`${root}/`),
+      Buffer.from('Ha_300s_caf\xe9.fits', 'latin1'),
+    ]);
+    copyFileSync(join(FIXTURES, 'nina-long-light.fits'), name);
+    const { frames, report } = await scanEveryWay(root);
+    expect(frames).toMatchObject([
+      { relativePath: 'Ha_300s_caf\ufffd.fits', filter: 'OIII', exposureSeconds: 600 },
+    ]);
+    expect(report.skipped).toEqual([]);
+  });
+
   it('describes a multi-extension light by its image, with the primary inherited', async () => {
     const root = tempDir();
     place(root, 'mef-light.fits', 'a/mef.fits');

@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../test-support/temp-dir.js';
@@ -84,6 +84,24 @@ describe('walkFrames', () => {
     expect(file!.folders).toEqual(['M31']);
   });
 
+  it('reads names that are not valid UTF-8, in folders named so too', async () => {
+    const root = tempDir();
+    const latin1 = Buffer.from('caf\xe9_L_120s_0001.fits', 'latin1');
+    const folder = Buffer.concat([
+      Buffer.from(`${root}/`),
+      Buffer.from('Nuit d\xe9t\xe9', 'latin1'),
+    ]);
+    mkdirSync(folder);
+    writeFileSync(Buffer.concat([Buffer.from(`${root}/`), latin1]), 'x');
+    writeFileSync(Buffer.concat([folder, Buffer.from('/'), latin1]), 'x');
+    const files = await collect(root);
+    expect(files.map((f) => f.relativePath)).toEqual([
+      'Nuit d\ufffdt\ufffd/caf\ufffd_L_120s_0001.fits',
+      'caf\ufffd_L_120s_0001.fits',
+    ]);
+    for (const file of files) expect(readFileSync(file.bytes!, 'utf8')).toBe('x');
+  });
+
   it('follows links without looping or counting twice', async () => {
     const root = tempDir();
     const outside = tempDir();
@@ -95,13 +113,20 @@ describe('walkFrames', () => {
     symlinkSync(outside, join(root, 'night1', 'outside-again'));
     symlinkSync(join(root, 'night1', 'a.fits'), join(root, 'link.fits'));
     symlinkSync(join(outside, 'b.fits'), join(root, 'linked-from-outside.fits'));
+    touch(outside, 'c.fits');
+    symlinkSync(join(outside, 'c.fits'), join(root, 'c-once.fits'));
+    symlinkSync(join(outside, 'c.fits'), join(root, 'night1', 'c-twice.fits'));
     symlinkSync(join(root, 'missing'), join(root, 'broken'));
     const warnings: WalkWarning[] = [];
     const files = await collect(root, warnings);
-    expect(files.map((f) => f.relativePath)).toEqual([
+    const found = files.map((f) => f.relativePath);
+    // Two links to c.fits: it is reached once, by whichever the walk meets first.
+    expect(found.filter((path) => /c-(once|twice)\.fits$/.test(path))).toHaveLength(1);
+    expect(found.filter((path) => !/c-(once|twice)\.fits$/.test(path))).toEqual([
       'linked-from-outside.fits',
       'night1/a.fits',
       'outside/b.fits',
+      'outside/c.fits',
     ]);
     expect(warnings.map((w) => w.code)).toEqual(['ENOENT']);
   });

@@ -24,14 +24,44 @@ export interface WalkOptions {
 
 interface PendingFolder {
   path: string;
+  /** The path as bytes, below a folder whose name is not valid UTF-8. */
+  bytes?: Buffer;
   /** Relative to the root with a trailing `/`; empty for the root. */
   relativePrefix: string;
   folders: readonly string[];
 }
 
+interface Entry {
+  name: string;
+  /** The name as bytes, when it is not valid UTF-8 (`name` shows `\ufffd` for what it cannot say). */
+  bytes?: Buffer;
+  dirent: Dirent | Dirent<Buffer>;
+}
+
 interface ReadResult {
   folder: PendingFolder;
-  entries: Dirent[] | null;
+  entries: Entry[] | null;
+}
+
+/**
+ * A folder's entries. Names that are not valid UTF-8 (old cameras, Windows code pages) decode with
+ * `\ufffd` and no longer name their file: such a folder is read again as bytes.
+ */
+async function readEntries(folder: PendingFolder): Promise<Entry[]> {
+  if (!folder.bytes) {
+    const entries = await readdir(folder.path, { withFileTypes: true });
+    if (!entries.some((entry) => entry.name.includes('\ufffd'))) {
+      return entries.map((dirent) => ({ name: dirent.name, dirent }));
+    }
+  }
+  const raw = await readdir(folder.bytes ?? folder.path, {
+    withFileTypes: true,
+    encoding: 'buffer',
+  });
+  return raw.map((dirent) => {
+    const name = dirent.name.toString('utf8');
+    return name.includes('\ufffd') ? { name, bytes: dirent.name, dirent } : { name, dirent };
+  });
 }
 
 export async function* walkFrames(
@@ -49,7 +79,7 @@ export async function* walkFrames(
   const inFlight = new Map<Promise<ReadResult>, true>();
 
   const read = (folder: PendingFolder): Promise<ReadResult> =>
-    readdir(folder.path, { withFileTypes: true }).then(
+    readEntries(folder).then(
       (entries) => ({ folder, entries }),
       (error: NodeJS.ErrnoException) => {
         warn({
@@ -76,32 +106,51 @@ export async function* walkFrames(
     // Paths are built by concatenation: path.join and path.relative per file cost more than the walk.
     const prefix = folder.path.endsWith(sep) ? folder.path : folder.path + sep;
     const files: FrameFile[] = [];
-    const file = (name: string): FrameFile => ({
-      path: prefix + name,
-      relativePath: folder.relativePrefix + name,
-      name,
-      folders: folder.folders,
-    });
-    const child = (name: string): PendingFolder => ({
-      path: prefix + name,
-      relativePrefix: `${folder.relativePrefix}${name}/`,
-      folders: [...folder.folders, name],
-    });
+    const bytesOf = (entry: Entry): Buffer | undefined =>
+      entry.bytes || folder.bytes
+        ? Buffer.concat([
+            folder.bytes ?? Buffer.from(folder.path),
+            Buffer.from(sep),
+            entry.bytes ?? Buffer.from(entry.name),
+          ])
+        : undefined;
+    const file = (entry: Entry): FrameFile => {
+      const bytes = bytesOf(entry);
+      const made: FrameFile = {
+        path: prefix + entry.name,
+        relativePath: folder.relativePrefix + entry.name,
+        name: entry.name,
+        folders: folder.folders,
+      };
+      if (bytes) made.bytes = bytes;
+      return made;
+    };
+    const child = (entry: Entry): PendingFolder => {
+      const made: PendingFolder = {
+        path: prefix + entry.name,
+        relativePrefix: `${folder.relativePrefix}${entry.name}/`,
+        folders: [...folder.folders, entry.name],
+      };
+      const bytes = bytesOf(entry);
+      if (bytes) made.bytes = bytes;
+      return made;
+    };
     for (const entry of entries) {
-      if (entry.isDirectory()) {
-        queue.push(child(entry.name));
-      } else if (entry.isFile()) {
-        if (isFrameFileName(entry.name)) files.push(file(entry.name));
-      } else if (entry.isSymbolicLink()) {
+      const { dirent } = entry;
+      if (dirent.isDirectory()) {
+        queue.push(child(entry));
+      } else if (dirent.isFile()) {
+        if (isFrameFileName(entry.name)) files.push(file(entry));
+      } else if (dirent.isSymbolicLink()) {
         const target = await followLink(
-          prefix + entry.name,
+          bytesOf(entry) ?? prefix + entry.name,
           rootReal,
           visitedOutside,
           visitedFiles,
           warn,
         );
-        if (target === 'folder') queue.push(child(entry.name));
-        else if (target === 'file' && isFrameFileName(entry.name)) files.push(file(entry.name));
+        if (target === 'folder') queue.push(child(entry));
+        else if (target === 'file' && isFrameFileName(entry.name)) files.push(file(entry));
       }
     }
     if (files.length > 0) yield files;
@@ -109,7 +158,7 @@ export async function* walkFrames(
 }
 
 async function followLink(
-  path: string,
+  path: string | Buffer,
   rootReal: string,
   visitedOutside: Set<string>,
   visitedFiles: Set<string>,
@@ -118,7 +167,7 @@ async function followLink(
   try {
     const info = await stat(path);
     if (!info.isFile() && !info.isDirectory()) return null;
-    const target = await realpath(path);
+    const target = typeof path === 'string' ? await realpath(path) : await realpathOf(path);
     // Whatever the link points to inside the tree is reached (or was) by its own path.
     const insideTree = target === rootReal || target.startsWith(rootReal + sep);
     if (insideTree || visitedOutside.has(target) || isBelowAny(target, visitedOutside)) return null;
@@ -132,9 +181,15 @@ async function followLink(
     return 'folder';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    warn({ path, code, message: `broken or looping link ${path} (${code}): skipped` });
+    const shown = typeof path === 'string' ? path : path.toString('utf8');
+    warn({ path: shown, code, message: `broken or looping link ${shown} (${code}): skipped` });
     return null;
   }
+}
+
+/** The real path of a link given as bytes, as text: only compared with other real paths. */
+async function realpathOf(path: Buffer): Promise<string> {
+  return (await realpath(path, { encoding: 'buffer' })).toString('utf8');
 }
 
 function isBelowAny(path: string, folders: ReadonlySet<string>): boolean {
