@@ -51,17 +51,24 @@ async function readEntries(folder: PendingFolder): Promise<Entry[]> {
   if (!folder.bytes) {
     const entries = await readdir(folder.path, { withFileTypes: true });
     if (!entries.some((entry) => entry.name.includes('\ufffd'))) {
-      return entries.map((dirent) => ({ name: dirent.name, dirent }));
+      return entries.map((dirent) => ({ name: dirent.name, dirent })).sort(byName);
     }
   }
   const raw = await readdir(folder.bytes ?? folder.path, {
     withFileTypes: true,
     encoding: 'buffer',
   });
-  return raw.map((dirent) => {
-    const name = dirent.name.toString('utf8');
-    return name.includes('\ufffd') ? { name, bytes: dirent.name, dirent } : { name, dirent };
-  });
+  return raw
+    .map((dirent) => {
+      const name = dirent.name.toString('utf8');
+      return name.includes('\ufffd') ? { name, bytes: dirent.name, dirent } : { name, dirent };
+    })
+    .sort(byName);
+}
+
+/** Entries by name (UTF-16 code units): the same order on every file system and every copy. */
+function byName(a: Entry, b: Entry): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
 export async function* walkFrames(
@@ -76,7 +83,10 @@ export async function* walkFrames(
   const queue: PendingFolder[] = [
     { path: root, relativePrefix: '', folders: [basename(rootReal)] },
   ];
-  const inFlight = new Map<Promise<ReadResult>, true>();
+  // Reads in flight, oldest first: folders are handed out in the order they were found, whatever
+  // order their reads finish in, so every walk of the same tree gives the same order (which of two
+  // copies of a frame is counted must not depend on a busy disk).
+  const inFlight: Promise<ReadResult>[] = [];
 
   const read = (folder: PendingFolder): Promise<ReadResult> =>
     readEntries(folder).then(
@@ -91,16 +101,9 @@ export async function* walkFrames(
       },
     );
 
-  while (queue.length > 0 || inFlight.size > 0) {
-    while (queue.length > 0 && inFlight.size < concurrency) {
-      const promise = read(queue.shift()!);
-      inFlight.set(promise, true);
-    }
-    const settled = await Promise.race(
-      [...inFlight.keys()].map((p) => p.then((result) => ({ promise: p, result }))),
-    );
-    inFlight.delete(settled.promise);
-    const { folder, entries } = settled.result;
+  while (queue.length > 0 || inFlight.length > 0) {
+    while (queue.length > 0 && inFlight.length < concurrency) inFlight.push(read(queue.shift()!));
+    const { folder, entries } = await inFlight.shift()!;
     if (!entries) continue;
 
     // Paths are built by concatenation: path.join and path.relative per file cost more than the walk.
