@@ -96,9 +96,9 @@ describe('readXisfHeader', () => {
     let doctype = '<!DOCTYPE xisf [<!ENTITY a0 "lol">';
     for (let i = 1; i <= 9; i++) doctype += `<!ENTITY a${i} "${`&a${i - 1};`.repeat(10)}">`;
     const xml = `${doctype}]><xisf><Image><Property id="x" type="String">&a9;</Property></Image></xisf>`;
-    const started = performance.now();
+    // Expanded, the value would be 3 × 10⁹ characters (and this test would never end): no clock
+    // needed to tell, which a busy machine would make flaky.
     const header = parseXisfXml(xml);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(header.properties.get('x')!.value.length).toBeLessThan(100);
   });
 
