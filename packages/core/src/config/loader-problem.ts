@@ -5,7 +5,12 @@
  * the title says nothing the caller does not, and the frame is many lines.
  */
 export function loaderProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // The JSON loader colours its code frame where it thinks a terminal is (CI=true is enough).
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences are what it removes
+  const message = (error instanceof Error ? error.message : String(error)).replace(
+    /\u001b\[[0-9;]*m/g,
+    '',
+  );
   const lines = message.split('\n');
   const title = /^(YAML|JSON) Error in .*?:\s*/;
   const first = lines[0]!.replace(title, '');

@@ -16,8 +16,7 @@ export const UNKNOWN_FILTER = 'Unknown';
 
 const SKIP_REASONS: Record<SkipCode, string> = {
   derived: 'masters, stacks, calibrated copies and previews are not subframes',
-  'not-integration':
-    'snapshots, focus and test frames, and frame types astrotrack does not know, are not integration',
+  'not-integration': 'not integration (snapshots, focus and test frames, unknown frame types)',
   'no-parser': 'no parser recognised the name',
   'parser-failed': 'a parser failed',
   'unreadable-header': 'the header could not be read',

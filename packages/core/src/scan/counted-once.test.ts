@@ -42,7 +42,8 @@ function archive(): { root: string; outside: string } {
   symlinkSync(join(outside, 'far.fits'), join(root, 'far-1.fits'));
   symlinkSync(join(outside, 'far.fits'), join(root, 'far-2.fits'));
   // Rejected by a grader (two spellings) and by hand, any letter case.
-  writeFrames(root, ['night1/rejected/Ha_9.fits', 'REJECT/Ha_8.fits'], light(30, 'Ha'));
+  writeFrames(root, ['night1/rejected/Ha_9.fits'], light(30, 'Ha'));
+  writeFrames(root, ['REJECT/Ha_8.fits'], light(32, 'Ha'));
   writeFrames(root, ['_bad_frames/OIII_7.fits'], light(31, 'OIII'));
   // Not integration: N.I.N.A. snapshots, a focus frame, a type nobody knows.
   writeFrames(root, ['night1/snap_1.fits'], light(40, 'Ha', 'SNAPSHOT'));

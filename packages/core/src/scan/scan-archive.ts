@@ -131,6 +131,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
   let skipped = 0;
   const rejects = rejectFolders(rig.report.rejectFolders);
   const duplicates = new DuplicateFinder();
+  const rejectedDuplicates = new DuplicateFinder();
   const walk = walkFrames(root, {
     onWarning: (warning) => {
       unreadable.push(warning.path);
@@ -171,13 +172,19 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       const outcome = outcomes ? outcomes[i]! : readOne(file, folderCache);
       if ('frame' in outcome) {
         const rejectFolder = rejects.of(file.relativePath);
-        if (rejectFolder !== null) {
-          bus.emit('frame:rejected', { frame: outcome.frame, folder: rejectFolder });
-          continue;
-        }
-        const duplicate = await duplicates.check(root, file.relativePath, outcome.copyKey);
+        // Rejected frames are told apart among themselves: a backup of a reject folder is no
+        // second rejected frame, and a rejected frame never hides an accepted copy.
+        const duplicate = await (rejectFolder === null ? duplicates : rejectedDuplicates).check(
+          root,
+          file.relativePath,
+          outcome.copyKey,
+        );
         if (duplicate) {
           bus.emit('frame:duplicate', { path: file.path, ...duplicate });
+          continue;
+        }
+        if (rejectFolder !== null) {
+          bus.emit('frame:rejected', { frame: outcome.frame, folder: rejectFolder });
           continue;
         }
         frames++;
@@ -192,7 +199,9 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       } else {
         skipped++;
         const { code, reason } = outcome.skip;
-        if (code === 'no-parser') logger.debug(`skipped ${file.relativePath}: ${reason}`);
+        // Expected and summed up in the report: a line each only when asked for (--verbose).
+        if (code === 'no-parser' || code === 'not-integration')
+          logger.debug(`skipped ${file.relativePath}: ${reason}`);
         else logger.warn(`skipped ${file.path}: ${reason}`);
         bus.emit('frame:skipped', {
           path: file.path,
