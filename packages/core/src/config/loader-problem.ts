@@ -6,8 +6,8 @@
  */
 export function loaderProblem(error: unknown): string {
   // The JSON loader colours its code frame where it thinks a terminal is (CI=true is enough).
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences are what it removes
   const message = (error instanceof Error ? error.message : String(error)).replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences are what it removes
     /\u001b\[[0-9;]*m/g,
     '',
   );

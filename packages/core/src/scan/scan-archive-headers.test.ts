@@ -3,26 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveRig } from '../config/resolve-rig.js';
 import type { Frame } from '../frame.js';
-import type { ObserverPlugin, ParserPlugin } from '../plugin.js';
+import type { ObserverPlugin } from '../plugin.js';
+import { nameParser } from '../test-support/name-parser.js';
 import { useTempDir } from '../test-support/temp-dir.js';
 import { writeFrames } from '../test-support/write-frames.js';
 import { formatFitsHeader } from '../fits/format-fits-header.js';
 import { scanArchive } from './scan-archive.js';
 
 const tempDir = useTempDir();
-
-/** `<filter>_<seconds>s_<n>.fits` */
-const nameParser: ParserPlugin = {
-  name: 'test/names',
-  parse(file) {
-    const match = /^([A-Za-z]+)_(\d+)s_/.exec(file.name);
-    if (!match) return null;
-    return {
-      fields: { filter: match[1]!, exposureSeconds: Number(match[2]) },
-      sources: { filter: { origin: 'filename', detail: match[1]! } },
-    };
-  },
-};
 
 function collector(frames: Frame[]): ObserverPlugin {
   return { name: 'test/collect', setup: ({ on }) => on('frame', (f) => void frames.push(f)) };

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { resolveRig } from '../config/resolve-rig.js';
 import type { Frame } from '../frame.js';
-import type { ParserPlugin } from '../plugin.js';
 import type { ExposureReport } from '../report/report-types.js';
+import { nameParser } from '../test-support/name-parser.js';
 import { useTempDir } from '../test-support/temp-dir.js';
 import { cacheFolderFor } from './header-cache.js';
 import type { HeaderReadMode } from './header-read-pace.js';
@@ -17,19 +17,6 @@ import { scanArchive } from './scan-archive.js';
 
 const tempDir = useTempDir();
 const FIXTURES = fileURLToPath(new URL('../../test-fixtures/headers/', import.meta.url));
-
-/** `<filter>_<seconds>s_<n>.<ext>`, as the toolkit's names read. */
-const nameParser: ParserPlugin = {
-  name: 'test/names',
-  parse(file) {
-    const match = /^([A-Za-z]+)_(\d+)s_/.exec(file.name);
-    if (!match) return null;
-    return {
-      fields: { filter: match[1]!, exposureSeconds: Number(match[2]) },
-      sources: { filter: { origin: 'filename', detail: match[1]! } },
-    };
-  },
-};
 
 function place(root: string, fixture: string, as: string): void {
   mkdirSync(dirname(join(root, as)), { recursive: true });
