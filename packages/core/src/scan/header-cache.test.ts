@@ -241,6 +241,34 @@ describe('the header cache', () => {
     expect(existsSync(join(root, '.astrotrack'))).toBe(false);
   });
 
+  it('keeps a frame whose unused cached card is malformed, cold and warm, and names the card only where used', async () => {
+    const root = tempDir();
+    const bytes = Buffer.from(
+      formatFitsHeader([
+        ['SIMPLE', true],
+        ['BITPIX', 16],
+        ['NAXIS', 0],
+        ['IMAGETYP', 'LIGHT'],
+        ['FILTER', 'L'],
+        ['EXPTIME', 300],
+        ['EXP', 300],
+        ['FRAME', 'Light'],
+      ]),
+    );
+    // Malformed cards the cache stores but the engine does not need here (EXPTIME comes first).
+    bytes.write('EXP     = 3 hundred'.padEnd(80), 480, 'latin1');
+    bytes.write("FRAME   = 'Light".padEnd(80), 560, 'latin1');
+    writeFileSync(join(root, 'a.fits'), bytes);
+    const cold = await scan(root);
+    const warm = await scan(root);
+    expect(warm.counts).toBe('debug: header cache: 1 headers from the cache, 0 read');
+    for (const result of [cold, warm]) {
+      expect(result.filters).toEqual({ 'a.fits': 'L' });
+      expect(result.skipped).toEqual([]);
+      expect(result.lines.filter((line) => line.startsWith('warn:'))).toEqual([]);
+    }
+  });
+
   it('keeps every keyword and property the engine asks a header for', () => {
     const asked = new Set<string>();
     const properties = new Set<string>();
