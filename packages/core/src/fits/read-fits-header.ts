@@ -219,9 +219,9 @@ class LazyFitsHeader implements FitsHeader {
   }
 
   problem(keyword: string): string | undefined {
-    return this.image.value(keyword) !== undefined || this.primaryIndex === null
-      ? this.image.problem(keyword)
-      : this.primaryIndex.problem(keyword);
+    // No value is parsed again here: a problem is known once its value was asked for.
+    if (this.primaryIndex === null) return this.image.problem(keyword);
+    return this.image.problem(keyword) ?? this.primaryIndex.problem(keyword);
   }
 }
 

@@ -1,36 +1,13 @@
 /**
  * Finds frames already counted: the same file reached by another path (a hard link; `organize
  * --mode hardlink` makes them), or a copy of it (a backup folder, a stacking program's copy). A copy
- * is known by its header's facts: capture time, exposure, filter, camera, telescope and image size;
- * a header without a capture time says too little to tell frames apart, and is never a copy.
+ * is known by its header's facts (headers/copy-key.ts); a header without a capture time says too
+ * little to tell frames apart, and is never a copy.
  *
  * Only a 53-bit hash of each frame's facts and its path are kept: a million frames cost tens of MB.
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-
-export const COPY_KEYWORDS = [
-  'DATE-OBS',
-  'DATE-LOC',
-  'EXPTIME',
-  'EXPOSURE',
-  'FILTER',
-  'INSTRUME',
-  'TELESCOP',
-  'NAXIS1',
-  'NAXIS2',
-] as const;
-
-/** The facts that make a frame that frame, as text; null when the header has no capture time. */
-export function copyKeyOf(get: (keyword: string) => unknown): string | null {
-  const date = get('DATE-OBS') ?? get('DATE-LOC');
-  if (typeof date !== 'string' || date.trim() === '') return null;
-  return COPY_KEYWORDS.map((keyword) => {
-    const value = get(keyword);
-    // Only text and numbers: what the header cache keeps, so a cached read gives the same key.
-    return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-  }).join('\u0000');
-}
 
 export interface Duplicate {
   relativePath: string;
@@ -43,23 +20,19 @@ export interface Duplicate {
 export class DuplicateFinder {
   private readonly seen = new Map<number, string>();
 
-  /** The frame this one duplicates, or null when it is the first of its kind. */
-  async check(
-    root: string,
-    relativePath: string,
-    copyKey: string | null,
-  ): Promise<Duplicate | null> {
-    if (copyKey === null) return null;
+  /** The frame counted already with this key, or null (and this one is remembered). Synchronous: it runs per frame. */
+  firstWith(relativePath: string, copyKey: string): string | null {
     const hash = hash53(copyKey);
     const first = this.seen.get(hash);
-    if (first === undefined) {
-      this.seen.set(hash, relativePath);
-      return null;
-    }
-    const how = (await sameFile(join(root, first), join(root, relativePath)))
-      ? 'same file'
-      : 'copy';
-    return { relativePath, sameAs: first, how };
+    if (first !== undefined) return first;
+    this.seen.set(hash, relativePath);
+    return null;
+  }
+
+  /** What a frame found again is of the first: the same file (a hard link), or a copy. */
+  async describe(root: string, relativePath: string, sameAs: string): Promise<Duplicate> {
+    const same = await sameFile(join(root, sameAs), join(root, relativePath));
+    return { relativePath, sameAs, how: same ? 'same file' : 'copy' };
   }
 }
 

@@ -369,7 +369,8 @@ function storeHeader(header: HeaderLookup): StoredHeader {
 function cachedLookup(entry: Entry): HeaderLookup {
   const values = entry[3] as (string | number | null)[];
   const problems = entry[4] as 0 | Record<number, string>;
-  const indexOf = (keyword: string) => KEYWORD_INDEX.get(keyword.toUpperCase());
+  // Keywords are asked for as the engine writes them, upper case (as CACHED_KEYWORDS).
+  const indexOf = (keyword: string) => KEYWORD_INDEX.get(keyword);
   const lookup: HeaderLookup = {
     get: (keyword) => {
       const index = indexOf(keyword);

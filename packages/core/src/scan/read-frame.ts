@@ -13,7 +13,6 @@ import { readFrameHeader, readFrameHeaderSync } from '../headers/read-frame-head
 import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';
 import { buildFrame, parseName, type Skip } from './parse-frame-file.js';
 import { derivedFrameReason, isMasterImageType } from './derived-frames.js';
-import { copyKeyOf } from './duplicate-frames.js';
 import type { FileState, FolderCache } from './header-cache.js';
 
 export interface ReadFrameOptions {
@@ -30,7 +29,7 @@ export type FrameOutcome =
       disagreements: readonly Disagreement[];
       /** Header cards read leniently or values refused, each naming its keyword. */
       problems: readonly string[];
-      /** The header facts that tell a copy of this frame (duplicate-frames.ts); null without a header. */
+      /** The header facts that tell a copy of this frame (copy-key.ts); null without a header. */
       copyKey: string | null;
     }
   | { skip: Skip };
@@ -197,7 +196,7 @@ function frameFromHeader(
     frame: buildFrame(file, name ? (named as { parser: string }).parser : 'header', merged),
     disagreements: merged.disagreements,
     problems: fromHeader.problems.length > 0 ? fromHeader.problems : NO_PROBLEMS,
-    copyKey: copyKeyOf((keyword) => header.get(keyword)),
+    copyKey: fromHeader.copyKey,
   };
 }
 

@@ -174,12 +174,11 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
         const rejectFolder = rejects.of(file.relativePath);
         // Rejected frames are told apart among themselves: a backup of a reject folder is no
         // second rejected frame, and a rejected frame never hides an accepted copy.
-        const duplicate = await (rejectFolder === null ? duplicates : rejectedDuplicates).check(
-          root,
-          file.relativePath,
-          outcome.copyKey,
-        );
-        if (duplicate) {
+        const finder = rejectFolder === null ? duplicates : rejectedDuplicates;
+        const first =
+          outcome.copyKey === null ? null : finder.firstWith(file.relativePath, outcome.copyKey);
+        if (first !== null) {
+          const duplicate = await finder.describe(root, file.relativePath, first);
           bus.emit('frame:duplicate', { path: file.path, ...duplicate });
           continue;
         }
