@@ -167,11 +167,12 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
               : readFrame(file, frameOptions),
           )
         : null;
+    // One folder's files: one reject folder, or none, for all of them.
+    const rejectFolder = rejects.of(relative);
     for (let i = 0; i < batch.length; i++) {
       const file = batch[i]!;
       const outcome = outcomes ? outcomes[i]! : readOne(file, folderCache);
       if ('frame' in outcome) {
-        const rejectFolder = rejects.of(file.relativePath);
         // Rejected frames are told apart among themselves: a backup of a reject folder is no
         // second rejected frame, and a rejected frame never hides an accepted copy.
         const finder = rejectFolder === null ? duplicates : rejectedDuplicates;
