@@ -43,7 +43,8 @@ export interface HeaderFields extends ParsedFrame {
 const EXPOSURE_KEYWORDS = ['EXPTIME', 'EXPOSURE', 'EXP'];
 const KIND_KEYWORDS = ['IMAGETYP', 'FRAME'];
 const MECHANICAL_ANGLE = ['ROTATOR', 'ROTATANG'];
-const SKY_ANGLE = ['OBJCTROT', 'POSANGLE', 'ANGLE'];
+// MaxIm DL writes the sky position angle as `PA`, often quoted (`PA = '270.69'`).
+const SKY_ANGLE = ['OBJCTROT', 'POSANGLE', 'ANGLE', 'PA'];
 
 /**
  * What a value may be, per field: outside, it is refused with a problem and the field stays unknown

@@ -53,6 +53,7 @@ export const CACHED_KEYWORDS = [
   'TEMPERAT',
   'LONG-OBS',
   'BINNING',
+  'PA',
   // What tells a copy of a frame (duplicate-frames.ts).
   'INSTRUME',
   'TELESCOP',

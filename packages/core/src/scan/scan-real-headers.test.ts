@@ -80,6 +80,21 @@ describe('scan on real headers, every read path', () => {
     ]);
   });
 
+  it("reads MaxIm DL's quoted PA as the sky angle, for a rig whose flats follow the sky", async () => {
+    const root = tempDir();
+    place(root, 'maxim-74.fit', 'NGC2403-0001.fit');
+    const frames: Frame[] = [];
+    await scanArchive({
+      root,
+      rig: resolveRig({ angle: 'sky' }),
+      parsers: [],
+      plugins: [{ name: 'collect', setup: ({ on }) => on('frame', (f) => void frames.push(f)) }],
+    });
+    expect(frames).toMatchObject([
+      { rotatorAngle: 270.69, sources: { rotatorAngle: { origin: 'header', detail: 'PA' } } },
+    ]);
+  });
+
   it('counts a 74-card MaxIm DL light whose name says nothing', async () => {
     const root = tempDir();
     place(root, 'maxim-74.fit', 'NGC2403-0001.fit');
