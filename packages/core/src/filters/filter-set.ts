@@ -53,13 +53,19 @@ export interface FilterSet {
 
 export function createFilterSet(options: FilterSetOptions = {}): FilterSet {
   const order = [...(options.known ?? DEFAULT_FILTERS)];
-  for (const name of options.extra ?? []) if (!order.includes(name)) order.push(name);
+  // A set, not order.includes: 100,000 extra names took 34 s.
+  const named = new Set(order);
+  for (const name of options.extra ?? []) {
+    if (named.has(name)) continue;
+    named.add(name);
+    order.push(name);
+  }
   const lookup = new Map<string, string>();
   for (const name of order) lookup.set(name.toLowerCase(), name);
   const aliases = { ...DEFAULT_FILTER_ALIASES, ...options.aliases };
   for (const [alias, target] of Object.entries(aliases)) {
     // A default alias to a filter the rig does not know is simply unused.
-    if (order.includes(target)) lookup.set(alias.toLowerCase(), target);
+    if (named.has(target)) lookup.set(alias.toLowerCase(), target);
   }
   const ranks = new Map(order.map((name, index) => [name, index]));
   const spellingsPattern = [...lookup.keys()]

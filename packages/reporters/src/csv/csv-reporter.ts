@@ -120,11 +120,13 @@ export function formatCsv(report: ExposureReport): string {
 
 /**
  * One field: quoted when it holds a comma, quote or line break. Text that a spreadsheet would run as
- * a formula (`=…`, `+…`, `@…`, or `-` not followed by a digit) gets a leading `'`, as OWASP advises.
+ * a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return: `-1+HYPERLINK(…)` too)
+ * gets a leading `'`, as OWASP advises, unless the whole text is a number.
  */
 function field(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const safe = /^[=+@\t\r]|^-(?![\d.])/.test(value) ? `'${value}` : value;
+  const formula = /^[=+\-@\t\r]/.test(value) && !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(value);
+  const safe = formula ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -1,4 +1,9 @@
-/** Text from headers and names is user text: it goes into the page as text, never as markup. */
+import { printableText } from '@astrotrack/core';
+
+/**
+ * Text from headers and names is user text: it goes into the page as text, never as markup, and
+ * its control characters and bidi overrides are shown as escapes (printableText).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  return printableText(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -3,7 +3,7 @@
  * table, plus calibration frames, each a GFM table under a heading.
  */
 import { basename } from 'node:path';
-import type { ExposureReport, ReporterPlugin } from '@astrotrack/core';
+import { printableText, type ExposureReport, type ReporterPlugin } from '@astrotrack/core';
 import { documentParts, type ReportTable } from '../views/report-tables.js';
 
 export function markdownReporter(): ReporterPlugin {
@@ -26,7 +26,7 @@ export function formatMarkdown(report: ExposureReport): string {
     for (const warning of report.warnings) {
       lines.push(`- ${escapeMarkdown(warning.message)}`);
       for (const example of warning.examples ?? [])
-        lines.push(`  - \`${example.replaceAll('`', "'")}\``);
+        lines.push(`  - \`${printableText(example).replaceAll('`', "'")}\``);
     }
     lines.push('');
   }
@@ -44,7 +44,10 @@ function table({ title, columns, rows, notes }: ReportTable): string[] {
   return lines;
 }
 
-/** Header values are user text: nothing in them may become Markdown or HTML. */
+/**
+ * Header values are user text: nothing in them may become Markdown or HTML, and a line break,
+ * control character or bidi override is shown as an escape, so it cannot split a table row.
+ */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (char) => `\\${char}`);
+  return printableText(text).replace(/[\\`*_{}[\]<>|#]/g, (char) => `\\${char}`);
 }

@@ -4,7 +4,7 @@
  * Column headers are short so the tables fit 80 columns.
  */
 import { basename } from 'node:path';
-import type { ExposureReport, ReporterPlugin } from '@astrotrack/core';
+import { printableText, type ExposureReport, type ReporterPlugin } from '@astrotrack/core';
 import {
   duplicatesTable,
   exposuresTable,
@@ -53,8 +53,8 @@ function formatTable(report: ExposureReport, color: boolean): string {
   if (report.warnings.length > 0) {
     lines.push('', 'Warnings:');
     for (const warning of report.warnings) {
-      lines.push(`  ! ${warning.message}`);
-      for (const example of warning.examples ?? []) lines.push(`      ${example}`);
+      lines.push(`  ! ${printableText(warning.message)}`);
+      for (const example of warning.examples ?? []) lines.push(`      ${printableText(example)}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -65,9 +65,10 @@ function block(table: ReportTable): string[] {
 }
 
 function grid(table: ReportTable, style?: CellStyle): string {
+  // Cells hold header text: escape sequences and line breaks in it are shown, never sent.
   return renderGrid(
     table.columns.map((column) => ({ header: column.header, align: column.align })),
-    table.rows,
+    table.rows.map((row) => row.map(printableText)),
     style,
   );
 }
