@@ -258,6 +258,29 @@ describe('astrotrack scan', () => {
     }
   });
 
+  it('accepts on the command line only what the config accepts, and names no rig after Object', async () => {
+    const { data, env, dir } = archive();
+    const tolerance = await runCli(['organize', data, '--tolerance', '0.1', '--dry-run'], {
+      env,
+      cwd: dir,
+    });
+    expect(tolerance.code).toBe(64);
+    expect(tolerance.stderr).toBe(
+      'error: bad --tolerance "0.1": expected a number from 0.5 to 90\n',
+    );
+    writeFileSync(join(dir, 'astro.config.yaml'), 'rig: constructor\nrigs:\n  a: {}\n');
+    const rig = await runCli(['scan', data], { env, cwd: dir });
+    expect(rig.code).toBe(78);
+    expect(rig.stderr.split('\n')[0]).toBe('error: no rig named "constructor" (the config has: a)');
+    writeFileSync(join(dir, 'astro.config.yaml'), 'flats:\n  anglePrecision: 1e-200\n');
+    const precision = await runCli(['flats', 'learn', data, '--dry-run'], { env, cwd: dir });
+    expect(precision.code).toBe(78);
+    expect(precision.stderr).toContain(
+      'flats.anglePrecision: Too small: expected number to be >=0.001',
+    );
+    expect(precision.stderr).not.toContain('    at ');
+  });
+
   it("says where a JavaScript config's syntax is broken, in one line, and exits 78", async () => {
     const { data, env, dir } = archive();
     const config = join(dir, 'astro.config.mjs');

@@ -14,6 +14,7 @@ export * from './config/load-config.js';
 export * from './config/find-config-file.js';
 export type { KnownPlugins, ValidationResult } from './config/validate-config.js';
 export * from './config/resolve-rig.js';
+export * from './config/setting-bounds.js';
 export * from './config/instantiate-plugins.js';
 export { didYouMean } from './config/did-you-mean.js';
 export * from './scan/frame-extensions.js';

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { errors, scanArchive, type ResolvedRig } from '@astrotrack/core';
+import { errors, SETTING_BOUNDS, scanArchive, type ResolvedRig } from '@astrotrack/core';
 import { listFlats, loadFlatLibrary, localToday } from '@astrotrack/flats';
 import {
   layoutProblems,
@@ -19,7 +19,7 @@ import {
   type SessionFlat,
 } from '@astrotrack/organizer';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
-import { parsePositiveNumber } from '../options/parse-allocation.js';
+import { parseBoundedNumber } from '../options/parse-allocation.js';
 import { cacheFolderOf, flatLibraryFile, prepareRig } from '../run-scan.js';
 import { carryCacheEntries } from '../organize/carry-cache-entries.js';
 import { ask, canAsk } from '../organize/confirm.js';
@@ -88,7 +88,7 @@ export function registerOrganizeCommand(program: Command): void {
       const tolerance =
         flags.tolerance === undefined
           ? rig.organize.tolerance
-          : parsePositiveNumber('--tolerance', flags.tolerance);
+          : parseBoundedNumber('--tolerance', flags.tolerance, SETTING_BOUNDS.tolerance);
       const output = flags.out === undefined ? root : resolve(flags.out);
 
       await settleUnfinishedRun(root, flags, line);

@@ -44,3 +44,18 @@ export function parsePercent(flag: string, text: string): number {
   }
   return value;
 }
+
+/** A number within a setting's bounds (SETTING_BOUNDS): what the config accepts, no more. */
+export function parseBoundedNumber(
+  flag: string,
+  text: string,
+  bound: { min: number; max: number },
+): number {
+  const value = /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= bound.min && value <= bound.max)) {
+    throw errors.badUsage(
+      `bad ${flag} "${text}": expected a number from ${bound.min} to ${bound.max}`,
+    );
+  }
+  return value;
+}

@@ -1,6 +1,7 @@
 /** The config's shape. Semantic checks (known parser names, filters) live in validate-config.ts. */
 import { z } from 'zod';
 import { SORT_KEYS } from '../report/sort-rows.js';
+import { SETTING_BOUNDS } from './setting-bounds.js';
 
 const pluginObject = z.custom<{ name: string }>(
   (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
@@ -48,16 +49,28 @@ export const reportSettingsSchema = z.strictObject({
 
 export const flatSettingsSchema = z.strictObject({
   library: z.string().min(1).optional(),
-  tolerance: z.number().min(0.5).max(90).optional(),
+  tolerance: z
+    .number()
+    .min(SETTING_BOUNDS.tolerance.min)
+    .max(SETTING_BOUNDS.tolerance.max)
+    .optional(),
   maxAgeDays: z.number().positive().optional(),
   oldFlatsCover: z.boolean().optional(),
-  anglePrecision: z.number().positive().max(10).optional(),
+  anglePrecision: z
+    .number()
+    .min(SETTING_BOUNDS.anglePrecision.min)
+    .max(SETTING_BOUNDS.anglePrecision.max)
+    .optional(),
 });
 
 export const organizeSettingsSchema = z.strictObject({
   layout: z.string().min(1).optional(),
   mode: z.enum(['move', 'copy', 'hardlink', 'symlink']).optional(),
-  tolerance: z.number().min(0.5).max(90).optional(),
+  tolerance: z
+    .number()
+    .min(SETTING_BOUNDS.tolerance.min)
+    .max(SETTING_BOUNDS.tolerance.max)
+    .optional(),
 });
 
 export const astrobinSettingsSchema = z.strictObject({

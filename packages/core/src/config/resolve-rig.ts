@@ -37,7 +37,13 @@ export interface ResolvedRig {
  */
 export function resolveRig(config: AstrotrackConfig, requested?: string): ResolvedRig {
   const name = requested ?? config.rig ?? null;
-  const rig = name === null ? {} : config.rigs?.[name];
+  // Own keys only: a rig named `constructor` is not Object's.
+  const rig =
+    name === null
+      ? {}
+      : config.rigs && Object.hasOwn(config.rigs, name)
+        ? config.rigs[name]
+        : undefined;
   if (!rig) throw errors.rigNotFound(name!, Object.keys(config.rigs ?? {}));
   return {
     name,
