@@ -31,14 +31,6 @@ export function parseCardLeniently(card: string): HeaderCard {
   }
 }
 
-/** The value only, for look-ups: what `parseCardLeniently(card).value` is, and its problem. */
-export function cardValueLeniently(card: string): { value: FitsValue; problem?: string } {
-  const parsed = parseCardLeniently(card);
-  return parsed.problem
-    ? { value: parsed.value, problem: parsed.problem }
-    : { value: parsed.value };
-}
-
 /** Bytes above 0x7e (kept, to be decoded as UTF-8) and control characters (`?`) are a problem. */
 function printable(card: string): { text: string; problem?: string } {
   if (!NOT_PRINTABLE.test(card)) return { text: card };
