@@ -1,5 +1,5 @@
 import { access } from 'node:fs/promises';
-import { dirname, relative, sep } from 'node:path';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import {
   EXIT_CODES,
@@ -74,12 +74,7 @@ export function registerInspectCommand(program: Command): void {
         flags.json
           ? `${JSON.stringify(inspections.map(asJson), null, 2)}\n`
           : inspections
-              .map((inspection) => {
-                const relativePath = relative(inspection.root, inspection.path)
-                  .split(sep)
-                  .join('/');
-                return asText(inspection, rejects.of(relativePath));
-              })
+              .map((inspection) => asText(inspection, rejects.of(inspection.relativePath)))
               .join('\n'),
       );
       if (missing > 0) process.exitCode = EXIT_CODES.noInput;

@@ -8,5 +8,3 @@ export const SETTING_BOUNDS = {
   /** Degrees a learned flat set's angle is rounded to: finer than 0.001° no rotator holds. */
   anglePrecision: { min: 0.001, max: 10 },
 } as const;
-
-export type SettingBound = (typeof SETTING_BOUNDS)[keyof typeof SETTING_BOUNDS];

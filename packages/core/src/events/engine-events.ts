@@ -1,5 +1,5 @@
 import type { Frame } from '../frame.js';
-import type { ExposureReport } from '../report/report-types.js';
+import type { DuplicateFrame, ExposureReport } from '../report/report-types.js';
 
 export interface ScanStartEvent {
   root: string;
@@ -30,12 +30,8 @@ export interface FrameRejectedEvent {
 }
 
 /** A frame counted already: the same file by another path, or a copy of it. */
-export interface FrameDuplicateEvent {
+export interface FrameDuplicateEvent extends DuplicateFrame {
   path: string;
-  relativePath: string;
-  /** The frame counted in its place (relative path). */
-  sameAs: string;
-  how: 'same file' | 'copy';
 }
 
 export interface ScanEndEvent {

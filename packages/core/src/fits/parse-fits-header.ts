@@ -1,6 +1,7 @@
 /**
- * Splits header bytes into cards up to `END` and parses them (leniently, lenient-card.ts), joining CONTINUE long strings (FITS 4.0 §4.2.1.2). Works on whatever bytes it is given and
- * says when it needs more. Scanning and parsing are separate so a reader can parse only the cards
+ * Splits header bytes into cards up to `END` and parses them (leniently, lenient-card.ts), joining
+ * CONTINUE long strings (FITS 4.0 §4.2.1.2). Works on whatever bytes it is given and says when it
+ * needs more. Scanning and parsing are separate so a reader can parse only the cards
  * it is asked about.
  */
 import { printableText } from '../text/printable-text.js';

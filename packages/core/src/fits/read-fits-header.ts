@@ -35,7 +35,7 @@ export interface FitsHeader {
   readonly hdus: readonly FitsHdu[];
   /**
    * The first value of a keyword, any letter case: the image's cards first, then the primary's.
-   * Values are parsed when asked for; a malformed one throws FitsHeaderError then.
+   * Values are parsed when asked for, leniently: this never throws.
    */
   get(keyword: string): FitsValue | undefined;
   /** What was wrong with the card `get(keyword)` read, if it broke the standard (lenient-card.ts). */
@@ -202,13 +202,7 @@ class LazyFitsHeader implements FitsHeader {
   }
 
   get hdus(): readonly FitsHdu[] {
-    const primary = this.primary;
-    return primary === null
-      ? [{ label: 'primary', cards: this.cards }]
-      : [
-          { label: 'primary', cards: primary },
-          { label: extensionLabel(this.cards, 'IMAGE'), cards: this.cards },
-        ];
+    return hdusOf(this.cards, this.primary, 'IMAGE');
   }
 
   get(keyword: string): FitsValue | undefined {
@@ -249,26 +243,27 @@ export function makeHeader(
   compressed: boolean,
 ): FitsHeader {
   const index = indexParsedCards([...cards, ...(primary ?? [])]);
-  const hdus: FitsHdu[] = primary
-    ? [
-        { label: 'primary', cards: primary },
-        {
-          label: extensionLabel(cards, compressed ? 'tile-compressed IMAGE' : 'IMAGE'),
-          cards,
-        },
-      ]
-    : [{ label: 'primary', cards }];
   return {
     cards,
     primary,
     compressed,
-    hdus,
+    hdus: hdusOf(cards, primary, compressed ? 'tile-compressed IMAGE' : 'IMAGE'),
     get: (keyword) => index.value(keyword),
     problem: (keyword) => index.problem(keyword),
   };
 }
 
-function extensionLabel(cards: readonly HeaderCard[], kind: string): string {
+/** The headers read, in file order: the image's alone, or the primary's and the extension's. */
+function hdusOf(
+  cards: readonly HeaderCard[],
+  primary: readonly HeaderCard[] | null,
+  kind: string,
+): FitsHdu[] {
+  if (primary === null) return [{ label: 'primary', cards }];
   const name = cards.find((card) => card.keyword === 'EXTNAME' && !card.commentary)?.value;
-  return `extension 1 (${kind}${typeof name === 'string' ? ` '${name}'` : ''})`;
+  const label = `extension 1 (${kind}${typeof name === 'string' ? ` '${name}'` : ''})`;
+  return [
+    { label: 'primary', cards: primary },
+    { label, cards },
+  ];
 }

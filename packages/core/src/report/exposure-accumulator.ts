@@ -150,7 +150,8 @@ export class ExposureAccumulator {
   }
 }
 
-function remember(list: ExampleList, path: string): void {
+/** Counts one more, keeping it as an example while there are fewer than five. */
+export function remember(list: ExampleList, path: string): void {
   list.count++;
   if (list.examples.length < EXAMPLES_KEPT) list.examples.push(path);
 }

@@ -8,19 +8,12 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-
-export interface Duplicate {
-  relativePath: string;
-  /** The frame counted in its place. */
-  sameAs: string;
-  /** The very same file (hard link), or a copy with the same header facts. */
-  how: 'same file' | 'copy';
-}
+import type { DuplicateFrame } from '../report/report-types.js';
 
 export class DuplicateFinder {
   private readonly seen = new Map<number, string>();
 
-  /** The frame counted already with this key, or null (and this one is remembered). Synchronous: it runs per frame. */
+  /** The frame counted already with this key, or null (and this one is remembered): per frame, so synchronous. */
   firstWith(relativePath: string, copyKey: string): string | null {
     const hash = hash53(copyKey);
     const first = this.seen.get(hash);
@@ -30,7 +23,7 @@ export class DuplicateFinder {
   }
 
   /** What a frame found again is of the first: the same file (a hard link), or a copy. */
-  async describe(root: string, relativePath: string, sameAs: string): Promise<Duplicate> {
+  async describe(root: string, relativePath: string, sameAs: string): Promise<DuplicateFrame> {
     const same = await sameFile(join(root, sameAs), join(root, relativePath));
     return { relativePath, sameAs, how: same ? 'same file' : 'copy' };
   }

@@ -4,7 +4,7 @@
  * (ctime: which no program can set back, so a header edited in place with its mtime restored is
  * read again) are those it was read at; anything else is read again.
  *
- * Storage: one small JSON file per archive folder, under `<DIR>/.astrotrack/cache/v1/` (or the
+ * Storage: one small JSON file per archive folder, under `<DIR>/.astrotrack/cache/v2/` (or the
  * folder the config names), named by a hash of the folder's path. Per folder because the walker
  * visits folder by folder: only one folder's entries are in memory at a time, so a million frames
  * never are; a changed folder rewrites only its own file; and a damaged file costs one folder's
@@ -21,6 +21,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { CAMERA_KEYWORDS } from '../headers/copy-key.js';
 import type { HeaderLookup } from '../headers/header-fields.js';
 
 export const CACHE_VERSION = 2;
@@ -54,11 +55,8 @@ export const CACHED_KEYWORDS = [
   'LONG-OBS',
   'BINNING',
   'PA',
-  // What tells a copy of a frame (duplicate-frames.ts).
-  'INSTRUME',
-  'TELESCOP',
-  'NAXIS1',
-  'NAXIS2',
+  // What tells a copy of a frame, besides the above.
+  ...CAMERA_KEYWORDS,
 ] as const;
 const KEYWORD_INDEX = new Map<string, number>(
   CACHED_KEYWORDS.map((keyword, index) => [keyword, index]),
@@ -371,16 +369,15 @@ function cachedLookup(entry: Entry): HeaderLookup {
   const values = entry[3] as (string | number | null)[];
   const problems = entry[4] as 0 | Record<number, string>;
   // Keywords are asked for as the engine writes them, upper case (as CACHED_KEYWORDS).
-  const indexOf = (keyword: string) => KEYWORD_INDEX.get(keyword);
   const lookup: HeaderLookup = {
     get: (keyword) => {
-      const index = indexOf(keyword);
+      const index = KEYWORD_INDEX.get(keyword);
       return index === undefined ? undefined : (values[index] ?? undefined);
     },
   };
   if (problems) {
     lookup.problem = (keyword) => {
-      const index = indexOf(keyword);
+      const index = KEYWORD_INDEX.get(keyword);
       return index === undefined ? undefined : problems[index];
     };
   }

@@ -28,6 +28,8 @@ export interface InspectedHdu {
 
 export interface FrameInspection {
   path: string;
+  /** The path from `root` down, `/`-separated, as `scan ROOT` names the file. */
+  relativePath: string;
   /** The folder the file's folders are read from, as `scan ROOT` reads them. */
   root: string;
   header:
@@ -76,6 +78,7 @@ export async function inspectFrame(
   const outcome = await readFrame(file, options);
   return {
     path: absolute,
+    relativePath: file.relativePath,
     root: base,
     header,
     parsers: parserVerdicts(file, options.parsers, options.context),
