@@ -70,17 +70,28 @@ describe('each frame counted once, only integration counted', () => {
     const { root } = archive();
     const scan = async () => {
       const frames: Frame[] = [];
+      let files = -1;
       const { report } = await scanArchive({
         root,
         rig: resolveRig({}),
         parsers: [],
         cacheFolder: cache ? cacheFolderFor(root) : null,
-        plugins: [{ name: 'c', setup: ({ on }) => on('frame', (f) => void frames.push(f)) }],
+        plugins: [
+          {
+            name: 'c',
+            setup: ({ on }) => {
+              on('frame', (f) => void frames.push(f));
+              on('scan:end', (end) => void (files = end.files));
+            },
+          },
+        ],
       });
-      return { report, frames };
+      return { report, frames, files };
     };
     const runs = cache ? [await scan(), await scan()] : [await scan()];
-    for (const { report, frames } of runs) {
+    for (const { report, frames, files } of runs) {
+      // Every frame file found, the ones set apart included, as the report counts them.
+      expect(files).toBe(report.frames.files);
       expect(report.rows.map((r) => [r.filter, r.subs])).toEqual([
         ['L', 2],
         ['Ha', 5],

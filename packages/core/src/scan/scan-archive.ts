@@ -129,6 +129,8 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
   };
   let frames = 0;
   let skipped = 0;
+  /** Frames in reject folders and frames found twice: files, but neither frames nor skipped. */
+  let setApart = 0;
   const rejects = rejectFolders(rig.report.rejectFolders);
   const duplicates = new DuplicateFinder();
   const rejectedDuplicates = new DuplicateFinder();
@@ -180,10 +182,12 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
           outcome.copyKey === null ? null : finder.firstWith(file.relativePath, outcome.copyKey);
         if (first !== null) {
           const duplicate = await finder.describe(root, file.relativePath, first);
+          setApart++;
           bus.emit('frame:duplicate', { path: file.path, ...duplicate });
           continue;
         }
         if (rejectFolder !== null) {
+          setApart++;
           bus.emit('frame:rejected', { frame: outcome.frame, folder: rejectFolder });
           continue;
         }
@@ -223,7 +227,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
 
   bus.emit('scan:end', {
     root,
-    files: frames + skipped,
+    files: frames + skipped + setApart,
     frames,
     skipped,
     unreadableFolders: unreadable.length,
