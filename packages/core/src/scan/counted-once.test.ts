@@ -81,7 +81,9 @@ describe('each frame counted once, only integration counted', () => {
             name: 'c',
             setup: ({ on }) => {
               on('frame', (f) => void frames.push(f));
-              on('scan:end', (end) => void (files = end.files));
+              on('scan:end', (end) => {
+                files = end.files;
+              });
             },
           },
         ],
