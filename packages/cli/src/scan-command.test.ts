@@ -288,7 +288,7 @@ describe('astrotrack scan', () => {
     const result = await runCli(['scan', data], { env, cwd: dir });
     expect(result.code).toBe(78);
     expect(result.stderr).toBe(
-      `error: cannot load ${config}: Unexpected identifier 'broken' (line 3)\nhint: fix the syntax error, or pass another file with --config\n`,
+      `error: cannot load ${config}: Unexpected identifier 'broken' (line 3)\nhint: fix the error in it, or pass another file with --config\n`,
     );
   });
 

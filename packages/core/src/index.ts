@@ -40,6 +40,7 @@ export * from './report/sort-rows.js';
 export * from './report/plan-remaining-exposure.js';
 export * from './report/exposure-accumulator.js';
 export * from './report/build-report.js';
+export { sameTarget } from './report/breakdown.js';
 export * from './logging/create-logger.js';
 export * from './fits/format-fits-header.js';
 export * from './fits/parse-fits-card.js';
@@ -56,4 +57,7 @@ export {
 export * from './fits/read-fits-header.js';
 export * from './fits/read-xisf-header.js';
 export * from './sample/generate-sample-archive.js';
-export { writeFileAtomic } from './fs/write-file-atomic.js';
+export { checkReplaceable, writeFileAtomic, writeTarget } from './fs/write-file-atomic.js';
+export * from './fs/real-folder.js';
+export * from './fs/lock-file.js';
+export { settleWithin, setupTimeoutSeconds } from './config/settle-within.js';

@@ -6,6 +6,7 @@ export { buildPlan, formatAngle, type BuildPlanOptions } from './plan/build-plan
 export { checkDestinations } from './plan/check-destinations.js';
 export * from './apply/journal.js';
 export * from './apply/run-operations.js';
+export { lockFolder, type RunLock } from './apply/run-lock.js';
 export {
   realFileSystem,
   OperationError,

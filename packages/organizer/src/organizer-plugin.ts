@@ -37,6 +37,8 @@ export interface OrganizerOptions {
   /** Degrees either side of a flat angle a session still takes (default 2). */
   tolerance?: number;
   rig?: string | null;
+  /** Only this target's frames (case and spaces ignored). */
+  target?: string | null;
 }
 
 export interface OrganizerPlugin extends ObserverPlugin {
@@ -85,6 +87,7 @@ export function organizerPlugin(options: OrganizerOptions): OrganizerPlugin {
           rig: options.rig ?? null,
           kinds: options.kinds,
           sessions,
+          target: options.target ?? null,
         }),
       );
       bus.emit('organize:plan', plan);
@@ -110,6 +113,9 @@ function organizeFrame(frame: Frame): OrganizeFrame {
     binning: frame.binning,
     gain: frame.gain,
     offset: frame.offset,
-    rotatorAngle: frame.rotatorAngle,
+    rotatorAngle:
+      frame.rotatorAngle !== null && Number.isFinite(frame.rotatorAngle)
+        ? frame.rotatorAngle
+        : null,
   };
 }

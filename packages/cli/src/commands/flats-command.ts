@@ -308,13 +308,19 @@ async function libraryContext(command: Command) {
     rig: rig.name,
     rigLabel: rig.name ? `rig ${rig.name}` : 'the default rig',
     maxAgeDays: rig.flats.maxAgeDays ?? DEFAULT_MAX_AGE_DAYS,
-    canonicalFilter: (name: string) => rig.filters.canonical(name) ?? name,
+    canonicalFilter: (name: string) => {
+      if (name.trim() === '')
+        throw errors.badUsage('the filter name is empty', 'give a filter, e.g. L, Ha or OIII');
+      return rig.filters.canonical(name) ?? name.trim();
+    },
   };
 }
 
 function parseAngle(text: string): number {
-  const angle = Number(text.replace(/°$/, ''));
-  if (text.trim() === '' || !Number.isFinite(angle)) {
+  const decimal = text.trim().replace(/°$/, '');
+  const angle = Number(decimal);
+  // Decimal only: `0x2d`, `1e3` and `Infinity` are not angles anyone means.
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(decimal) || !Number.isFinite(angle)) {
     throw errors.badUsage(`bad angle "${text}"`, 'give rotator angles in degrees, e.g. 45 or 69.6');
   }
   return angle;

@@ -187,10 +187,10 @@ describe('astrotrack organize', () => {
     });
     expect(result.code).toBe(0);
     expect(Object.keys(fileChecksums(data)).sort()).toEqual([
-      '.._.._etc/60s/light_0.fits',
       'Ha_/60s/light_bell.fits',
       '_/60s/light_3.fits',
       '_CON/60s/light_1.fits',
+      '___.._etc/60s/light_0.fits',
       'a_b/60s/light_2.fits',
     ]);
     expect(readdirSync(dir)).toEqual(['data']);

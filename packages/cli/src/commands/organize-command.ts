@@ -3,19 +3,24 @@
  * `--dry-run` prints it; applying asks first on a terminal and needs `--yes` without one. A run left
  * half way (killed, disk full) is finished or rolled back before a new plan is made.
  */
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { errors, SETTING_BOUNDS, scanArchive, type ResolvedRig } from '@astrotrack/core';
 import { listFlats, loadFlatLibrary, localToday } from '@astrotrack/flats';
 import {
   layoutProblems,
+  lockFolder,
   NAMED_LAYOUTS,
   ORGANIZE_MODES,
   organizerPlugin,
+  outputOutside,
   readRuns,
   unfinishedRun,
   type OrganizeMode,
   type OrganizerPlugin,
+  type RunLock,
+  type RunRecord,
   type SessionFlat,
 } from '@astrotrack/organizer';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
@@ -44,6 +49,7 @@ interface OrganizeFlags {
   dryRun?: boolean;
   yes?: boolean;
   list?: boolean;
+  target?: string;
 }
 
 export function registerOrganizeCommand(program: Command): void {
@@ -57,7 +63,8 @@ export function registerOrganizeCommand(program: Command): void {
     )
     .option('--layout <template>', 'your own layout, e.g. "{target}/{night}/{filter}"')
     .option('--mode <mode>', `${ORGANIZE_MODES.join(', ')} (default move)`)
-    .option('--out <dir>', 'build the layout in this folder instead of DIR')
+    .option('--out <dir>', 'build the layout in this folder instead of DIR (made if missing)')
+    .option('--target <name>', 'organize only the lights of this target (case and spaces ignored)')
     .option(
       '--tolerance <degrees>',
       'degrees either side of a flat angle one session takes (default 2)',
@@ -90,80 +97,122 @@ export function registerOrganizeCommand(program: Command): void {
           ? rig.organize.tolerance
           : parseBoundedNumber('--tolerance', flags.tolerance, SETTING_BOUNDS.tolerance);
       const output = flags.out === undefined ? root : resolve(flags.out);
+      const prepared = { rig, parsers, plugins, configPath, logger, line };
 
-      await settleUnfinishedRun(root, flags, line);
-
-      const library = flatLibraryFile(rig, configPath, flags.library);
-      let flatAngles: Map<string, number[]> | undefined;
-      const organizer = organizerPlugin({
-        root,
-        output,
-        layout,
-        mode,
-        tolerance,
-        rig: rig.name,
-        flats: async () => {
-          const flats = await rigSessionFlats(library, rig);
-          flatAngles = anglesByFilter(flats);
-          return flats;
-        },
-      });
-      const cacheFolder = cacheFolderOf(root, rig, configPath, flags.cache);
-      const started = performance.now();
-      const scan = await scanArchive({
-        root,
-        rig,
-        parsers,
-        plugins: [...plugins, organizer, scanProgressPlugin(line)],
-        logger,
-        readHeaders: flags.headers === false ? false : undefined,
-        // What `scan` stored is used, and nothing written: organize changes nothing before the
-        // plan is confirmed. Once applied, the moved files' entries follow them.
-        cacheFolder,
-        cacheReadOnly: true,
-      });
-      if (scan.report.frames.files === 0) throw errors.noFramesFound(root);
-      const scanned = performance.now();
-      const plan = await organizer.plan();
-      logger.debug(
-        `scan ${Math.round(scanned - started)} ms, plan ${Math.round(performance.now() - scanned)} ms`,
-      );
-      process.stdout.write(describePlan(plan, { list: Boolean(flags.list), flatAngles }));
-
-      if (flags.dryRun) {
-        process.stdout.write('Dry run: nothing was changed.\n');
-        return;
+      // Held from before the plan is made until it is applied: a second run waits its turn
+      // instead of applying a plan made stale by this one.
+      const willApply = !flags.dryRun && (flags.yes || canAsk());
+      const lock = willApply ? lockFolder(root) : undefined;
+      try {
+        await organize({ dir, root, output, layout, mode, tolerance, flags, lock, ...prepared });
+      } finally {
+        lock?.release();
       }
-      if (plan.operations.length === 0) {
-        process.stdout.write('Nothing to do.\n');
-        return;
-      }
-      if (!flags.yes) {
-        if (!canAsk()) throw errors.confirmationNeeded(`${PRESENT[mode]} files`);
-        const answer = await ask(
-          `${capitalise(IMPERATIVE[mode])} ${plan.operations.length} files? [y/N]`,
-          ['yes', 'no'],
-          'no',
-        );
-        if (answer !== 'yes') {
-          process.stdout.write('Nothing was changed.\n');
-          return;
-        }
-      }
-      const applying = performance.now();
-      const outcome = withProgress(organizer, line, () => organizer.apply(plan));
-      logger.debug(`apply ${Math.round(performance.now() - applying)} ms`);
-      carryCacheEntries(cacheFolder, plan, plan.operations, outcome.failures, 'apply', logger);
-      process.stdout.write(describeOutcome('apply', mode, outcome));
-      if (outcome.failures.length > 0 || outcome.stopped) {
-        throw errors.organizeIncomplete(
-          outcome.failures.length,
-          plan.operations.length,
-          outcome.journal,
-        );
-      }
-      process.stdout.write(`Undo with: astrotrack undo ${quoteArg(dir)}\n`);
     });
+}
+
+type PreparedRig = Awaited<ReturnType<typeof prepareRig>>;
+
+interface OrganizeRequest extends PreparedRig {
+  dir: string;
+  root: string;
+  output: string;
+  layout: string;
+  mode: OrganizeMode;
+  tolerance: number | undefined;
+  flags: OrganizeFlags;
+  lock: RunLock | undefined;
+  logger: ReturnType<typeof loggerFor>;
+  line: ProgressLine;
+}
+
+async function organize(request: OrganizeRequest): Promise<void> {
+  const { dir, root, output, layout, mode, tolerance, flags, lock, logger, line } = request;
+  const { rig, parsers, plugins, configPath } = request;
+  await settleUnfinishedRun(root, flags, line, lock);
+
+  const library = flatLibraryFile(rig, configPath, flags.library);
+  let flatAngles: Map<string, number[]> | undefined;
+  const organizer = organizerPlugin({
+    root,
+    output,
+    layout,
+    mode,
+    tolerance,
+    rig: rig.name,
+    target: flags.target ?? null,
+    flats: async () => {
+      const flats = await rigSessionFlats(library, rig);
+      flatAngles = anglesByFilter(flats);
+      return flats;
+    },
+  });
+  const cacheFolder = cacheFolderOf(root, rig, configPath, flags.cache);
+  const started = performance.now();
+  const scan = await scanArchive({
+    root,
+    rig,
+    parsers,
+    plugins: [...plugins, organizer, scanProgressPlugin(line)],
+    logger,
+    readHeaders: flags.headers === false ? false : undefined,
+    // What `scan` stored is used, and nothing written: organize changes nothing before the
+    // plan is confirmed. Once applied, the moved files' entries follow them.
+    cacheFolder,
+    cacheReadOnly: true,
+  });
+  if (scan.report.frames.files === 0) throw errors.noFramesFound(root);
+  const scanned = performance.now();
+  const plan = await organizer.plan();
+  logger.debug(
+    `scan ${Math.round(scanned - started)} ms, plan ${Math.round(performance.now() - scanned)} ms`,
+  );
+  process.stdout.write(describePlan(plan, { list: Boolean(flags.list), flatAngles }));
+
+  if (flags.dryRun) {
+    process.stdout.write('Dry run: nothing was changed.\n');
+    return;
+  }
+  if (plan.operations.length === 0) {
+    process.stdout.write('Nothing to do.\n');
+    return;
+  }
+  if (!flags.yes) {
+    if (!canAsk()) throw errors.confirmationNeeded(`${PRESENT[mode]} files`);
+    const answer = await ask(
+      `${capitalise(IMPERATIVE[mode])} ${plan.operations.length} files? [y/N]`,
+      ['yes', 'no'],
+      'no',
+    );
+    if (answer !== 'yes') {
+      process.stdout.write('Nothing was changed.\n');
+      return;
+    }
+  }
+  if (output !== root) makeOutputFolder(output);
+  const applying = performance.now();
+  const outcome = withProgress(organizer, line, () => organizer.apply(plan, { lock }));
+  logger.debug(`apply ${Math.round(performance.now() - applying)} ms`);
+  carryCacheEntries(cacheFolder, plan, plan.operations, outcome.failures, 'apply', logger);
+  process.stdout.write(describeOutcome('apply', mode, outcome));
+  if (outcome.failures.length > 0 || outcome.stopped) {
+    throw errors.organizeIncomplete(
+      outcome.failures.length,
+      plan.operations.length,
+      outcome.journal,
+      { notStarted: outcome.notStarted, dir: quoteArg(dir) },
+    );
+  }
+  process.stdout.write(`Undo with: astrotrack undo ${quoteArg(dir)}\n`);
+}
+
+/** `--out` is made when missing (once the plan is confirmed); undo leaves it, empty. */
+function makeOutputFolder(output: string): void {
+  try {
+    mkdirSync(output, { recursive: true });
+  } catch (error) {
+    throw errors.fileNotWritten(output, error);
+  }
 }
 
 const IMPERATIVE = {
@@ -225,14 +274,17 @@ async function settleUnfinishedRun(
   root: string,
   flags: OrganizeFlags,
   line: ProgressLine,
+  lock: RunLock | undefined,
 ): Promise<void> {
   const { runs, unreadable } = readRuns(root);
   for (const { file, problem } of unreadable) throw errors.journalUnreadable(file, problem);
-  const run = unfinishedRun(runs);
-  if (!run) return;
+  const found = unfinishedRun(runs);
+  if (!found) return;
+  const run = placedRun(found, flags.out);
   const organizer = organizerPlugin({ root, layout: NAMED_LAYOUTS.filter });
   const undoing = run.state === 'undoing';
   process.stdout.write(`Found ${describeRun(run)}.\n`);
+  if (run.madeIn !== null) process.stdout.write(`${madeElsewhere(run)}\n`);
   if (flags.dryRun) {
     process.stdout.write(
       undoing
@@ -254,7 +306,7 @@ async function settleUnfinishedRun(
   } else throw errors.confirmationNeeded('settling the interrupted run');
   if (choice === 'quit') throw errors.badUsage('stopped: the interrupted run is still as it was');
   const outcome = withProgress(organizer, line, () =>
-    choice === 'finish' ? organizer.finish(run) : organizer.undo(run),
+    choice === 'finish' ? organizer.finish(run, { lock }) : organizer.undo(run, { lock }),
   );
   process.stdout.write(
     describeOutcome(choice === 'finish' ? 'finish' : 'undo', run.header.mode, outcome),
@@ -264,6 +316,7 @@ async function settleUnfinishedRun(
       outcome.failures.length,
       run.operations.length,
       outcome.journal,
+      { notStarted: outcome.notStarted, dir: quoteArg(root) },
     );
   process.stdout.write('\n');
 }
@@ -303,6 +356,23 @@ function anglesByFilter(flats: readonly SessionFlat[]): Map<string, number[]> {
   }
   for (const angles of byFilter.values()) angles.sort((a, b) => a - b);
   return new Map([...byFilter].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * The run as it is acted on here. A layout built outside the folder is only looked for where the
+ * journal says when the journal is this folder's own; for a copy or a moved archive, `--out` must
+ * say where it is now, so nothing outside is reached on the journal's word.
+ */
+export function placedRun(run: RunRecord, out: string | undefined): RunRecord {
+  if (out !== undefined) return { ...run, output: resolve(out) };
+  if (run.madeIn !== null && outputOutside(run))
+    throw errors.journalOutputElsewhere(run.root, run.madeIn, run.output);
+  return run;
+}
+
+/** Said whenever a run is acted on in a folder other than the one it was made in. */
+export function madeElsewhere(run: RunRecord): string {
+  return `It was made in ${run.madeIn}; this folder is a copy of it or was moved, so it is acted on here, in ${run.root}, and nowhere else.`;
 }
 
 export function quoteArg(arg: string): string {

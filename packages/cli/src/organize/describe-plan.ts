@@ -1,4 +1,8 @@
-/** The plan as people read it: sessions like the toolkit printed them, then folders and what stays. */
+/**
+ * The plan as people read it: sessions like the toolkit printed them, then folders and what stays.
+ * File names and messages are printed escaped: a name can hold control characters.
+ */
+import { printableText as shown } from '@astrotrack/core';
 import {
   formatAngle,
   type LeftReason,
@@ -24,18 +28,41 @@ export function describePlan(
   for (const [folder, files] of folders)
     lines.push(`  ${`${folder}/`.padEnd(width + 1)}  ${count(files, 'file')}`);
   if (plan.inPlace > 0) lines.push(`  (${count(plan.inPlace, 'file')} already in place)`);
-  if (options.list) for (const op of plan.operations) lines.push(`  ${op.from} → ${op.to}`);
+  if (plan.otherTargets > 0)
+    lines.push(`  (${count(plan.otherTargets, 'file')} of other targets not looked at)`);
+  if (options.list)
+    for (const op of plan.operations) lines.push(`  ${shown(op.from)} → ${shown(op.to)}`);
   lines.push(...describeLeft(plan, options.list));
+  if (plan.mixedTargets.length > 1)
+    lines.push(
+      `Warning: these lights are of ${plan.mixedTargets.length} targets (${listSome(plan.mixedTargets)}) and the layout has no {target}: they would share the same folders.`,
+      '  Pick one with --target NAME, or add {target} to the layout (--by night does).',
+    );
   return `${lines.join('\n')}\n`;
+}
+
+function listSome(names: readonly string[]): string {
+  return names.length <= EXAMPLES
+    ? names.map(shown).join(', ')
+    : `${names.slice(0, EXAMPLES).map(shown).join(', ')} and ${names.length - EXAMPLES} more`;
 }
 
 const VERB = { move: 'move', copy: 'copy', hardlink: 'hard-link', symlink: 'symlink' } as const;
 
-const LEFT_WORDS: Record<LeftReason, string> = {
-  'not-a-light': 'not lights (only lights are organized)',
-  'missing-values': 'lacking what the layout needs',
-  duplicate: 'duplicates (the same file is already there)',
-  conflict: 'conflicts (another file has the name; never overwritten)',
+const LEFT_WORDS: Record<LeftReason, [one: string, many: string]> = {
+  'not-a-light': [
+    'not a light (only lights are organized)',
+    'not lights (only lights are organized)',
+  ],
+  'missing-values': ['lacking what the layout needs', 'lacking what the layout needs'],
+  duplicate: [
+    'duplicate (the same file is already there)',
+    'duplicates (the same file is already there)',
+  ],
+  conflict: [
+    'conflict (another file has the name; never overwritten)',
+    'conflicts (another file has the name; never overwritten)',
+  ],
 };
 
 function describeLeft(plan: OrganizePlan, list: boolean): string[] {
@@ -44,12 +71,12 @@ function describeLeft(plan: OrganizePlan, list: boolean): string[] {
   for (const reason of Object.keys(LEFT_WORDS) as LeftReason[]) {
     const frames = plan.left.filter((frame) => frame.reason === reason);
     if (frames.length === 0) continue;
-    lines.push(`  ${frames.length} ${LEFT_WORDS[reason]}`);
-    const shown =
+    lines.push(`  ${frames.length} ${LEFT_WORDS[reason][frames.length === 1 ? 0 : 1]}`);
+    const listed =
       list || reason === 'not-a-light' ? (list ? frames : []) : frames.slice(0, EXAMPLES);
-    for (const frame of shown) lines.push(`    ${frame.path}: ${frame.detail}`);
-    if (shown.length < frames.length && reason !== 'not-a-light')
-      lines.push(`    … and ${frames.length - shown.length} more (--list shows all)`);
+    for (const frame of listed) lines.push(`    ${shown(frame.path)}: ${shown(frame.detail)}`);
+    if (listed.length < frames.length && reason !== 'not-a-light')
+      lines.push(`    … and ${frames.length - listed.length} more (--list shows all)`);
   }
   return lines;
 }
@@ -104,10 +131,14 @@ export function describeOutcome(
       `${count(outcome.unchanged, 'file')} ${what === 'undo' ? 'had not been touched' : 'already done'}.`,
     );
   for (const failure of outcome.failures.slice(0, 20))
-    lines.push(`  failed: ${failure.from}: ${failure.message}`);
+    lines.push(`  failed: ${shown(failure.from)}: ${shown(failure.message)}`);
   if (outcome.failures.length > 20)
     lines.push(`  … and ${outcome.failures.length - 20} more failures (see ${outcome.journal})`);
   if (outcome.stopped) lines.push(`Stopped: ${outcome.stopped}.`);
+  if (outcome.notStarted > 0)
+    lines.push(
+      `${count(outcome.notStarted, 'file')} not started: ${what === 'undo' ? 'still where the run put them' : 'still where they were'}.`,
+    );
   for (const folder of outcome.foldersKept)
     lines.push(`  kept folder ${folder}/: something else is in it now`);
   return `${lines.join('\n')}\n`;

@@ -1,11 +1,13 @@
 /**
  * `--reporter NAME[=FILE]`, repeatable: which reporters run and where each one's text goes. At most
- * one writes to stdout; files are written whole or not at all (temp file, then rename).
+ * one writes to stdout; files are written whole or not at all (temp file, then rename), through a
+ * symbolic link to the file it names, and never over a FIFO, a device or a read-only file.
  */
 import { resolve } from 'node:path';
 import {
   didYouMean,
   errors,
+  checkReplaceable,
   writeFileAtomic,
   type ExposureReport,
   type ReporterOptions,
@@ -73,6 +75,8 @@ export async function loadReporters(
       );
     }
   }
+  // A report file that would be refused is refused now, not after a long scan.
+  for (const { file } of loaded) if (file !== null) checkReplaceable(resolve(file));
   return loaded;
 }
 

@@ -18,6 +18,8 @@ export interface RunOptions {
    * another user instead would fail wherever that user cannot reach the clone (a 0700 folder).
    */
   asUser?: boolean;
+  /** Terminal only: called when a question has been asked, before it is answered. */
+  beforeAnswer?: (screen: string) => void | Promise<void>;
 }
 
 const RUNNING_AS_ROOT = process.getuid?.() === 0;
@@ -94,16 +96,21 @@ export function runInTerminal(
     let stdout = '';
     let stderr = '';
     let typed = false;
+    let answering = false;
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
       // Answer each question once it is asked, as a person would.
       // A question ends in "?" or in its choices "[…]", then a space.
-      if (!typed && /[?\]] $/.test(stdout)) {
-        const [answer, ...rest] = input.split('\n');
-        child.stdin.write(`${answer}\n`);
-        input = rest.join('\n');
-        typed = input === '';
-        if (typed) child.stdin.end();
+      if (!typed && !answering && /[?\]] $/.test(stdout)) {
+        answering = true;
+        Promise.resolve(options.beforeAnswer?.(stdout)).then(() => {
+          const [answer, ...rest] = input.split('\n');
+          child.stdin.write(`${answer}\n`);
+          input = rest.join('\n');
+          typed = input === '';
+          answering = false;
+          if (typed) child.stdin.end();
+        }, reject);
       }
     });
     child.stderr.on('data', (chunk) => (stderr += chunk));

@@ -9,6 +9,7 @@ import { isAstrotrackError } from '../errors/astrotrack-error.js';
 import type { KnownPlugins } from './validate-config.js';
 import { looksLikeWebFrameworkConfig, importsWebFramework } from './detect-web-framework.js';
 import { CONFIG_FILE_NAMES, findConfigFile } from './find-config-file.js';
+import { settleWithin } from './settle-within.js';
 
 export interface LoadConfigOptions {
   /** Folder to start the search in (the scanned folder). */
@@ -42,22 +43,29 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   );
   if (!file) return { config: {}, filepath: null, warnings };
 
+  const loaded = file;
   let result: { config: unknown; filepath: string } | null;
   try {
-    result = await (await createExplorer()).load(file);
+    result = await settleWithin(`the config file ${file}`, async () =>
+      (await createExplorer()).load(loaded),
+    );
   } catch (error) {
     if (isAstrotrackError(error)) throw error;
     throw errors.configUnreadable(file, error);
   }
   if (!result) throw errors.configUnreadable(file, new Error('the file is empty'));
 
-  if (looksLikeWebFrameworkConfig(result.config)) throw errors.webFrameworkConfig(result.filepath);
-  const config = await validateConfigOrThrow(
-    unwrapDefault(result.config),
-    options.known,
-    result.filepath,
-  );
-  return { config, filepath: result.filepath, warnings };
+  const { filepath } = result;
+  const raw = result.config;
+  try {
+    if (looksLikeWebFrameworkConfig(raw)) throw errors.webFrameworkConfig(filepath);
+    const config = await validateConfigOrThrow(unwrapDefault(raw), options.known, filepath);
+    return { config, filepath, warnings };
+  } catch (error) {
+    // A getter in a JS config that throws while its settings are read.
+    if (isAstrotrackError(error)) throw error;
+    throw errors.configUnreadable(filepath, error);
+  }
 }
 
 /** Validates and throws ConfigInvalid listing every problem. The schema (zod) loads only when needed. */

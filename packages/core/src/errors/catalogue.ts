@@ -44,7 +44,7 @@ export const errors = {
       name: 'ConfigUnreadable',
       exit: 'config',
       message: `cannot load ${file}: ${loaderProblem(cause)}`,
-      hint: 'fix the syntax error, or pass another file with --config',
+      hint: 'fix the error in it, or pass another file with --config',
       cause,
     }),
   configNotFound: (file: string) =>
@@ -97,12 +97,61 @@ export const errors = {
       hint: 'check that its folder exists and is writable; nothing was changed',
       cause,
     }),
+  flatLibraryNotWritten: (file: string, problem: string) =>
+    new AstrotrackError({
+      name: 'FlatLibraryNotWritten',
+      exit: 'data',
+      message: `not written to the flat library ${file}: ${problem}`,
+      hint: 'the library is left as it was; correct the flat given (filter name, angle) and try again',
+    }),
   legacyFlatsUnreadable: (file: string, problem: string) =>
     new AstrotrackError({
       name: 'LegacyFlatsUnreadable',
       exit: 'data',
       message: `cannot import ${file}: ${problem}`,
       hint: "give the Python toolkit's ~/.astrophotography_flats.json, unchanged",
+    }),
+  linkedFolder: (path: string) =>
+    new AstrotrackError({
+      name: 'LinkedFolder',
+      exit: 'cantCreate',
+      message: `${path} is a symbolic link or not a folder; astrotrack does not write through links`,
+      hint: 'replace it with a real folder, or name the folder the link points to; nothing was written there',
+    }),
+  notARegularFile: (file: string, kind: string) =>
+    new AstrotrackError({
+      name: 'NotARegularFile',
+      exit: 'cantCreate',
+      message: `${file} is ${kind}, not a regular file; astrotrack does not replace it`,
+      hint: 'give a new file name or an existing regular file (or - for the terminal)',
+    }),
+  readOnlyFile: (file: string) =>
+    new AstrotrackError({
+      name: 'ReadOnlyFile',
+      exit: 'cantCreate',
+      message: `${file} is read-only; astrotrack does not replace it`,
+      hint: `make it writable (chmod u+w ${file}) if it should change, or give another file`,
+    }),
+  journalOutside: (file: string, path: string) =>
+    new AstrotrackError({
+      name: 'JournalOutside',
+      exit: 'data',
+      message: `the organize journal ${file} names a file outside the folder it is in (${path}); not acted on`,
+      hint: 'astrotrack never writes such a journal: move it away if you did not put it there',
+    }),
+  journalOutputElsewhere: (root: string, recordedRoot: string, output: string) =>
+    new AstrotrackError({
+      name: 'JournalOutputElsewhere',
+      exit: 'usage',
+      message: `the last run in ${root} was made in ${recordedRoot} and built its layout in ${output}, outside the folder; ${root} is a copy of it or was moved`,
+      hint: 'give --out with the folder that holds that layout now; nothing was changed',
+    }),
+  settleTimeout: (what: string, seconds: number) =>
+    new AstrotrackError({
+      name: 'SettleTimeout',
+      exit: 'config',
+      message: `${what} did not finish within ${seconds} s`,
+      hint: 'a config file or plugin setup that waits on something that never comes; fix it or raise ASTROTRACK_SETUP_TIMEOUT (seconds)',
     }),
   organizeBusy: (root: string, pid: number | null) =>
     new AstrotrackError({
@@ -132,12 +181,17 @@ export const errors = {
       message: `the organize journal ${file} cannot be read: ${problem}`,
       hint: 'it is JSON Lines; fix or move it away; files it lists have not been touched since',
     }),
-  organizeIncomplete: (failed: number, total: number, journal: string) =>
+  organizeIncomplete: (
+    failed: number,
+    total: number,
+    journal: string,
+    { notStarted = 0, dir = 'DIR' }: { notStarted?: number; dir?: string } = {},
+  ) =>
     new AstrotrackError({
       name: 'OrganizeIncomplete',
       exit: 'cantCreate',
-      message: `${failed} of ${total} file operations failed (listed above); every other file is in its place`,
-      hint: `fix the cause and run the same command again to finish, or \`astrotrack undo\` to go back (journal: ${journal})`,
+      message: `${failed} of ${total} file operations failed (listed above)${notStarted > 0 ? `; ${notStarted} were not started` : ''}; every file done is in its place`,
+      hint: `fix the cause and run the same command again to finish, or \`astrotrack undo ${dir}\` to go back (journal: ${journal})`,
     }),
   badUsage: (message: string, hint?: string) =>
     new AstrotrackError({ name: 'BadUsage', exit: 'usage', message, ...(hint ? { hint } : {}) }),

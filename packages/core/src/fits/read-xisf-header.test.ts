@@ -102,6 +102,20 @@ describe('readXisfHeader', () => {
     expect(header.properties.get('x')!.value.length).toBeLessThan(100);
   });
 
+  it('refuses a header of more tags or attributes than any real one has, before parsing it', () => {
+    const keywords = (n: number) =>
+      Array.from({ length: n }, (_, i) => `<FITSKeyword name="K${i}" value="${i}"/>`).join('');
+    const real = parseXisfXml(`<xisf><Image>${keywords(300)}</Image></xisf>`);
+    expect(real.cards).toHaveLength(300);
+    expect(() => parseXisfXml(`<xisf><Image>${keywords(20_000)}</Image></xisf>`)).toThrow(
+      /the XML header has 20004 tags, more than the 10000 astrotrack reads/,
+    );
+    const attributes = Array.from({ length: 60_000 }, (_, i) => `a${i}="1"`).join(' ');
+    expect(() => parseXisfXml(`<xisf><Image ${attributes}/></xisf>`)).toThrow(
+      /the XML header has 60000 attributes, more than the 50000 astrotrack reads/,
+    );
+  });
+
   it('reads FITSKeyword values as the same cards in a FITS header read, sloppy ones included', async () => {
     const file = join(tempDir(), 'x.xisf');
     const name = fc.stringMatching(/^[A-Z][A-Z0-9_-]{0,7}$/);

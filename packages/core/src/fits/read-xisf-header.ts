@@ -113,6 +113,12 @@ function* xisfHeaderProgram(options: ReadXisfHeaderOptions): ReadProgram<XisfHea
 
 const latin1 = new TextDecoder('latin1');
 
+function countOf(text: string, character: string): number {
+  let count = 0;
+  for (let at = text.indexOf(character); at !== -1; at = text.indexOf(character, at + 1)) count++;
+  return count;
+}
+
 /** Writers pad the header with zeros up to the first attachment. */
 function trimmedLength(body: Uint8Array): number {
   let end = body.length;
@@ -120,7 +126,24 @@ function trimmedLength(body: Uint8Array): number {
   return end;
 }
 
+/**
+ * Real headers have a few hundred elements; a hostile one with millions of elements or attributes
+ * would cost seconds and hundreds of megabytes to parse, so it is refused after one linear count.
+ */
+export const XISF_MAX_ELEMENTS = 10_000;
+export const XISF_MAX_ATTRIBUTES = 50_000;
+
 export function parseXisfXml(xml: string): XisfHeader {
+  const elements = countOf(xml, '<');
+  if (elements > XISF_MAX_ELEMENTS)
+    throw new FitsHeaderError(
+      `the XML header has ${elements} tags, more than the ${XISF_MAX_ELEMENTS} astrotrack reads`,
+    );
+  const attributes = countOf(xml, '=');
+  if (attributes > XISF_MAX_ATTRIBUTES)
+    throw new FitsHeaderError(
+      `the XML header has ${attributes} attributes, more than the ${XISF_MAX_ATTRIBUTES} astrotrack reads`,
+    );
   const valid = xmlTools().validator.validate(xml);
   if (valid !== true) {
     throw new FitsHeaderError(

@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -20,11 +21,13 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CAMERA_KEYWORDS } from '../headers/copy-key.js';
 import type { HeaderLookup } from '../headers/header-fields.js';
 
 export const CACHE_VERSION = 2;
+/** The names `fileOf` gives: what prune may remove. */
+const CACHE_FILE_NAME = /^[0-9a-f]{20}\.json$/;
 
 /** Every keyword and XISF property `fieldsFromHeader` and the engine may ask for. */
 // Common ones first: trailing absent values are not written.
@@ -195,9 +198,12 @@ export class HeaderCache {
     );
   }
 
-  /** After a complete walk: drops the caches of folders that are gone. */
+  /**
+   * After a complete walk: drops the caches of folders that are gone. Only files named as this cache
+   * names them are removed, and only in a real folder: never through a link to somewhere else.
+   */
   prune(): void {
-    if (this.readOnly) return;
+    if (this.readOnly || linkOnTheWay(this.folder)) return;
     let names: string[];
     try {
       names = readdirSync(this.folder);
@@ -206,7 +212,7 @@ export class HeaderCache {
     }
     for (const name of names) {
       const file = join(this.folder, name);
-      if (name.endsWith('.json') && !this.visited.has(file)) rmSync(file, { force: true });
+      if (CACHE_FILE_NAME.test(name) && !this.visited.has(file)) rmSync(file, { force: true });
     }
   }
 
@@ -240,6 +246,8 @@ export class HeaderCache {
     if (!this.writable) return;
     const temporary = `${file}.${process.pid}.tmp`;
     try {
+      if (linkOnTheWay(this.folder))
+        throw new Error('its folder is reached through a symbolic link: not written through it');
       mkdirSync(this.folder, { recursive: true });
       if (entries.size === 0) {
         rmSync(file, { force: true });
@@ -392,4 +400,18 @@ function cachedLookup(entry: Entry): HeaderLookup {
 function splitPath(relativePath: string): { folder: string; name: string } {
   const slash = relativePath.lastIndexOf('/');
   return { folder: relativePath.slice(0, Math.max(0, slash)), name: relativePath.slice(slash + 1) };
+}
+
+/** Whether the cache folder or one of the two above it (`.astrotrack/cache/v2`) is a symbolic link. */
+function linkOnTheWay(folder: string): boolean {
+  let path = folder;
+  for (let level = 0; level < 3; level++) {
+    try {
+      if (lstatSync(path).isSymbolicLink()) return true;
+    } catch {
+      // Not there yet: made as a real folder when written.
+    }
+    path = dirname(path);
+  }
+  return false;
 }

@@ -41,6 +41,7 @@ import {
 import { walkFrames } from './walk-frames.js';
 import { DuplicateFinder } from './duplicate-frames.js';
 import { rejectFolders } from './reject-folders.js';
+import { settleWithin } from '../config/settle-within.js';
 
 export interface ScanArchiveOptions {
   root: string;
@@ -98,7 +99,8 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       addReportSection: (build) => sectionBuilders.push({ plugin: plugin.name, build }),
     };
     try {
-      await plugin.setup(context);
+      const setup = plugin.setup;
+      await settleWithin(`the setup of plugin "${plugin.name}"`, () => setup(context));
     } catch (error) {
       collect([new PluginError(plugin.name, 'setup', error)]);
     }

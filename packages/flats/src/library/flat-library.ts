@@ -29,8 +29,9 @@ export interface FlatLibrary {
   rigs: Record<string, { flats: FlatRecord[] }>;
 }
 
+/** Rig names come from configs and files: the rigs are kept without inherited keys (`constructor`). */
 export function emptyLibrary(): FlatLibrary {
-  return { schemaVersion: LIBRARY_SCHEMA_VERSION, rigs: {} };
+  return { schemaVersion: LIBRARY_SCHEMA_VERSION, rigs: Object.create(null) };
 }
 
 export function serialiseLibrary(library: FlatLibrary): string {
@@ -54,7 +55,7 @@ export function parseLibrary(text: string, file: string): FlatLibrary {
   if (version > LIBRARY_SCHEMA_VERSION) throw errors.flatLibraryTooNew(file, version);
   if (version !== LIBRARY_SCHEMA_VERSION) throw corrupt(`unknown schemaVersion ${version}`);
   if (!isObject(data.rigs)) throw corrupt('"rigs" must be an object');
-  const rigs: FlatLibrary['rigs'] = {};
+  const rigs: FlatLibrary['rigs'] = Object.create(null);
   for (const [rig, entry] of Object.entries(data.rigs)) {
     if (!isObject(entry) || !Array.isArray(entry.flats))
       throw corrupt(`rigs.${rig}.flats must be a list`);

@@ -22,7 +22,7 @@ export async function saveFlatLibrary(
   library: FlatLibrary,
   lock?: LockOptions,
 ): Promise<void> {
-  await withFileLock(file, () => writeFileAtomic(file, serialiseLibrary(library)), lock);
+  await withFileLock(file, () => writeChecked(file, serialiseLibrary(library)), lock);
 }
 
 /**
@@ -41,7 +41,7 @@ export async function updateFlatLibrary<T>(
       const before = serialiseLibrary(library);
       const result = change(library);
       const after = serialiseLibrary(library);
-      if (after !== before) await writeFileAtomic(file, after);
+      if (after !== before) await writeChecked(file, after);
       return result;
     },
     lock,
@@ -63,4 +63,15 @@ export async function deleteFlatLibrary(file: string, lock?: LockOptions): Promi
     },
     lock,
   );
+}
+
+/** Nothing is written that this reader would later refuse (an empty filter, an angle that is not a number). */
+async function writeChecked(file: string, text: string): Promise<void> {
+  try {
+    parseLibrary(text, file);
+  } catch (error) {
+    const problem = (error as Error).message.replace(/^.*cannot be read: /, '');
+    throw errors.flatLibraryNotWritten(file, problem);
+  }
+  await writeFileAtomic(file, text);
 }

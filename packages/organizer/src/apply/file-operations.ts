@@ -1,6 +1,7 @@
 /**
  * The file operations of an organize run, none of which ever replaces an existing name:
- * - a move is `link` then `unlink` (a kill in between leaves two names for one file, never none);
+ * - a move is `link` then `unlink` (a kill in between leaves two names for one file, never none;
+ *   an unlink that fails takes the new name away again);
  *   where hard links are not supported it is `rename` after checking the name is free;
  * - across file systems it is copy → flush → compare size and SHA-256 → delete the source;
  * - copies are written under a hidden `.astrotrack-partial` name and only then given their own.
@@ -78,7 +79,13 @@ export function moveFile(from: string, to: string, fs: FileSystemCalls): void {
     else throw error;
     return;
   }
-  fs.unlink(from);
+  try {
+    fs.unlink(from);
+  } catch (error) {
+    // The source stays (a read-only folder): the new name goes, so no file is left with two.
+    fs.unlink(to);
+    throw error;
+  }
 }
 
 function renameToFreeName(from: string, to: string, fs: FileSystemCalls): void {

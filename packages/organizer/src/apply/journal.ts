@@ -1,22 +1,30 @@
 /**
  * The journal of one organize run, `<DIR>/.astrotrack/journal/<time>-<pid>.jsonl`: a header with
  * every operation the run will do, flushed to disk before the first file is touched; then one line
- * per folder created or removed, per failure, and per change of state. JSON Lines, so a line torn by
- * a kill is the only thing lost, and people can read it.
+ * per folder created or removed, per file done, per failure, and per change of state. JSON Lines, so
+ * a line torn by a kill is the only thing lost, and people can read it.
+ *
+ * A journal is bound to the folder it lives in: every path in it is relative to that folder (or to
+ * `--out`), so a copy of the archive, or the archive moved elsewhere, is undone or finished in
+ * place and never reaches back to where the journal was written. Paths that would leave the folder
+ * make the journal refused, not followed.
  */
 import {
   closeSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
+  statSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve, win32 } from 'node:path';
+import { ensureRealFolder, errors } from '@astrotrack/core';
 import type { OrganizeMode, PlannedOperation } from '../plan/plan-types.js';
 
-export const JOURNAL_VERSION = 1;
+export const JOURNAL_VERSION = 2;
+/** Journals of version 1 stored `root` and `output` as absolute paths only; they are still read. */
+const READABLE_VERSIONS = new Set([1, 2]);
 export const STATE_FOLDER = '.astrotrack';
 
 export type RunState =
@@ -30,19 +38,36 @@ export type RunState =
   | 'undone';
 
 export interface JournalHeader {
-  astrotrackJournal: typeof JOURNAL_VERSION;
+  astrotrackJournal: number;
   id: string;
   startedAt: string;
+  /** Where the run was made, absolute: to tell a copy or a moved archive; never acted on. */
   root: string;
+  /** The organized folder's device and inode when the run was made (a copy has others). */
+  rootIdentity?: FolderIdentity;
+  /** `.` or a path below the root, or an absolute path outside it (`--out` elsewhere). */
   output: string;
   mode: OrganizeMode;
   layout: string;
   operations: number;
 }
 
+export interface FolderIdentity {
+  dev: number;
+  ino: number;
+}
+
 export interface RunRecord {
   file: string;
   header: JournalHeader;
+  /** The folder the run is acted on: the one given, whatever the journal says. */
+  root: string;
+  /** Where its layout is, absolute. */
+  output: string;
+  /** Set when the journal was written for another folder (this one is a copy of it, or was moved). */
+  madeIn: string | null;
+  /** Operations the journal says were done (a kill may have lost the last few lines). */
+  doneIndexes: Set<number>;
   operations: PlannedOperation[];
   state: RunState;
   /** Folders this run created, in creation order. */
@@ -58,10 +83,20 @@ export type JournalEntry =
   | { state: RunState; at: string; reason?: string }
   | { created: string }
   | { removed: string }
+  | { done: number }
   | { failed: number; code: string; message: string };
 
 export function journalFolder(root: string): string {
   return join(root, STATE_FOLDER, 'journal');
+}
+
+export interface NewJournal {
+  startedAt: string;
+  root: string;
+  output: string;
+  mode: OrganizeMode;
+  layout: string;
+  operations: number;
 }
 
 export class JournalWriter {
@@ -71,17 +106,24 @@ export class JournalWriter {
   ) {}
 
   /** Writes the header and every operation, and flushes them, before anything else happens. */
-  static create(
-    header: Omit<JournalHeader, 'astrotrackJournal' | 'id'>,
-    operations: readonly PlannedOperation[],
-  ): JournalWriter {
-    const folder = journalFolder(header.root);
-    mkdirSync(folder, { recursive: true });
-    const id = `${header.startedAt.replace(/[:.]/g, '-')}-${process.pid}`;
+  static create(run: NewJournal, operations: readonly PlannedOperation[]): JournalWriter {
+    const folder = ensureRealFolder(run.root, join(STATE_FOLDER, 'journal'));
+    const id = `${run.startedAt.replace(/[:.]/g, '-')}-${process.pid}`;
     const file = join(folder, `${id}.jsonl`);
     const fd = openSync(file, 'wx');
     const writer = new JournalWriter(file, fd);
-    const lines = [JSON.stringify({ astrotrackJournal: JOURNAL_VERSION, id, ...header })];
+    const header: JournalHeader = {
+      astrotrackJournal: JOURNAL_VERSION,
+      id,
+      startedAt: run.startedAt,
+      root: run.root,
+      rootIdentity: identityOf(run.root) ?? undefined,
+      output: storedOutput(run.root, run.output),
+      mode: run.mode,
+      layout: run.layout,
+      operations: run.operations,
+    };
+    const lines = [JSON.stringify(header)];
     for (const { from, to } of operations) lines.push(JSON.stringify({ from, to }));
     lines.push(JSON.stringify({ state: 'planned', at: new Date().toISOString() }));
     writer.writeText(`${lines.join('\n')}\n`);
@@ -101,11 +143,29 @@ export class JournalWriter {
 
   /** Written to the OS, not flushed: after a kill the OS still has it; lost in a power cut, it costs an empty folder. */
   write(entry: JournalEntry): void {
-    this.writeText(`${JSON.stringify(entry)}\n`);
+    this.writeText(`${this.takePending()}${JSON.stringify(entry)}\n`);
+  }
+
+  /**
+   * An operation done. Kept back and written with the next line or every few hundred: a kill loses
+   * at most those, and the disk still says how far each got.
+   */
+  done(index: number): void {
+    this.pending.push(`{"done":${index}}\n`);
+    if (this.pending.length >= 256) this.writeText(this.takePending());
   }
 
   close(): void {
+    if (this.pending.length > 0) this.writeText(this.takePending());
     closeSync(this.fd);
+  }
+
+  private pending: string[] = [];
+
+  private takePending(): string {
+    const text = this.pending.join('');
+    this.pending = [];
+    return text;
   }
 
   private writeText(text: string): void {
@@ -124,6 +184,7 @@ export function readRuns(root: string): {
   runs: RunRecord[];
   unreadable: { file: string; problem: string }[];
 } {
+  root = resolve(root);
   const folder = journalFolder(root);
   let names: string[];
   try {
@@ -136,28 +197,37 @@ export function readRuns(root: string): {
   for (const name of names.sort()) {
     const file = join(folder, name);
     try {
-      const run = readRun(file);
+      const run = readRun(file, root);
       if (run) runs.push(run);
     } catch (error) {
+      if (error instanceof JournalOutsideError) throw errors.journalOutside(file, error.path);
       unreadable.push({ file, problem: (error as Error).message });
     }
   }
   return { runs, unreadable };
 }
 
-/** A run from its journal; null when the journal was cut off before its header was whole (nothing was done). */
-export function readRun(file: string): RunRecord | null {
+/**
+ * A run from its journal, acted on in `root` (the folder the journal is in); null when the journal
+ * was cut off before its header was whole (nothing was done).
+ */
+export function readRun(file: string, root: string): RunRecord | null {
   const text = readFileSync(file, 'utf8');
   if (!text.includes('\n')) return null;
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const header = JSON.parse(lines[0] ?? '') as JournalHeader;
-  if (header.astrotrackJournal !== JOURNAL_VERSION) {
+  if (!READABLE_VERSIONS.has(header?.astrotrackJournal)) {
     throw new Error(`not an astrotrack journal of version ${JOURNAL_VERSION}`);
   }
+  if (typeof header.root !== 'string' || typeof header.output !== 'string')
+    throw new Error('its header has no root or output folder');
   const run: RunRecord = {
     file,
     header,
+    root,
+    ...placeOf(header, root),
+    doneIndexes: new Set(),
     operations: [],
     state: 'planned',
     createdFolders: [],
@@ -175,13 +245,20 @@ export function readRun(file: string): RunRecord | null {
       throw new Error(`line ${i + 1} is not JSON (${(error as Error).message})`);
     }
     if (!sawState && typeof entry.from === 'string' && typeof entry.to === 'string') {
+      for (const path of [entry.from, entry.to])
+        if (!staysInside(path)) throw new JournalOutsideError(path);
       run.operations.push({ from: entry.from, to: entry.to });
     } else if (typeof entry.state === 'string') {
       sawState = true;
       run.state = entry.state as RunState;
       run.reason = typeof entry.reason === 'string' ? entry.reason : undefined;
-    } else if (typeof entry.created === 'string') run.createdFolders.push(entry.created);
-    else if (typeof entry.removed === 'string') run.removedFolders.push(entry.removed);
+    } else if (typeof entry.created === 'string') {
+      if (!staysInside(entry.created)) throw new JournalOutsideError(entry.created);
+      run.createdFolders.push(entry.created);
+    } else if (typeof entry.removed === 'string') {
+      if (!staysInside(entry.removed)) throw new JournalOutsideError(entry.removed);
+      run.removedFolders.push(entry.removed);
+    } else if (typeof entry.done === 'number') run.doneIndexes.add(entry.done);
     else if (typeof entry.failed === 'number')
       run.failures.push({
         index: entry.failed,
@@ -205,4 +282,66 @@ export function lastRun(runs: readonly RunRecord[]): RunRecord | null {
 export function unfinishedRun(runs: readonly RunRecord[]): RunRecord | null {
   const last = lastRun(runs);
   return last && last.state !== 'applied' ? last : null;
+}
+
+class JournalOutsideError extends Error {
+  constructor(readonly path: string) {
+    super(`names a path outside its folder: ${path}`);
+  }
+}
+
+/** A relative path that stays below the folder it is relative to. */
+export function staysInside(path: string): boolean {
+  if (path === '' || path.includes('\0') || isAbsolute(path) || win32.isAbsolute(path))
+    return false;
+  return path.split(/[\\/]/).every((part) => part !== '..');
+}
+
+export function identityOf(folder: string): FolderIdentity | null {
+  try {
+    const { dev, ino } = statSync(folder);
+    return { dev, ino };
+  } catch {
+    return null;
+  }
+}
+
+/** How `output` is written down: relative when it is the root or below it, absolute otherwise. */
+function storedOutput(root: string, output: string): string {
+  const below = relative(root, output);
+  if (below === '') return '.';
+  return staysInside(below) ? below : resolve(output);
+}
+
+/**
+ * Where a run is acted on, in the folder its journal is in. A journal written for another path, or
+ * for a folder with another identity, belongs to a copy or a moved archive: its layout is looked for
+ * here too. Only a layout built outside the root keeps its absolute place, and `undo`/`finish` ask
+ * for it to be named when the journal is not this folder's own.
+ */
+function placeOf(header: JournalHeader, root: string): { output: string; madeIn: string | null } {
+  const recordedRoot = resolve(header.root);
+  const identity = identityOf(root);
+  const sameIdentity =
+    !header.rootIdentity ||
+    (identity !== null &&
+      identity.dev === header.rootIdentity.dev &&
+      identity.ino === header.rootIdentity.ino);
+  const madeIn = recordedRoot === root && sameIdentity ? null : recordedRoot;
+  const stored = isAbsolute(header.output)
+    ? storedOutput(recordedRoot, header.output)
+    : header.output;
+  if (!isAbsolute(stored) && !staysInside(stored) && stored !== '.')
+    throw new JournalOutsideError(stored);
+  return { output: isAbsolute(stored) ? stored : join(root, stored), madeIn };
+}
+
+/** Whether the run's layout was built outside its root (so a copy of the root does not hold it). */
+export function outputOutside(run: RunRecord): boolean {
+  return !isInside(run.root, run.output);
+}
+
+function isInside(root: string, path: string): boolean {
+  const below = relative(root, path);
+  return below === '' || staysInside(below);
 }

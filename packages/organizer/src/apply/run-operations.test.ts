@@ -204,9 +204,10 @@ describe('the journal', () => {
     applyPlan(plan, { fs: failing('link', 'ENOSPC') });
     const run = readRuns(root).runs[0]!;
     expect(run.operations).toEqual(plan.operations);
+    expect(run).toMatchObject({ root, output: root, madeIn: null });
     expect(run.header).toMatchObject({
       root,
-      output: root,
+      output: '.',
       mode: 'move',
       layout: '{filter}',
       operations: 5,
@@ -217,7 +218,7 @@ describe('the journal', () => {
     applyPlan(planFor(), { fs: failing('link', 'ENOSPC') });
     const file = readRuns(root).runs[0]!.file;
     writeFileSync(file, `${readFileSync(file, 'utf8')}{"state":"appl`);
-    expect(readRun(file)!.state).toBe('stopped');
+    expect(readRun(file, root)!.state).toBe('stopped');
   });
 
   it('treats a journal cut off before its operations were all written as never started', () => {
@@ -225,7 +226,7 @@ describe('the journal', () => {
     const file = readRuns(root).runs[0]!.file;
     const lines = readFileSync(file, 'utf8').split('\n');
     writeFileSync(file, `${lines.slice(0, 3).join('\n')}\n{"from":"x","t`);
-    expect(readRun(file)!.state).toBe('planned');
+    expect(readRun(file, root)!.state).toBe('planned');
     expect(lastRun(readRuns(root).runs)).toBeNull();
   });
 
@@ -234,7 +235,7 @@ describe('the journal', () => {
     const file = readRuns(root).runs[0]!.file;
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.slice(0, 40));
-    expect(readRun(file)).toBeNull();
+    expect(readRun(file, root)).toBeNull();
     expect(readRuns(root)).toEqual({ runs: [], unreadable: [] });
     writeFileSync(file, text.replace('"to"', '"to'));
     expect(readRuns(root).unreadable).toEqual([

@@ -6,6 +6,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { OrganizePlan } from '../plan/plan-types.js';
+import { FolderGuard } from './folder-guard.js';
 import {
   codeOf,
   exists,
@@ -20,7 +21,7 @@ import {
 } from './file-operations.js';
 import { sameContent } from './file-content.js';
 import { JournalWriter, type RunRecord } from './journal.js';
-import { lockFolder } from './run-lock.js';
+import { lockFolder, type RunLock } from './run-lock.js';
 
 export interface RunProgress {
   phase: 'apply' | 'finish' | 'undo';
@@ -31,6 +32,11 @@ export interface RunProgress {
 export interface RunOptions {
   fs?: FileSystemCalls;
   onProgress?: (progress: RunProgress) => void;
+  /**
+   * The folder's lock, when the caller took it already (to make the plan under it); otherwise it is
+   * taken and released here.
+   */
+  lock?: RunLock;
 }
 
 export interface OperationFailure {
@@ -49,6 +55,8 @@ export interface RunOutcome {
   failures: OperationFailure[];
   /** Set when a disk-wide error (full, read-only) stopped the run part way. */
   stopped: string | null;
+  /** Operations never reached because the run stopped. */
+  notStarted: number;
   /** Folders left behind by undo because something else is in them now. */
   foldersKept: string[];
 }
@@ -67,6 +75,7 @@ export function applyPlan(plan: OrganizePlan, options: RunOptions = {}): RunOutc
   };
   return underLock(
     plan.root,
+    options.lock,
     () => JournalWriter.create(header, plan.operations),
     (journal) => forward(journal, plan, 'apply', options),
   );
@@ -74,9 +83,11 @@ export function applyPlan(plan: OrganizePlan, options: RunOptions = {}): RunOutc
 
 /** Carries out what an interrupted or stopped run left undone. */
 export function finishRun(run: RunRecord, options: RunOptions = {}): RunOutcome {
-  const { root, output, mode } = run.header;
+  const { root, output } = run;
+  const { mode } = run.header;
   return underLock(
     root,
+    options.lock,
     () => JournalWriter.reopen(run.file),
     (journal) =>
       forward(journal, { root, output, mode, operations: run.operations }, 'finish', options),
@@ -86,7 +97,8 @@ export function finishRun(run: RunRecord, options: RunOptions = {}): RunOutcome 
 /** Undoes a run: every file back where it was, the folders it made removed, those it removed made again. */
 export function undoRun(run: RunRecord, options: RunOptions = {}): RunOutcome {
   return underLock(
-    run.header.root,
+    run.root,
+    options.lock,
     () => JournalWriter.reopen(run.file),
     (journal) => backward(journal, run, options),
   );
@@ -94,10 +106,11 @@ export function undoRun(run: RunRecord, options: RunOptions = {}): RunOutcome {
 
 function underLock(
   root: string,
+  held: RunLock | undefined,
   openJournal: () => JournalWriter,
   work: (journal: JournalWriter) => RunOutcome,
 ): RunOutcome {
-  const lock = lockFolder(root);
+  const lock = held ?? lockFolder(root);
   try {
     const journal = openJournal();
     try {
@@ -106,7 +119,7 @@ function underLock(
       journal.close();
     }
   } finally {
-    lock.release();
+    if (!held) lock.release();
   }
 }
 
@@ -122,19 +135,27 @@ function forward(
   const fs = options.fs ?? realFileSystem;
   const record = new Recorder(journal);
   journal.state('applying');
-  const folders = new FolderMaker(plan.output, journal, fs);
+  const sources = new FolderGuard(plan.root, fs.mkdir);
+  const destinations = new FolderGuard(plan.output, fs.mkdir);
+  const created = (folder: string) => journal.write({ created: folder });
   const emptied = new Set<string>();
   const total = plan.operations.length;
-  for (let index = 0; index < total; index++) {
+  let index = 0;
+  for (; index < total; index++) {
     const operation = plan.operations[index]!;
     const from = join(plan.root, operation.from);
     const to = join(plan.output, operation.to);
     try {
+      sources.check(dirname(operation.from));
+      destinations.check(dirname(operation.to));
+      // A new plan was made under the lock with free destinations: only finishing needs the disk's word.
       const state = phase === 'finish' ? operationState(plan.mode, from, to) : 'pending';
-      if (state === 'done') record.unchanged();
-      else if (state === 'source-left') {
-        fs.unlink(from);
-        record.done();
+      if (state === 'done') {
+        rmSync(partialName(to), { force: true });
+        record.unchanged();
+      } else if (state === 'source-left') {
+        removeSource(from, to, fs);
+        record.done(index);
       } else if (state === 'missing') {
         record.fail(
           index,
@@ -151,48 +172,77 @@ function forward(
         );
       } else {
         if (phase === 'finish') rmSync(partialName(to), { force: true });
-        folders.ensure(dirname(operation.to));
+        destinations.ensure(dirname(operation.to), created);
         performOperation(plan.mode, from, to, fs);
-        record.done();
+        record.done(index);
       }
       if (plan.mode === 'move') emptied.add(dirname(operation.from));
     } catch (error) {
-      if (record.error(index, operation, error)) break;
+      if (record.error(index, operation, error)) {
+        index++;
+        break;
+      }
     }
     options.onProgress?.({ phase, done: index + 1, total });
   }
   const { outcome } = record;
+  outcome.notStarted = total - index;
   if (!outcome.stopped) removeEmptied(plan.root, emptied, journal, fs);
   journal.state(outcome.stopped ? 'stopped' : 'applied', outcome.stopped ?? undefined);
   return outcome;
 }
 
+/**
+ * The last step of a move whose new name is made: the source name goes. When it cannot (a
+ * read-only folder), the new name goes instead, so no frame is left with two names.
+ */
+function removeSource(from: string, to: string, fs: FileSystemCalls): void {
+  try {
+    fs.unlink(from);
+  } catch (error) {
+    if (sameFile(from, to) || sameContent(from, to)) fs.unlink(to);
+    throw error;
+  }
+}
+
 function backward(journal: JournalWriter, run: RunRecord, options: RunOptions): RunOutcome {
   const fs = options.fs ?? realFileSystem;
-  const { root, output, mode } = run.header;
-  const record = new Recorder(journal);
+  const { root, output } = run;
+  const { mode } = run.header;
+  const record = new Recorder(journal, { logDone: false });
   journal.state('undoing');
-  const folders = new Set<string>();
-  const ensure = (folder: string) => {
-    if (folders.has(folder)) return;
-    ensureFolder(folder, fs);
-    folders.add(folder);
-  };
-  for (const folder of run.removedFolders) ensure(join(root, folder));
+  const sources = new FolderGuard(root, fs.mkdir);
+  const destinations = new FolderGuard(output, fs.mkdir);
   const total = run.operations.length;
-  for (let index = total - 1; index >= 0; index--) {
+  for (const folder of run.removedFolders) {
+    try {
+      sources.ensure(folder);
+    } catch {
+      // A link put in its place: each file that goes back there fails, named, below.
+    }
+  }
+  let index = total - 1;
+  for (; index >= 0; index--) {
     const operation = run.operations[index]!;
     try {
       const fail = (code: string, message: string) => record.fail(index, operation, code, message);
+      destinations.check(dirname(operation.to));
+      sources.check(dirname(operation.from));
       const paths = { from: join(root, operation.from), to: join(output, operation.to) };
-      if (reverse(mode, paths, operation, { fs, ensure, fail })) record.done();
-      else record.unchanged();
+      const ensure = () => sources.ensure(dirname(operation.from));
+      const result = reverse(mode, paths, operation, { fs, ensure, fail });
+      if (result === 'put-back') record.done(index);
+      else if (result === 'untouched') record.unchanged();
     } catch (error) {
-      if (record.error(index, operation, error)) break;
+      if (record.error(index, operation, error)) {
+        index--;
+        break;
+      }
     }
     options.onProgress?.({ phase: 'undo', done: total - index, total });
   }
   const { outcome } = record;
+  outcome.notStarted = index + 1;
   if (!outcome.stopped) {
     for (const folder of [...run.createdFolders].reverse()) {
       try {
@@ -209,8 +259,8 @@ function backward(journal: JournalWriter, run: RunRecord, options: RunOptions): 
 }
 
 /**
- * One operation reversed: true when something was put back, false when there was nothing to
- * reverse or it could not be (then `fail` has been told why).
+ * One operation reversed: `put-back`, `untouched` when it had never been done, or `failed` when it
+ * could not be reversed (then `fail` has been told why).
  */
 function reverse(
   mode: RunRecord['header']['mode'],
@@ -222,57 +272,62 @@ function reverse(
     fail,
   }: {
     fs: FileSystemCalls;
-    ensure: (folder: string) => void;
+    ensure: () => void;
     fail: (code: string, message: string) => void;
   },
-): boolean {
+): 'put-back' | 'untouched' | 'failed' {
   const hasFrom = exists(from);
   if (mode === 'symlink') {
-    if (!isOurSymlink(from, to)) return false;
+    if (!isOurSymlink(from, to)) return 'untouched';
     fs.unlink(to);
-    return true;
+    return 'put-back';
   }
+  // Killed while copying, or between naming a copy and removing its hidden name: clear it.
+  rmSync(partialName(to), { force: true });
   if (!exists(to)) {
-    // Never done, or killed while copying: a hidden partial copy may be left to clear.
-    rmSync(partialName(to), { force: true });
-    if (!hasFrom)
-      fail('ENOENT', `${names.from} and ${names.to} are both gone; nothing to put back`);
-    return false;
+    if (hasFrom) return 'untouched';
+    fail('ENOENT', `${names.from} and ${names.to} are both gone; nothing to put back`);
+    return 'failed';
   }
   if (mode === 'move' && !hasFrom) {
-    ensure(dirname(from));
+    ensure();
     moveFile(to, from, fs);
-    return true;
+    return 'put-back';
   }
   if (!hasFrom) {
     fail('ENOENT', `${names.from} is gone, so its copy ${names.to} is kept: it is the only one`);
-    return false;
+    return 'failed';
   }
   if (mode === 'hardlink' ? sameFile(from, to) : sameContent(from, to)) {
     fs.unlink(to);
-    return true;
+    return 'put-back';
   }
   fail('EEXIST', `${names.to} was changed after the run; both left as they are`);
-  return false;
+  return 'failed';
 }
 
 /** Keeps the outcome of a run and writes its failures to the journal. */
 class Recorder {
   readonly outcome: RunOutcome;
 
-  constructor(private readonly journal: JournalWriter) {
+  constructor(
+    private readonly journal: JournalWriter,
+    private readonly options: { logDone: boolean } = { logDone: true },
+  ) {
     this.outcome = {
       journal: journal.file,
       done: 0,
       unchanged: 0,
       failures: [],
       stopped: null,
+      notStarted: 0,
       foldersKept: [],
     };
   }
 
-  done(): void {
+  done(index: number): void {
     this.outcome.done++;
+    if (this.options.logDone) this.journal.done(index);
   }
 
   unchanged(): void {
@@ -312,42 +367,6 @@ function messageOf(error: unknown, path: string): string {
     EIO: 'the disk reported an I/O error',
   };
   return what[code] ?? (error as Error).message ?? String(error);
-}
-
-/** Makes the output's folders as needed, writing each to the journal before it exists. */
-class FolderMaker {
-  private readonly known = new Set<string>(['.', '']);
-
-  constructor(
-    private readonly output: string,
-    private readonly journal: JournalWriter,
-    private readonly fs: FileSystemCalls,
-  ) {}
-
-  ensure(folder: string): void {
-    if (this.known.has(folder)) return;
-    this.ensure(dirname(folder));
-    const path = join(this.output, folder);
-    if (!exists(path)) {
-      this.journal.write({ created: folder });
-      try {
-        this.fs.mkdir(path);
-      } catch (error) {
-        if (codeOf(error) !== 'EEXIST') throw error;
-      }
-    }
-    this.known.add(folder);
-  }
-}
-
-function ensureFolder(path: string, fs: FileSystemCalls): void {
-  if (exists(path)) return;
-  ensureFolder(dirname(path), fs);
-  try {
-    fs.mkdir(path);
-  } catch (error) {
-    if (codeOf(error) !== 'EEXIST') throw error;
-  }
 }
 
 /** Source folders a move emptied are removed (and written down, so undo makes them again). */

@@ -21,7 +21,7 @@ describe('layout templates', () => {
   });
 
   it.each([
-    ['../../etc', '.._.._etc'],
+    ['../../etc', '___.._etc'],
     ['a/b', 'a_b'],
     ['CON', '_CON'],
     ['nul.txt', '_nul.txt'],

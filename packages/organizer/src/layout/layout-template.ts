@@ -54,6 +54,10 @@ export function layoutProblems(source: string): string[] {
     if (folder === '') problems.push('the layout has an empty folder name (a doubled or end /)');
     else if (folder === '.' || folder === '..')
       problems.push(`"${folder}" is not allowed in a layout`);
+    else if (folder.startsWith('.'))
+      problems.push(
+        `"${folder}" starts with a dot: hidden folders (and .astrotrack, astrotrack's own) are not made`,
+      );
     for (const [, name] of folder.matchAll(/\{([^}]*)\}/g)) {
       if (!Object.hasOwn(LAYOUT_TOKENS, name!))
         problems.push(
@@ -105,7 +109,7 @@ export type LayoutValues = Partial<Record<LayoutToken, string | null>>;
 
 /**
  * The folder path a frame goes to, `/`-separated, or the tokens it has no value for. Values become
- * safe folder names: `../../etc` → `.._.._etc`, `CON` → `_CON`.
+ * safe folder names: `../../etc` → `___.._etc`, `.astrotrack` → `_astrotrack`, `CON` → `_CON`.
  */
 export function renderLayout(
   layout: LayoutTemplate,

@@ -40,7 +40,7 @@ describe('buildPlan', () => {
       options('{filter}'),
     );
     expect(plan.operations.map((op) => op.to)).toEqual([
-      '.._.._etc/f0.fits',
+      '___.._etc/f0.fits',
       '_CON/f1.fits',
       'a_b/f2.fits',
       'Ha__/f3.fits',

@@ -2,7 +2,7 @@
  * Frames + layout (+ flat sessions) → the operations an organize run will do. Pure: nothing on disk
  * is looked at here; `checkDestinations` then finds names already taken.
  */
-import type { FrameKind } from '@astrotrack/core';
+import { sameTarget, type FrameKind } from '@astrotrack/core';
 import { renderLayout, type LayoutTemplate, type LayoutValues } from '../layout/layout-template.js';
 import { chooseSessions, type SessionFlat } from '../sessions/choose-sessions.js';
 import type {
@@ -23,6 +23,8 @@ export interface BuildPlanOptions {
   kinds?: readonly FrameKind[];
   /** Needed when the layout uses `{session}` or `{n}`. */
   sessions?: { flats: readonly SessionFlat[]; tolerance: number };
+  /** `--target`: only this target's frames are organized (case and spaces ignored). */
+  target?: string | null;
 }
 
 export function buildPlan(
@@ -32,8 +34,12 @@ export function buildPlan(
   const kinds = new Set(options.kinds ?? ['light']);
   const left: LeftFrame[] = [];
   const wanted: OrganizeFrame[] = [];
+  const target = options.target ?? null;
+  let otherTargets = 0;
   for (const frame of frames) {
-    if (kinds.has(frame.kind)) wanted.push(frame);
+    if (target !== null && (frame.target === null || !sameTarget(frame.target, target)))
+      otherTargets++;
+    else if (kinds.has(frame.kind)) wanted.push(frame);
     else left.push({ path: frame.relativePath, reason: 'not-a-light', detail: frame.kind });
   }
   wanted.sort((a, b) =>
@@ -42,7 +48,9 @@ export function buildPlan(
 
   const sessionValues = options.layout.usesSessions ? sessionsFor(wanted, options) : null;
   const operations: PlannedOperation[] = [];
-  const folders: Record<string, number> = {};
+  // Keyed by names from headers: no inherited keys (a filter called `constructor`).
+  const folders: Record<string, number> = Object.create(null);
+  const targets = new Map<string, string>();
   const samePlace = options.root === options.output;
   let inPlace = 0;
   wanted.forEach((frame, index) => {
@@ -62,6 +70,7 @@ export function buildPlan(
     const name = frame.relativePath.slice(frame.relativePath.lastIndexOf('/') + 1);
     const to = `${rendered.folder}/${name}`;
     folders[rendered.folder] = (folders[rendered.folder] ?? 0) + 1;
+    if (frame.target !== null) targets.set(targetKey(frame.target), frame.target);
     if (samePlace && to === frame.relativePath) inPlace++;
     else operations.push({ from: frame.relativePath, to });
   });
@@ -74,8 +83,15 @@ export function buildPlan(
     inPlace,
     left,
     folders,
+    otherTargets,
+    mixedTargets:
+      options.layout.tokens.has('target') || targets.size < 2 ? [] : [...targets.values()].sort(),
     sessions: sessionValues && { ...sessionValues.choice, tolerance: options.sessions!.tolerance },
   };
+}
+
+function targetKey(target: string): string {
+  return target.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
 function valuesOf(frame: OrganizeFrame, rig: string | null): LayoutValues {
@@ -97,7 +113,12 @@ function sessionsFor(frames: readonly OrganizeFrame[], options: BuildPlanOptions
   const placed: number[] = [];
   const lights = [];
   for (const [index, frame] of frames.entries()) {
-    if (frame.filter === null || frame.rotatorAngle === null) continue;
+    if (
+      frame.filter === null ||
+      frame.rotatorAngle === null ||
+      !Number.isFinite(frame.rotatorAngle)
+    )
+      continue;
     placed.push(index);
     lights.push({ filter: frame.filter, angle: frame.rotatorAngle, binning: frame.binning });
   }

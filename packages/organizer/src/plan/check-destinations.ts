@@ -17,7 +17,7 @@ export function checkDestinations(plan: OrganizePlan): OrganizePlan {
   const claimed = new Map<string, string>();
   const operations: PlannedOperation[] = [];
   const left: LeftFrame[] = [];
-  const folders = { ...plan.folders };
+  const folders: Record<string, number> = Object.assign(Object.create(null), plan.folders);
   const drop = (folder: string) => {
     folders[folder]! -= 1;
     if (folders[folder] === 0) delete folders[folder];

@@ -55,8 +55,12 @@ export interface OrganizePlan {
   /** Frames already where the layout puts them. */
   inPlace: number;
   left: LeftFrame[];
-  /** Files per destination folder, for the summary. */
+  /** Files per destination folder, for the summary (no inherited keys). */
   folders: Record<string, number>;
+  /** Frames left out because they are of another target than `--target`. */
+  otherTargets: number;
+  /** The targets a layout without `{target}` puts into the same folders (empty when one or none). */
+  mixedTargets: string[];
   /** When the layout uses flat sessions. */
   sessions: (SessionChoice & { tolerance: number }) | null;
 }
