@@ -249,6 +249,29 @@ describe('organize from the archive root', () => {
     expect(one.stdout).not.toContain('Warning');
   });
 
+  it('leaves a frame whose name is not UTF-8 where it is, and names from headers stay plain names', async () => {
+    const { dir, data, env } = night({ lights: 2 });
+    const header = (filter: string) =>
+      fits([
+        ['IMAGETYP', 'LIGHT'],
+        ['FILTER', filter],
+        ['EXPTIME', 300],
+        ['OBJECT', 'M31'],
+      ]);
+    writeFileSync(Buffer.from(`${data}/M31_Ha_\xff.fits`, 'latin1'), header('Ha'));
+    writeFileSync(join(data, 'odd.fits'), header('constructor'));
+    writeFileSync(join(data, 'hidden.fits'), header('.astrotrack'));
+    const result = await runCli(['organize', data, '--yes'], { env, cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/ {2}constructor\/ +1 file\n/);
+    expect(result.stdout).not.toContain('function');
+    expect(result.stdout).toContain('1 with a name that is not valid UTF-8');
+    expect(readdirSync(data).sort()).toEqual(
+      ['.astrotrack', 'Ha', 'M31_Ha_\ufffd.fits', 'OIII', '_astrotrack', 'constructor'].sort(),
+    );
+    expect(readdirSync(join(data, '.astrotrack')).sort()).toEqual(['journal']);
+  });
+
   it('makes --out when it is missing, instead of calling every source gone', async () => {
     const { dir, data, env } = night();
     const out = join(dir, 'work', 'M31');

@@ -225,7 +225,7 @@ function canonicalAllocation(
   allocation: Record<string, number>,
   filters: FilterSet,
 ): Record<string, number> {
-  const canonical: Record<string, number> = {};
+  const canonical: Record<string, number> = Object.create(null);
   for (const [name, percent] of Object.entries(allocation)) {
     const filter = filters.canonical(name);
     if (!filter) {

@@ -231,7 +231,7 @@ describe('astrotrack scan', () => {
       [
         ['scan', data, '-t', 'ten'],
         64,
-        'error: bad --target-hours "ten": expected a number above 0\n',
+        'error: bad --target-hours "ten": expected a number from 0.01 to 100000\n',
       ],
       [['scan', data, '--sort', 'fastest'], 64, 'error: bad --sort "fastest"\n'],
       [['scan', data, '--reporter', 'tabel'], 64, 'error: unknown reporter "tabel"\n'],
@@ -254,7 +254,7 @@ describe('astrotrack scan', () => {
         code,
         stdout: '',
       });
-      expect(result.stderr.startsWith(stderr)).toBe(true);
+      expect(result.stderr.startsWith(stderr), result.stderr).toBe(true);
     }
   });
 

@@ -3,7 +3,7 @@
  * path). Every change is locked and written atomically (@astrotrack/flats).
  */
 import type { Command } from 'commander';
-import { errors, scanArchive } from '@astrotrack/core';
+import { errors, SETTING_BOUNDS, scanArchive } from '@astrotrack/core';
 import {
   addFlatRecords,
   addFlats,
@@ -26,6 +26,7 @@ import {
 import type { Frame } from '@astrotrack/core';
 import { renderGrid } from '@astrotrack/reporters';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
+import { parseBoundedNumber } from '../options/parse-allocation.js';
 import { cacheFolderOf, flatLibraryFile, prepareRig } from '../run-scan.js';
 import { progressLine } from '../progress/progress-line.js';
 import { scanProgressPlugin } from '../progress/scan-progress-plugin.js';
@@ -90,9 +91,10 @@ export function registerFlatsCommand(program: Command): void {
     )
     .action(async (flags, command: Command) => {
       const context = await libraryContext(command);
-      const maxAge = flags.maxAge === undefined ? context.maxAgeDays : Number(flags.maxAge);
-      if (!(maxAge > 0))
-        throw errors.badUsage(`bad --max-age "${flags.maxAge}"`, 'give a number of days');
+      const maxAge =
+        flags.maxAge === undefined
+          ? context.maxAgeDays
+          : parseBoundedNumber('--max-age', flags.maxAge, SETTING_BOUNDS.maxAgeDays);
       const listed = listFlats(
         await loadFlatLibrary(context.file),
         context.rig,

@@ -32,8 +32,13 @@ export function registerSampleCommand(program: Command): void {
         );
       }
       const frames = flags.frames === undefined ? undefined : Number(flags.frames);
-      if (frames !== undefined && !(Number.isInteger(frames) && frames > 0)) {
-        throw errors.badUsage(`bad --frames "${flags.frames}": expected a whole number above 0`);
+      if (
+        frames !== undefined &&
+        !(/^\d+$/.test(flags.frames!.trim()) && frames > 0 && frames <= 1_000_000)
+      ) {
+        throw errors.badUsage(
+          `bad --frames "${flags.frames}": expected a whole number from 1 to 1000000`,
+        );
       }
       const summary = generateSampleArchive(dir, {
         ...(frames === undefined ? {} : { frames }),

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { EXIT_CODES, errors, parseSortKey, SORT_KEYS } from '@astrotrack/core';
+import { EXIT_CODES, errors, parseSortKey, SETTING_BOUNDS, SORT_KEYS } from '@astrotrack/core';
 import { builtinReporters } from '@astrotrack/reporters';
 import { loggerFor, stdoutWantsColor, type GlobalOptions } from '../options/global-options.js';
-import { parseAllocation, parsePercent, parsePositiveNumber } from '../options/parse-allocation.js';
+import { parseAllocation, parseBoundedNumber } from '../options/parse-allocation.js';
 import { runScan, type RunScanOptions } from '../run-scan.js';
 import { progressLine } from '../progress/progress-line.js';
 import { scanProgressPlugin } from '../progress/scan-progress-plugin.js';
@@ -60,10 +60,12 @@ export function scanOptionsFrom(
     targetHours:
       flags.targetHours === undefined
         ? undefined
-        : parsePositiveNumber('--target-hours', flags.targetHours),
+        : parseBoundedNumber('--target-hours', flags.targetHours, SETTING_BOUNDS.targetHours),
     allocation: flags.alloc === undefined ? undefined : parseAllocation(flags.alloc),
     rejectionBuffer:
-      flags.buffer === undefined ? undefined : parsePercent('--buffer', flags.buffer),
+      flags.buffer === undefined
+        ? undefined
+        : parseBoundedNumber('--buffer', flags.buffer, SETTING_BOUNDS.rejectionBuffer),
     sort,
     includeUnknown: flags.includeUnknown,
     // Commander sets `headers` to true unless --no-headers is given; only the flag overrides the config.

@@ -6,9 +6,10 @@
 import { watch as watchFolder, type FSWatcher } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { isAstrotrackError } from '@astrotrack/core';
+import { isAstrotrackError, SETTING_BOUNDS } from '@astrotrack/core';
 import { builtinReporters } from '@astrotrack/reporters';
 import { loggerFor, stdoutWantsColor, type GlobalOptions } from '../options/global-options.js';
+import { parseBoundedNumber } from '../options/parse-allocation.js';
 import { runScan } from '../run-scan.js';
 import { ChangeSettler } from '../watch/settle-changes.js';
 import { addScanOptions, scanOptionsFrom, type ScanFlags } from './scan-command.js';
@@ -70,7 +71,7 @@ export function registerWatchCommand(program: Command): void {
 
         const settler = new ChangeSettler({
           root,
-          quietMs: Number(flags.quietMs),
+          quietMs: parseBoundedNumber('--quiet-ms', flags.quietMs, SETTING_BOUNDS.quietMs),
           onSettled: () => void show(),
         });
         let watcher: FSWatcher;

@@ -4,7 +4,8 @@ const PAIR = /^([^=\s]+)=(\d+(?:\.\d+)?)$/;
 
 /** `L=40,R=20,G=20,B=20` → `{ L: 40, R: 20, G: 20, B: 20 }`; any bad pair is a usage error naming it. */
 export function parseAllocation(text: string): Record<string, number> {
-  const allocation: Record<string, number> = {};
+  // Filter names are the user's: no inherited keys (`__proto__` would be lost).
+  const allocation: Record<string, number> = Object.create(null);
   for (const part of text
     .split(',')
     .map((p) => p.trim())
@@ -29,28 +30,13 @@ export function parseAllocation(text: string): Record<string, number> {
   return allocation;
 }
 
-export function parsePositiveNumber(flag: string, text: string): number {
-  const value = Number(text);
-  if (!text.trim() || !Number.isFinite(value) || value <= 0) {
-    throw errors.badUsage(`bad ${flag} "${text}": expected a number above 0`);
-  }
-  return value;
-}
-
-export function parsePercent(flag: string, text: string): number {
-  const value = Number(text);
-  if (!text.trim() || !Number.isFinite(value) || value < 0 || value > 1000) {
-    throw errors.badUsage(`bad ${flag} "${text}": expected a percentage from 0 to 1000`);
-  }
-  return value;
-}
-
 /** A number within a setting's bounds (SETTING_BOUNDS): what the config accepts, no more. */
 export function parseBoundedNumber(
   flag: string,
   text: string,
   bound: { min: number; max: number },
 ): number {
+  // Decimal only: `0x10`, `1e3` and `Infinity` are not what anyone types for a setting.
   const value = /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(text) ? Number(text) : Number.NaN;
   if (!(value >= bound.min && value <= bound.max)) {
     throw errors.badUsage(

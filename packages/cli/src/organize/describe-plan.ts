@@ -63,6 +63,7 @@ const LEFT_WORDS: Record<LeftReason, [one: string, many: string]> = {
     'conflict (another file has the name; never overwritten)',
     'conflicts (another file has the name; never overwritten)',
   ],
+  'unreadable-name': ['with a name that is not valid UTF-8', 'with names that are not valid UTF-8'],
 };
 
 function describeLeft(plan: OrganizePlan, list: boolean): string[] {

@@ -26,9 +26,17 @@ export const filterSettingsSchema = z.strictObject({
 });
 
 export const planSettingsSchema = z.strictObject({
-  targetHours: z.number().positive().optional(),
+  targetHours: z
+    .number()
+    .min(SETTING_BOUNDS.targetHours.min)
+    .max(SETTING_BOUNDS.targetHours.max)
+    .optional(),
   allocation: z.record(z.string().min(1), percent).optional(),
-  rejectionBuffer: z.number().min(0).max(1000).optional(),
+  rejectionBuffer: z
+    .number()
+    .min(SETTING_BOUNDS.rejectionBuffer.min)
+    .max(SETTING_BOUNDS.rejectionBuffer.max)
+    .optional(),
 });
 
 export const reportSettingsSchema = z.strictObject({
@@ -54,7 +62,11 @@ export const flatSettingsSchema = z.strictObject({
     .min(SETTING_BOUNDS.tolerance.min)
     .max(SETTING_BOUNDS.tolerance.max)
     .optional(),
-  maxAgeDays: z.number().positive().optional(),
+  maxAgeDays: z
+    .number()
+    .min(SETTING_BOUNDS.maxAgeDays.min)
+    .max(SETTING_BOUNDS.maxAgeDays.max)
+    .optional(),
   oldFlatsCover: z.boolean().optional(),
   anglePrecision: z
     .number()

@@ -38,7 +38,7 @@ describe('validateConfig', () => {
       }),
     ).toEqual([
       'parsers[2]: expected a plugin name, a [name, options] pair or a plugin object',
-      'plan.targetHours: Too small: expected number to be >0',
+      'plan.targetHours: Too small: expected number to be >=0.01',
       'plan.allocation.L: Too big: expected number to be <=100',
       'report.sort: Invalid option: expected one of "filter"|"exposure"|"subs"|"total"|"remaining-time"|"remaining-subs"',
       'rigs.redcat.plan.alocation: unknown setting (did you mean "allocation"?)',

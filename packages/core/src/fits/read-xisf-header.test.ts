@@ -116,6 +116,16 @@ describe('readXisfHeader', () => {
     );
   });
 
+  it('drops text and attribute values too long for any value it reads, and reads the rest', () => {
+    const long = 'A'.repeat(200_000);
+    const header = parseXisfXml(
+      `<xisf><Image><Property id="PixInsight:History" type="String">${long}</Property><Property id="Observation:Object:Name" type="String">M31</Property><FITSKeyword name="ICC" value="${long}" comment=""/><FITSKeyword name="FILTER" value="'Ha'" comment=""/></Image></xisf>`,
+    );
+    expect(header.get('FILTER')).toBe('Ha');
+    expect(header.properties.get('Observation:Object:Name')?.value).toBe('M31');
+    expect(header.properties.get('PixInsight:History')?.value).toBe('');
+  });
+
   it('reads FITSKeyword values as the same cards in a FITS header read, sloppy ones included', async () => {
     const file = join(tempDir(), 'x.xisf');
     const name = fc.stringMatching(/^[A-Z][A-Z0-9_-]{0,7}$/);

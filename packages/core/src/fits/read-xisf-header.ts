@@ -113,6 +113,10 @@ function* xisfHeaderProgram(options: ReadXisfHeaderOptions): ReadProgram<XisfHea
 
 const latin1 = new TextDecoder('latin1');
 
+function dropLongValues(xml: string): string {
+  return xml.replace(LONG_TEXT, '><').replace(LONG_ATTRIBUTE, '=""');
+}
+
 function countOf(text: string, character: string): number {
   let count = 0;
   for (let at = text.indexOf(character); at !== -1; at = text.indexOf(character, at + 1)) count++;
@@ -133,7 +137,17 @@ function trimmedLength(body: Uint8Array): number {
 export const XISF_MAX_ELEMENTS = 10_000;
 export const XISF_MAX_ATTRIBUTES = 50_000;
 
-export function parseXisfXml(xml: string): XisfHeader {
+/**
+ * Longer text or attribute values (an embedded ICC profile, a thumbnail, a long processing history)
+ * are dropped before parsing: the XML parser is slow on them (seconds for a few megabytes), and no
+ * value the engine reads is near this long.
+ */
+const XISF_MAX_VALUE = 65_536;
+const LONG_TEXT = new RegExp(`>[^<]{${XISF_MAX_VALUE},}<`, 'g');
+const LONG_ATTRIBUTE = new RegExp(`="[^"]{${XISF_MAX_VALUE},}"`, 'g');
+
+export function parseXisfXml(source: string): XisfHeader {
+  const xml = source.length > XISF_MAX_VALUE ? dropLongValues(source) : source;
   const elements = countOf(xml, '<');
   if (elements > XISF_MAX_ELEMENTS)
     throw new FitsHeaderError(

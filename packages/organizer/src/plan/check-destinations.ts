@@ -3,7 +3,7 @@
  * content (a duplicate, left where it is) or with other content (a conflict, never overwritten), or
  * by an earlier frame of the same plan. Each destination folder is listed once, not each file stat'ed.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sameContent } from '../apply/file-content.js';
 import type { LeftFrame, OrganizePlan, PlannedOperation } from './plan-types.js';
@@ -26,6 +26,16 @@ export function checkDestinations(plan: OrganizePlan): OrganizePlan {
     const slash = operation.to.lastIndexOf('/');
     const name = operation.to.slice(slash + 1);
     const folder = operation.to.slice(0, slash);
+    // A name that is not valid UTF-8 reached the plan with `\ufffd` for its bytes: it names no file.
+    if (operation.from.includes('\ufffd') && !existsSync(join(plan.root, operation.from))) {
+      left.push({
+        path: operation.from,
+        reason: 'unreadable-name',
+        detail: 'its name is not valid UTF-8; rename it to organize it',
+      });
+      drop(folder);
+      continue;
+    }
     const taken = namesIn(folder)?.has(name) ?? false;
     if (taken) {
       const from = join(plan.root, operation.from);

@@ -35,7 +35,9 @@ export type LeftReason =
   /** The same name already holds the same content: nothing to do. */
   | 'duplicate'
   /** The same name already holds something else: never overwritten. */
-  | 'conflict';
+  | 'conflict'
+  /** The file's name is not valid UTF-8, so it cannot be named to move it. */
+  | 'unreadable-name';
 
 export interface LeftFrame {
   path: string;
