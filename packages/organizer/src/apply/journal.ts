@@ -66,8 +66,8 @@ export interface RunRecord {
   output: string;
   /** Set when the journal was written for another folder (this one is a copy of it, or was moved). */
   madeIn: string | null;
-  /** Operations the journal says were done (a kill may have lost the last few lines). */
-  doneIndexes: Set<number>;
+  /** Operations the journal says were done, as `[first, last]` runs (a kill may lose the last few). */
+  doneRanges: [number, number][];
   operations: PlannedOperation[];
   state: RunState;
   /** Folders this run created, in creation order. */
@@ -83,7 +83,7 @@ export type JournalEntry =
   | { state: RunState; at: string; reason?: string }
   | { created: string }
   | { removed: string }
-  | { done: number }
+  | { done: [number, number] }
   | { failed: number; code: string; message: string };
 
 export function journalFolder(root: string): string {
@@ -147,25 +147,30 @@ export class JournalWriter {
   }
 
   /**
-   * An operation done. Kept back and written with the next line or every few hundred: a kill loses
-   * at most those, and the disk still says how far each got.
+   * An operation done. Runs of consecutive operations are kept back and written as one line,
+   * `{"done":[first,last]}`, with the next line or every few hundred: a kill loses at most those,
+   * and the disk still says how far each got.
    */
   done(index: number): void {
-    this.pending.push(`{"done":${index}}\n`);
-    if (this.pending.length >= 256) this.writeText(this.takePending());
+    const range = this.pendingDone;
+    if (range && index === range[1] + 1 && index - range[0] < 255) range[1] = index;
+    else {
+      if (range) this.writeText(this.takePending());
+      this.pendingDone = [index, index];
+    }
   }
 
   close(): void {
-    if (this.pending.length > 0) this.writeText(this.takePending());
+    if (this.pendingDone) this.writeText(this.takePending());
     closeSync(this.fd);
   }
 
-  private pending: string[] = [];
+  private pendingDone: [number, number] | null = null;
 
   private takePending(): string {
-    const text = this.pending.join('');
-    this.pending = [];
-    return text;
+    const range = this.pendingDone;
+    this.pendingDone = null;
+    return range ? `{"done":[${range[0]},${range[1]}]}\n` : '';
   }
 
   private writeText(text: string): void {
@@ -227,7 +232,7 @@ export function readRun(file: string, root: string): RunRecord | null {
     header,
     root,
     ...placeOf(header, root),
-    doneIndexes: new Set(),
+    doneRanges: [],
     operations: [],
     state: 'planned',
     createdFolders: [],
@@ -245,20 +250,14 @@ export function readRun(file: string, root: string): RunRecord | null {
       throw new Error(`line ${i + 1} is not JSON (${(error as Error).message})`);
     }
     if (!sawState && typeof entry.from === 'string' && typeof entry.to === 'string') {
-      for (const path of [entry.from, entry.to])
-        if (!staysInside(path)) throw new JournalOutsideError(path);
       run.operations.push({ from: entry.from, to: entry.to });
     } else if (typeof entry.state === 'string') {
       sawState = true;
       run.state = entry.state as RunState;
       run.reason = typeof entry.reason === 'string' ? entry.reason : undefined;
-    } else if (typeof entry.created === 'string') {
-      if (!staysInside(entry.created)) throw new JournalOutsideError(entry.created);
-      run.createdFolders.push(entry.created);
-    } else if (typeof entry.removed === 'string') {
-      if (!staysInside(entry.removed)) throw new JournalOutsideError(entry.removed);
-      run.removedFolders.push(entry.removed);
-    } else if (typeof entry.done === 'number') run.doneIndexes.add(entry.done);
+    } else if (typeof entry.created === 'string') run.createdFolders.push(entry.created);
+    else if (typeof entry.removed === 'string') run.removedFolders.push(entry.removed);
+    else if (isRange(entry.done)) run.doneRanges.push(entry.done);
     else if (typeof entry.failed === 'number')
       run.failures.push({
         index: entry.failed,
@@ -268,7 +267,19 @@ export function readRun(file: string, root: string): RunRecord | null {
   }
   // A header whose operations were not all written (killed while writing it) never started.
   if (!sawState || run.operations.length !== header.operations) run.state = 'planned';
+  // Only a run that `undo` or finishing can still act on has its paths checked: one never started or
+  // undone already is never acted on again, and an archive keeps every journal.
+  if (run.state !== 'planned' && run.state !== 'undone') checkInside(run);
   return run;
+}
+
+function checkInside(run: RunRecord): void {
+  for (const { from, to } of run.operations) {
+    if (!staysInside(from)) throw new JournalOutsideError(from);
+    if (!staysInside(to)) throw new JournalOutsideError(to);
+  }
+  for (const folder of [...run.createdFolders, ...run.removedFolders])
+    if (!staysInside(folder)) throw new JournalOutsideError(folder);
 }
 
 /** The newest run that changed files and is not undone yet: what `undo` reverses. */
@@ -284,6 +295,15 @@ export function unfinishedRun(runs: readonly RunRecord[]): RunRecord | null {
   return last && last.state !== 'applied' ? last : null;
 }
 
+function isRange(value: unknown): value is [number, number] {
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    Number.isInteger(value[0]) &&
+    Number.isInteger(value[1])
+  );
+}
+
 class JournalOutsideError extends Error {
   constructor(readonly path: string) {
     super(`names a path outside its folder: ${path}`);
@@ -294,7 +314,8 @@ class JournalOutsideError extends Error {
 export function staysInside(path: string): boolean {
   if (path === '' || path.includes('\0') || isAbsolute(path) || win32.isAbsolute(path))
     return false;
-  return path.split(/[\\/]/).every((part) => part !== '..');
+  // Checked for every path of every journal read: split only when a `..` part is possible.
+  return !path.includes('..') || path.split(/[\\/]/).every((part) => part !== '..');
 }
 
 export function identityOf(folder: string): FolderIdentity | null {
