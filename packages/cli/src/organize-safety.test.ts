@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatFitsHeader, type FitsCard } from '@astrotrack/core';
 import { useTempDir } from '../../core/src/test-support/temp-dir.js';
-import { fileChecksums, snapshot } from '../../organizer/src/test-support/tree.js';
+import { fileChecksums, folderState } from '../../organizer/src/test-support/tree.js';
 import { CAN_RUN_AS_USER, HAS_SCRIPT, runCli, runInTerminal } from './test-support/run-cli.js';
 
 const tempDir = useTempDir();
@@ -52,17 +52,6 @@ function night(options: { lights?: number; folder?: string } = {}) {
   return { dir, data, env };
 }
 
-/** Everything in a folder down to inodes and times, its journals' text included. */
-function everything(folder: string) {
-  const journals = join(folder, '.astrotrack', 'journal');
-  return {
-    tree: snapshot(folder, { times: true }),
-    journals: existsSync(journals)
-      ? readdirSync(journals).map((name) => readFileSync(join(journals, name), 'utf8'))
-      : [],
-  };
-}
-
 /** Files that have another name too (a link count above one). */
 function doubled(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
@@ -79,7 +68,7 @@ describe('organize and undo act only inside the folder given', () => {
     expect((await runCli(['organize', data, '--yes'], { env, cwd: dir })).code).toBe(0);
     const copy = join(dir, 'M31 copy');
     execFileSync('cp', ['-a', data, copy]);
-    const original = everything(data);
+    const original = folderState(data);
 
     const undone = await runCli(['undo', copy, '--yes'], { env, cwd: dir });
     expect(undone.code, undone.stderr).toBe(0);
@@ -87,7 +76,7 @@ describe('organize and undo act only inside the folder given', () => {
       `It was made in ${data}; this folder is a copy of it or was moved`,
     );
     expect(undone.stdout).toContain('Put back 6 files.');
-    expect(everything(data)).toEqual(original);
+    expect(folderState(data)).toEqual(original);
     expect(fileChecksums(copy)).toEqual(before);
   });
 
@@ -132,9 +121,9 @@ describe('organize and undo act only inside the folder given', () => {
     );
     // The lock comes and goes in .astrotrack; nothing else may change, in or out.
     const before = {
-      outside: everything(outside),
+      outside: folderState(outside),
       data: fileChecksums(data),
-      journal: everything(data).journals,
+      journal: folderState(data).journals,
     };
     for (const args of [
       ['undo', data, '--yes'],
@@ -148,9 +137,9 @@ describe('organize and undo act only inside the folder given', () => {
       noStackTrace(result.stderr);
     }
     expect({
-      outside: everything(outside),
+      outside: folderState(outside),
       data: fileChecksums(data),
-      journal: everything(data).journals,
+      journal: folderState(data).journals,
     }).toEqual(before);
   });
 

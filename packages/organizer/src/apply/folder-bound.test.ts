@@ -20,7 +20,13 @@ import { buildPlan } from '../plan/build-plan.js';
 import { checkDestinations } from '../plan/check-destinations.js';
 import type { OrganizeMode, OrganizePlan } from '../plan/plan-types.js';
 import { light } from '../test-support/frames.js';
-import { fileChecksums, snapshot, tempFolder, writeTree } from '../test-support/tree.js';
+import {
+  fileChecksums,
+  folderState,
+  snapshot,
+  tempFolder,
+  writeTree,
+} from '../test-support/tree.js';
 import { realFileSystem, type FileSystemCalls } from './file-operations.js';
 import { lastRun, readRuns, unfinishedRun } from './journal.js';
 import { applyPlan, finishRun, undoRun } from './run-operations.js';
@@ -50,17 +56,6 @@ function planFor(mode: OrganizeMode = 'move', at = root, output = at): OrganizeP
   );
 }
 
-/** Everything in a folder, its own state folder included, down to inodes. */
-function everything(path: string) {
-  const journals = join(path, '.astrotrack', 'journal');
-  return {
-    tree: snapshot(path, { times: true }),
-    journals: existsSync(journals)
-      ? readdirSync(journals).map((name) => readFileSync(join(journals, name), 'utf8'))
-      : [],
-  };
-}
-
 function copyArchive(from: string, to: string): void {
   execFileSync('cp', ['-a', from, to]);
 }
@@ -71,13 +66,13 @@ describe('a journal is bound to the folder it is in', () => {
     applyPlan(planFor());
     const copy = join(parent, 'copy');
     copyArchive(root, copy);
-    const original = everything(root);
+    const original = folderState(root);
 
     const run = lastRun(readRuns(copy).runs)!;
     expect(run).toMatchObject({ root: copy, output: copy, madeIn: root });
     expect(undoRun(run)).toMatchObject({ done: 4, failures: [] });
 
-    expect(everything(root)).toEqual(original);
+    expect(folderState(root)).toEqual(original);
     expect(snapshot(copy)).toEqual(before);
   });
 
@@ -96,12 +91,12 @@ describe('a journal is bound to the folder it is in', () => {
     expect(applyPlan(plan, { fs: full })).toMatchObject({ done: 2, notStarted: 1 });
     const copy = join(parent, 'copy');
     copyArchive(root, copy);
-    const original = everything(root);
+    const original = folderState(root);
 
     const run = unfinishedRun(readRuns(copy).runs)!;
     expect(finishRun(run)).toMatchObject({ failures: [], stopped: null });
 
-    expect(everything(root)).toEqual(original);
+    expect(folderState(root)).toEqual(original);
     expect(Object.keys(fileChecksums(copy)).sort()).toEqual([
       'L/a_L.fits',
       'L/c_L.fits',

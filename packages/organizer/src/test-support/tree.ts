@@ -1,6 +1,7 @@
 /** Real folders for tests: write files, and take a snapshot of a tree to compare before and after. */
 import { createHash } from 'node:crypto';
 import {
+  existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -78,4 +79,18 @@ export function fileChecksums(root: string): Record<string, string> {
       .filter(([, entry]) => entry.kind === 'file')
       .map(([path, entry]) => [path, entry.content!]),
   );
+}
+
+/** Everything in a folder down to inodes and times, the text of its organize journals included. */
+export function folderState(folder: string): {
+  tree: Record<string, TreeEntry>;
+  journals: string[];
+} {
+  const journals = join(folder, '.astrotrack', 'journal');
+  return {
+    tree: snapshot(folder, { times: true }),
+    journals: existsSync(journals)
+      ? readdirSync(journals).map((name) => readFileSync(join(journals, name), 'utf8'))
+      : [],
+  };
 }
