@@ -214,6 +214,29 @@ describe('scanArchive', () => {
     expect(report.warnings.filter((w) => w.code === 'plugin-failed')).toHaveLength(2);
   });
 
+  it('names a plugin whose setup never settles, once its time limit passes, and scans on', async () => {
+    const root = tempDir();
+    writeFrames(root, ['L_120s_1.fits']);
+    const stuck: ObserverPlugin = { name: 'acme/stuck', setup: () => new Promise(() => {}) };
+    const before = process.env.ASTROTRACK_SETUP_TIMEOUT;
+    process.env.ASTROTRACK_SETUP_TIMEOUT = '0.2';
+    try {
+      const { report, pluginErrors } = await scanArchive({
+        root,
+        rig: resolveRig({}),
+        parsers: [testParser],
+        plugins: [stuck],
+      });
+      expect(pluginErrors.map((e) => e.message)).toEqual([
+        'plugin "acme/stuck" failed while handling "setup": the setup of plugin "acme/stuck" did not finish within 0.2 s',
+      ]);
+      expect(report.frames.files).toBe(1);
+    } finally {
+      if (before === undefined) delete process.env.ASTROTRACK_SETUP_TIMEOUT;
+      else process.env.ASTROTRACK_SETUP_TIMEOUT = before;
+    }
+  });
+
   it('refuses a missing folder and a file with named errors', async () => {
     const root = tempDir();
     await expect(

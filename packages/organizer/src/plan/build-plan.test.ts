@@ -68,6 +68,8 @@ describe('buildPlan', () => {
         light('a.fits', { filter: 'L', rotatorAngle: 200 }),
         light('b.fits', { filter: 'L', rotatorAngle: 10 }),
         light('c.fits', { filter: 'L', rotatorAngle: null }),
+        // From a parser of one's own, say: not an angle, so no session.
+        light('d.fits', { filter: 'L', rotatorAngle: Number.NaN }),
       ],
       {
         ...options('{filter}/SESSION_{n}'),
@@ -81,6 +83,11 @@ describe('buildPlan', () => {
     expect(plan.left).toEqual([
       {
         path: 'c.fits',
+        reason: 'missing-values',
+        detail: 'no rotator angle (needed for a session)',
+      },
+      {
+        path: 'd.fits',
         reason: 'missing-values',
         detail: 'no rotator angle (needed for a session)',
       },
