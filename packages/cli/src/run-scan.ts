@@ -123,7 +123,7 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
     searchFrom: options.dir,
     logger,
   });
-  const flats = options.flats === false ? [] : [flatsFor(options, rig, configPath)];
+  const flats = options.flats === false ? [] : [await flatsFor(options, rig, configPath)];
   const result = await scanArchive({
     root: options.dir,
     rig,
@@ -141,10 +141,15 @@ export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
   return { ...result, configPath, rig };
 }
 
-function flatsFor(options: RunScanOptions, rig: ResolvedRig, configPath: string | null) {
+/**
+ * The library is read before the scan: a damaged one is `FlatLibraryCorrupt` with its hint and exit
+ * 65, not a plugin failure at the end of a long scan.
+ */
+async function flatsFor(options: RunScanOptions, rig: ResolvedRig, configPath: string | null) {
   const file = flatLibraryFile(rig, configPath, options.library);
+  const library = await loadFlatLibrary(file);
   return flatsPlugin({
-    library: () => loadFlatLibrary(file),
+    library: async () => library,
     libraryPath: file,
     tolerance: rig.flats.tolerance,
     maxAgeDays: rig.flats.maxAgeDays,
@@ -206,11 +211,15 @@ function planInput(
   const targetHours = options.targetHours ?? settings.targetHours;
   const allocation = options.allocation ?? settings.allocation;
   if (targetHours === undefined) {
-    if (options.allocation) {
-      throw errors.badUsage(
-        '--alloc needs a target',
-        'add --target-hours H, or plan.targetHours in astro.config',
-      );
+    for (const [flag, given] of [
+      ['--alloc', options.allocation],
+      ['--buffer', options.rejectionBuffer],
+    ] as const) {
+      if (given !== undefined)
+        throw errors.badUsage(
+          `${flag} needs a target`,
+          'add --target-hours H, or plan.targetHours in astro.config',
+        );
     }
     return null;
   }

@@ -219,6 +219,11 @@ describe('astrotrack scan', () => {
         'error: --alloc needs a target\nhint: add --target-hours H, or plan.targetHours in astro.config\n',
       ],
       [
+        ['scan', data, '--buffer', '20'],
+        64,
+        'error: --buffer needs a target\nhint: add --target-hours H, or plan.targetHours in astro.config\n',
+      ],
+      [
         ['scan', data, '-t', '10', '--alloc', 'L=forty'],
         64,
         'error: bad --alloc "L=forty": expected FILTER=PERCENT\nhint: write it like --alloc L=40,R=20,G=20,B=20\n',

@@ -45,6 +45,28 @@ describe('astrotrack flats', () => {
     expect(JSON.parse(readFileSync(library, 'utf8')).rigs.default.flats).toEqual([]);
   });
 
+  it('refuses what is not a day, a filter or a binning, and reads a binning as people write it', async () => {
+    const { library, flats } = setup();
+    for (const [args, message] of [
+      [['L', '45', '--date', '2025-13-45'], 'error: bad --date "2025-13-45"'],
+      [['L', '45', '--date', '2025-02-30'], 'error: bad --date "2025-02-30"'],
+      [['L', '45', '--date', '2999-01-01'], 'error: bad --date "2999-01-01": it is in the future'],
+      [['L,R', '45'], 'error: "L,R" is not one filter name'],
+      [['L', '45', '--binning', '2y2'], 'error: bad --binning "2y2"'],
+    ] as const) {
+      const result = await flats('add', ...args);
+      expect(result.code, args.join(' ')).toBe(64);
+      expect(result.stderr.split('\n')[0]).toBe(message);
+    }
+    expect(existsSync(library)).toBe(false);
+    expect((await flats('add', 'L', '45', '--binning', '2', '--date', '2025-09-15')).code).toBe(0);
+    expect((await flats('add', 'L', '50', '--binning', '1X2', '--date', '2025-09-15')).code).toBe(
+      0,
+    );
+    const stored = JSON.parse(readFileSync(library, 'utf8')).rigs.default.flats;
+    expect(stored.map((flat: { binning: string }) => flat.binning)).toEqual(['2x2', '1x2']);
+  });
+
   it('resets the whole library only with --yes', async () => {
     const { library, flats } = setup();
     await flats('add', 'L', '45');
@@ -67,6 +89,17 @@ describe('astrotrack flats', () => {
       `error: the flat library ${library} cannot be read: not valid JSON`,
     );
     expect(readFileSync(library, 'utf8')).toBe('{ "schemaVersion": 1, ');
+
+    // `scan` reads the library before it scans: the same error, its hint, exit 65 (not 1).
+    const { dir } = setup();
+    generateSampleArchive(join(dir, 'archive'));
+    const scan = await runCli(['scan', join(dir, 'archive', 'M31'), '--library', library], {
+      cwd: dir,
+    });
+    expect(scan.code).toBe(65);
+    expect(scan.stderr).toMatch(
+      /^error: the flat library .+ cannot be read: not valid JSON.*\nhint: /,
+    );
   });
 
   it('learns the NINA and ASIAIR flat sets of the sample archive, and adds nothing the second time', async () => {

@@ -60,9 +60,13 @@ export function registerFlatsCommand(program: Command): void {
       const context = await libraryContext(command);
       const filter = context.canonicalFilter(filterName);
       const angles = angleTexts.map(parseAngle);
-      const date = flags.date ?? localToday();
+      const today = localToday();
+      const date = flags.date ?? today;
       if (!isCalendarDate(date))
-        throw errors.badUsage(`bad --date "${date}"`, 'write it YYYY-MM-DD');
+        throw errors.badUsage(`bad --date "${date}"`, 'write a day that exists, YYYY-MM-DD');
+      if (date > today)
+        throw errors.badUsage(`bad --date "${date}": it is in the future`, `today is ${today}`);
+      const binning = flags.binning === undefined ? undefined : parseBinning(flags.binning);
       const result = await updateFlatLibrary(context.file, (library) =>
         addFlats(
           library,
@@ -71,7 +75,7 @@ export function registerFlatsCommand(program: Command): void {
           {
             date,
             replace: flags.replace,
-            binning: flags.binning,
+            binning,
           },
         ),
       );
@@ -313,9 +317,22 @@ async function libraryContext(command: Command) {
     canonicalFilter: (name: string) => {
       if (name.trim() === '')
         throw errors.badUsage('the filter name is empty', 'give a filter, e.g. L, Ha or OIII');
+      if (name.includes(','))
+        throw errors.badUsage(
+          `"${name}" is not one filter name`,
+          'give one filter at a time: flats add L 45, then flats add R 45',
+        );
       return rig.filters.canonical(name) ?? name.trim();
     },
   };
+}
+
+/** `2x2`, `1X2`, or `2` for `2x2`: the binning a flat is for. */
+function parseBinning(text: string): string {
+  const match = /^\s*(\d{1,2})(?:\s*[xX×]\s*(\d{1,2}))?\s*$/.exec(text);
+  if (!match || Number(match[1]) === 0 || Number(match[2] ?? 1) === 0)
+    throw errors.badUsage(`bad --binning "${text}"`, 'write it like 2x2 (or 2)');
+  return `${Number(match[1])}x${Number(match[2] ?? match[1])}`;
 }
 
 function parseAngle(text: string): number {

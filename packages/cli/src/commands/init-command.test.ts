@@ -33,6 +33,27 @@ describe('astrotrack init', () => {
     expect(JSON.parse(scan.stdout).rig).toBe('redcat');
   });
 
+  it('writes the names frames are counted under, and a commented allocation of 100 %', async () => {
+    const dir = tempDir();
+    const result = await runCli(['init', '--program', 'asiair', '--filters', 'Lum,Red,Ha'], {
+      cwd: dir,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const text = readFileSync(join(dir, 'astro.config.yaml'), 'utf8');
+    expect(text).toContain('      known: [L, R, Ha]\n');
+    const allocation = /# allocation: \{ (.*) \}/.exec(text)![1]!;
+    expect(allocation).toBe('L: 34, R: 33, Ha: 33');
+    // Uncommented, that allocation is one the scan takes.
+    writeFileSync(
+      join(dir, 'astro.config.yaml'),
+      text.replace('# allocation:', 'allocation:').replace(/# targetHours: .*/, 'targetHours: 10'),
+    );
+    generateSampleArchive(join(dir, 'archive'), { withData: false });
+    const scan = await runCli(['scan', 'archive/M31', '--reporter', 'json'], { cwd: dir });
+    expect(scan.code, scan.stderr).toBe(0);
+    expect(JSON.parse(scan.stdout).plan.allocationPercentTotal).toBe(100);
+  });
+
   it('never replaces a config, and says what is wrong with a flag', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'astro.config.json'), '{}');

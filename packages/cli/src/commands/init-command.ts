@@ -6,7 +6,13 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CONFIG_FILE_NAMES, errors, loadConfig, writeFileAtomic } from '@astrotrack/core';
+import {
+  CONFIG_FILE_NAMES,
+  createFilterSet,
+  errors,
+  loadConfig,
+  writeFileAtomic,
+} from '@astrotrack/core';
 import { ask, askText, canAsk } from '../organize/confirm.js';
 import { KNOWN_PLUGINS } from '../run-scan.js';
 import { CAPTURE_PROGRAMS, configTemplate, type CaptureProgram } from '../init/config-template.js';
@@ -64,7 +70,17 @@ export function registerInitCommand(program: Command): void {
       const filterList =
         flags.filters ??
         (interactive ? await askText('Your filters?', DEFAULT_FILTERS) : DEFAULT_FILTERS);
-      const filters = [...new Set(filterList.split(/[\s,]+/).filter(Boolean))];
+      // Spellings (`Lum`, `H-alpha`) become the names frames are counted under, so the config's
+      // filters are the ones FILTER = 'L' frames find.
+      const canonical = createFilterSet();
+      const filters = [
+        ...new Set(
+          filterList
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .map((name) => canonical.canonical(name) ?? name),
+        ),
+      ];
       if (filters.length === 0)
         throw errors.badUsage('--filters is empty', `e.g. --filters ${DEFAULT_FILTERS}`);
       const rotator =

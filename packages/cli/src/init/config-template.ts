@@ -36,7 +36,9 @@ export function configTemplate(answers: InitAnswers): string {
   const allocation =
     lrgb.length === 4
       ? '{ L: 40, R: 20, G: 20, B: 20 }'
-      : `{ ${answers.filters.map((f) => `${f}: ${Math.floor(100 / answers.filters.length)}`).join(', ')} }`;
+      : `{ ${evenShares(answers.filters)
+          .map(([f, share]) => `${f}: ${share}`)
+          .join(', ')} }`;
   return `# yaml-language-server: $schema=${SCHEMA_URL}
 # astrotrack settings, written by \`astrotrack init\`. Every key is explained in docs/configuration.md.
 # Check them with: astrotrack scan YOUR_FOLDER --verbose
@@ -85,4 +87,11 @@ ${
     # astrobin:
     #   filterIds: { ${answers.filters[0] ?? 'L'}: 1234 }
 `;
+}
+
+/** Whole percentages that add up to 100: the first filters take the remainder, one each. */
+function evenShares(filters: readonly string[]): [string, number][] {
+  const base = Math.floor(100 / filters.length);
+  const extra = 100 - base * filters.length;
+  return filters.map((filter, index) => [filter, base + (index < extra ? 1 : 0)]);
 }

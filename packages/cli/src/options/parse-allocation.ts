@@ -1,6 +1,7 @@
 import { errors } from '@astrotrack/core';
 
-const PAIR = /^([^=\s]+)=(\d+(?:\.\d+)?)$/;
+/** `L=40`, `L = 40`, `L=40%`: as people type them. */
+const PAIR = /^([^=\s]+)\s*=\s*(\d+(?:\.\d+)?)\s*%?$/;
 
 /** `L=40,R=20,G=20,B=20` → `{ L: 40, R: 20, G: 20, B: 20 }`; any bad pair is a usage error naming it. */
 export function parseAllocation(text: string): Record<string, number> {

@@ -6,6 +6,8 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   let best: string | null = null;
   let bestScore = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
+    // The word itself is no suggestion: it is known elsewhere, not where it was written.
+    if (candidate === input) continue;
     const other = candidate.toLowerCase();
     const distance = editDistance(word, other);
     if (distance > allowed || distance >= Math.max(word.length, other.length)) continue;

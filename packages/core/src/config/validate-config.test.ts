@@ -32,7 +32,7 @@ describe('validateConfig', () => {
         plan: { targetHours: -1, allocation: { L: 140 } },
         report: { sort: 'fastest' },
         rigs: {
-          redcat: { parsers: [['ninja', {}]], plan: { alocation: {} } },
+          redcat: { parsers: [['ninja', {}]], plan: { alocation: {} }, astrobin: { filters: {} } },
         },
         colour: true,
       }),
@@ -42,6 +42,8 @@ describe('validateConfig', () => {
       'plan.allocation.L: Too big: expected number to be <=100',
       'report.sort: Invalid option: expected one of "filter"|"exposure"|"subs"|"total"|"remaining-time"|"remaining-subs"',
       'rigs.redcat.plan.alocation: unknown setting (did you mean "allocation"?)',
+      // Known elsewhere (a rig's filters), so never suggested as itself.
+      'rigs.redcat.astrobin.filters: unknown setting',
       'colour: unknown setting',
     ]);
   });

@@ -53,6 +53,9 @@ describe('table reporter', () => {
     expect(text).toContain(
       '  ! filter allocations add up to 110 %, more than 100 %: the plan asks for more than the target',
     );
+    expect(text).toContain(
+      'to capture (L 50 %, SII 60 %); the allocations add up to 110 %, so the plan asks 12 h 39 m\n',
+    );
   });
 
   it('fits in 80 columns', () => {

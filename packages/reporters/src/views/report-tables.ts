@@ -197,9 +197,16 @@ export function summaryLines(report: ExposureReport): string[] {
   const plan = report.plan;
   if (plan) {
     const allocation = plan.filters.map((f) => `${f.filter} ${f.allocationPercent} %`).join(', ');
+    // Allocations over 100 % ask for more than the target: say what the filters' goals add up to.
+    const asked = plan.filters.reduce((sum, f) => sum + f.targetSeconds, 0);
+    const over =
+      plan.allocationPercentTotal > 100
+        ? `; the allocations add up to ${plan.allocationPercentTotal} %, so the plan asks ${formatDuration(asked)}`
+        : '';
     lines.push(
       `Plan: ${plan.targetHours} h target + ${plan.rejectionBufferPercent} % rejection buffer = ${formatDuration(plan.captureSeconds)} to capture` +
-        (allocation ? ` (${allocation})` : ''),
+        (allocation ? ` (${allocation})` : '') +
+        over,
       `Still to capture: ${formatDuration(plan.remainingSeconds)}`,
     );
   }
