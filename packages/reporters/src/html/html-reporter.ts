@@ -5,7 +5,12 @@
  */
 import { basename } from 'node:path';
 import { formatDuration, type ExposureReport, type ReporterPlugin } from '@astrotrack/core';
-import { documentParts, flatsSectionOf, type ReportTable } from '../views/report-tables.js';
+import {
+  documentParts,
+  flatsSectionOf,
+  moreExamples,
+  type ReportTable,
+} from '../views/report-tables.js';
 import { nightTotals } from '../views/report-views.js';
 import { escapeHtml } from './escape-html.js';
 import { angleChart, filterChart, nightChart } from './svg-charts.js';
@@ -83,7 +88,7 @@ function warnings(report: ExposureReport): string {
   const items = report.warnings
     .map(
       (w) =>
-        `<li>${escapeHtml(w.message)}${(w.examples ?? []).map((e) => `<br><code>${escapeHtml(e)}</code>`).join('')}</li>`,
+        `<li>${escapeHtml(w.message)}${(w.examples ?? []).map((e) => `<br><code>${escapeHtml(e)}</code>`).join('')}${moreExamples(w) ? `<br>${escapeHtml(moreExamples(w)!)}` : ''}</li>`,
     )
     .join('');
   return `<section class="warnings"><h2>Warnings</h2><ul>${items}</ul></section>`;

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { printableText, type ExposureReport, type ReporterPlugin } from '@astrotrack/core';
-import { documentParts, type ReportTable } from '../views/report-tables.js';
+import { documentParts, moreExamples, type ReportTable } from '../views/report-tables.js';
 
 export function markdownReporter(): ReporterPlugin {
   return { name: 'markdown', format: (report) => formatMarkdown(report) };
@@ -27,6 +27,8 @@ export function formatMarkdown(report: ExposureReport): string {
       lines.push(`- ${escapeMarkdown(warning.message)}`);
       for (const example of warning.examples ?? [])
         lines.push(`  - \`${printableText(example).replaceAll('`', "'")}\``);
+      const more = moreExamples(warning);
+      if (more) lines.push(`  - ${more}`);
     }
     lines.push('');
   }

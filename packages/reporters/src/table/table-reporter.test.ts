@@ -58,6 +58,19 @@ describe('table reporter', () => {
     );
   });
 
+  it('says how many more a warning has than it lists', () => {
+    const report = toolkitExampleReport(null);
+    report.warnings.push({
+      code: 'unknown-filter',
+      message: '12 lights have a filter not in the rig',
+      count: 12,
+      examples: ['a.fits', 'b.fits', 'c.fits', 'd.fits', 'e.fits'],
+    });
+    expect(format(report)).toContain('      e.fits\n      … and 7 more\n');
+    report.warnings[0]!.count = 5;
+    expect(format(report)).not.toContain('more');
+  });
+
   it('fits in 80 columns', () => {
     for (const line of format().split('\n')) {
       if (!line.startsWith('Plan:')) expect(line.length).toBeLessThanOrEqual(80);

@@ -15,6 +15,7 @@ import {
   NONE,
   nightsTable,
   rejectedTable,
+  moreExamples,
   summaryLines,
   targetsTable,
   type ReportTable,
@@ -55,6 +56,8 @@ function formatTable(report: ExposureReport, color: boolean): string {
     for (const warning of report.warnings) {
       lines.push(`  ! ${printableText(warning.message)}`);
       for (const example of warning.examples ?? []) lines.push(`      ${printableText(example)}`);
+      const more = moreExamples(warning);
+      if (more) lines.push(`      ${more}`);
     }
   }
   return `${lines.join('\n')}\n`;

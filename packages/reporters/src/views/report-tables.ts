@@ -8,6 +8,7 @@ import {
   type ExposureReport,
   type ExposureRow,
   type FilterPlan,
+  type ReportWarning,
 } from '@astrotrack/core';
 import {
   FLATS_SECTION_ID,
@@ -358,12 +359,25 @@ function groupText(group: CoverageGroup): string {
 
 /** One decimal, or two where one would hide a difference (72.49° is not covered where 72.5° is). */
 export function degrees(angle: number): string {
-  const two = angle.toFixed(2);
-  return `${two.endsWith('0') ? angle.toFixed(1) : two}°`;
+  return `${angle.toFixed(decimalsOf(angle))}°`;
 }
 
-function arcText(from: number, to: number): string {
-  return degrees(from) === degrees(to) ? degrees(from) : `${degrees(from)}–${degrees(to)}`;
+function decimalsOf(angle: number): 1 | 2 {
+  return angle.toFixed(2).endsWith('0') ? 1 : 2;
+}
+
+/** Both ends with as many decimals as either needs: `90.10°–90.74°`, not `90.1°–90.74°`. */
+export function arcText(from: number, to: number): string {
+  if (degrees(from) === degrees(to)) return degrees(from);
+  const decimals = Math.max(decimalsOf(from), decimalsOf(to));
+  return `${from.toFixed(decimals)}°–${to.toFixed(decimals)}°`;
+}
+
+/** The line after a warning's examples when it has more than it lists; null when it lists all. */
+export function moreExamples(warning: ReportWarning): string | null {
+  const shown = warning.examples?.length ?? 0;
+  const more = (warning.count ?? shown) - shown;
+  return shown > 0 && more > 0 ? `… and ${more} more` : null;
 }
 
 /** Warnings as lines: the message, then a few example paths. */
