@@ -166,9 +166,9 @@ describe('astrotrack scan with flats', () => {
     const target = join(archive, 'The War and Peace Nebula');
     const scan = await runCli(['scan', target, '--library', library], { env, cwd: dir });
     expect(scan.code).toBe(0);
-    expect(scan.stdout).toMatch(/\| ALPT +\| 70\.4°–72\.53° .*\| 72° +\| ⚠ Need more \|/);
+    expect(scan.stdout).toMatch(/\| ALPT +\| 70\.40°–72\.53° .*\| 72° +\| ⚠ Need more \|/);
     expect(scan.stdout).toContain(
-      'ALPT: 69.6°→70.4°–71.67°; 75.0°→72.5°–72.53°; ?→72.41°–72.49° (shoot 72°)',
+      'ALPT: 69.6°→70.40°–71.67°; 75.0°→72.50°–72.53°; ?→72.41°–72.49° (shoot 72°)',
     );
 
     const json = JSON.parse(
