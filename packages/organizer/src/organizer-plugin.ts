@@ -113,9 +113,6 @@ function organizeFrame(frame: Frame): OrganizeFrame {
     binning: frame.binning,
     gain: frame.gain,
     offset: frame.offset,
-    rotatorAngle:
-      frame.rotatorAngle !== null && Number.isFinite(frame.rotatorAngle)
-        ? frame.rotatorAngle
-        : null,
+    rotatorAngle: frame.rotatorAngle,
   };
 }

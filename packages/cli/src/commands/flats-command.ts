@@ -26,7 +26,7 @@ import {
 import type { Frame } from '@astrotrack/core';
 import { renderGrid } from '@astrotrack/reporters';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
-import { parseBoundedNumber } from '../options/parse-allocation.js';
+import { parseBoundedNumber, parseDecimal } from '../options/parse-allocation.js';
 import { cacheFolderOf, flatLibraryFile, prepareRig } from '../run-scan.js';
 import { progressLine } from '../progress/progress-line.js';
 import { scanProgressPlugin } from '../progress/scan-progress-plugin.js';
@@ -336,10 +336,8 @@ function parseBinning(text: string): string {
 }
 
 function parseAngle(text: string): number {
-  const decimal = text.trim().replace(/°$/, '');
-  const angle = Number(decimal);
-  // Decimal only: `0x2d`, `1e3` and `Infinity` are not angles anyone means.
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(decimal) || !Number.isFinite(angle)) {
+  const angle = parseDecimal(text.trim().replace(/°$/, ''));
+  if (!Number.isFinite(angle)) {
     throw errors.badUsage(`bad angle "${text}"`, 'give rotator angles in degrees, e.g. 45 or 69.6');
   }
   return angle;

@@ -6,7 +6,13 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { errors, SETTING_BOUNDS, scanArchive, type ResolvedRig } from '@astrotrack/core';
+import {
+  errors,
+  SETTING_BOUNDS,
+  scanArchive,
+  type Logger,
+  type ResolvedRig,
+} from '@astrotrack/core';
 import { listFlats, loadFlatLibrary, localToday } from '@astrotrack/flats';
 import {
   layoutProblems,
@@ -25,7 +31,7 @@ import {
 } from '@astrotrack/organizer';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
 import { parseBoundedNumber } from '../options/parse-allocation.js';
-import { cacheFolderOf, flatLibraryFile, prepareRig } from '../run-scan.js';
+import { cacheFolderOf, flatLibraryFile, prepareRig, type PreparedRig } from '../run-scan.js';
 import { carryCacheEntries } from '../organize/carry-cache-entries.js';
 import { ask, canAsk } from '../organize/confirm.js';
 import {
@@ -111,8 +117,6 @@ export function registerOrganizeCommand(program: Command): void {
     });
 }
 
-type PreparedRig = Awaited<ReturnType<typeof prepareRig>>;
-
 interface OrganizeRequest extends PreparedRig {
   dir: string;
   root: string;
@@ -122,7 +126,7 @@ interface OrganizeRequest extends PreparedRig {
   tolerance: number | undefined;
   flags: OrganizeFlags;
   lock: RunLock | undefined;
-  logger: ReturnType<typeof loggerFor>;
+  logger: Logger;
   line: ProgressLine;
 }
 

@@ -31,14 +31,21 @@ export function parseAllocation(text: string): Record<string, number> {
   return allocation;
 }
 
+/**
+ * A decimal number as people type it (`45`, `-2.5`, `.5`, spaces around), or NaN: `0x10`, `1e3`
+ * and `Infinity` are not what anyone means for a setting or an angle.
+ */
+export function parseDecimal(text: string): number {
+  return /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(text) ? Number(text) : Number.NaN;
+}
+
 /** A number within a setting's bounds (SETTING_BOUNDS): what the config accepts, no more. */
 export function parseBoundedNumber(
   flag: string,
   text: string,
   bound: { min: number; max: number },
 ): number {
-  // Decimal only: `0x10`, `1e3` and `Infinity` are not what anyone types for a setting.
-  const value = /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(text) ? Number(text) : Number.NaN;
+  const value = parseDecimal(text);
   if (!(value >= bound.min && value <= bound.max)) {
     throw errors.badUsage(
       `bad ${flag} "${text}": expected a number from ${bound.min} to ${bound.max}`,

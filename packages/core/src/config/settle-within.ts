@@ -7,7 +7,7 @@ import { errors } from '../errors/catalogue.js';
 
 const DEFAULT_SECONDS = 30;
 
-export function setupTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number {
+function setupTimeoutSeconds(env: NodeJS.ProcessEnv = process.env): number {
   const value = Number(env.ASTROTRACK_SETUP_TIMEOUT);
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_SECONDS;
 }

@@ -26,16 +26,6 @@ export function ensureRealFolder(base: string, relative: string): string {
   return path;
 }
 
-/** Whether every part of `relative` below `base` exists as a real folder (no link on the way). */
-export function isRealFolder(base: string, relative: string): boolean {
-  let path = base;
-  for (const part of relative.split(/[\\/]/).filter((p) => p !== '' && p !== '.')) {
-    path = join(path, part);
-    if (folderKind(path) !== 'folder') return false;
-  }
-  return true;
-}
-
 export function folderKind(path: string): 'folder' | 'link' | 'other' | 'missing' {
   try {
     const info = lstatSync(path);

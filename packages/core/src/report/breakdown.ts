@@ -164,7 +164,8 @@ export function sameTarget(a: string, b: string): boolean {
   return normaliseTarget(a) === normaliseTarget(b);
 }
 
-function normaliseTarget(name: string): string {
+/** A target name as `--target` compares it: lower case, without spaces, `_` and `-`. */
+export function normaliseTarget(name: string): string {
   return name.toLowerCase().replace(/[\s_-]+/g, '');
 }
 

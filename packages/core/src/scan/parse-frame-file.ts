@@ -46,7 +46,8 @@ export function buildFrame(
     target: fields.target ?? null,
     filter: fields.filter ?? null,
     exposureSeconds: fields.exposureSeconds ?? null,
-    rotatorAngle: fields.rotatorAngle ?? null,
+    // A parser of one's own may give NaN or Infinity: that is no angle, for every reader of frames.
+    rotatorAngle: Number.isFinite(fields.rotatorAngle) ? fields.rotatorAngle! : null,
     binning: fields.binning ?? null,
     gain: fields.gain ?? null,
     offset: fields.offset ?? null,

@@ -19,8 +19,7 @@ export function flatSets(flats: readonly Frame[], precision: number): FlatSetsRe
   const result: FlatSetsResult = { sets: [], withoutAngle: [], withoutFilter: [], withoutDate: [] };
   for (const frame of flats) {
     if (frame.filter === null) result.withoutFilter.push(frame.relativePath);
-    else if (frame.rotatorAngle === null || !Number.isFinite(frame.rotatorAngle))
-      result.withoutAngle.push(frame.relativePath);
+    else if (frame.rotatorAngle === null) result.withoutAngle.push(frame.relativePath);
     else if (frame.night === null) result.withoutDate.push(frame.relativePath);
     else {
       const angle = roundTo(frame.rotatorAngle, precision);

@@ -79,10 +79,17 @@ export function moveFile(from: string, to: string, fs: FileSystemCalls): void {
     else throw error;
     return;
   }
+  removeSource(from, to, fs);
+}
+
+/**
+ * The last step of a move whose new name `to` is made: the source name goes. When it cannot (a
+ * read-only folder), the new name goes instead, so no file is left with two names.
+ */
+export function removeSource(from: string, to: string, fs: FileSystemCalls): void {
   try {
     fs.unlink(from);
   } catch (error) {
-    // The source stays (a read-only folder): the new name goes, so no file is left with two.
     fs.unlink(to);
     throw error;
   }

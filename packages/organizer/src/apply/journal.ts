@@ -66,8 +66,6 @@ export interface RunRecord {
   output: string;
   /** Set when the journal was written for another folder (this one is a copy of it, or was moved). */
   madeIn: string | null;
-  /** Operations the journal says were done, as `[first, last]` runs (a kill may lose the last few). */
-  doneRanges: [number, number][];
   operations: PlannedOperation[];
   state: RunState;
   /** Folders this run created, in creation order. */
@@ -83,7 +81,6 @@ export type JournalEntry =
   | { state: RunState; at: string; reason?: string }
   | { created: string }
   | { removed: string }
-  | { done: [number, number] }
   | { failed: number; code: string; message: string };
 
 export function journalFolder(root: string): string {
@@ -148,8 +145,8 @@ export class JournalWriter {
 
   /**
    * An operation done. Runs of consecutive operations are kept back and written as one line,
-   * `{"done":[first,last]}`, with the next line or every few hundred: a kill loses at most those,
-   * and the disk still says how far each got.
+   * `{"done":[first,last]}`, with the next line or every few hundred. For people reading the
+   * journal: finishing and undoing judge each operation from the disk, which a kill cannot tear.
    */
   done(index: number): void {
     const range = this.pendingDone;
@@ -190,6 +187,7 @@ export function readRuns(root: string): {
   unreadable: { file: string; problem: string }[];
 } {
   root = resolve(root);
+  const here = identityOf(root);
   const folder = journalFolder(root);
   let names: string[];
   try {
@@ -202,7 +200,7 @@ export function readRuns(root: string): {
   for (const name of names.sort()) {
     const file = join(folder, name);
     try {
-      const run = readRun(file, root);
+      const run = readRun(file, root, here);
       if (run) runs.push(run);
     } catch (error) {
       if (error instanceof JournalOutsideError) throw errors.journalOutside(file, error.path);
@@ -216,7 +214,11 @@ export function readRuns(root: string): {
  * A run from its journal, acted on in `root` (the folder the journal is in); null when the journal
  * was cut off before its header was whole (nothing was done).
  */
-export function readRun(file: string, root: string): RunRecord | null {
+export function readRun(
+  file: string,
+  root: string,
+  here: FolderIdentity | null = identityOf(root),
+): RunRecord | null {
   const text = readFileSync(file, 'utf8');
   if (!text.includes('\n')) return null;
   const lines = text.split('\n');
@@ -231,8 +233,7 @@ export function readRun(file: string, root: string): RunRecord | null {
     file,
     header,
     root,
-    ...placeOf(header, root),
-    doneRanges: [],
+    ...placeOf(header, root, here),
     operations: [],
     state: 'planned',
     createdFolders: [],
@@ -257,7 +258,6 @@ export function readRun(file: string, root: string): RunRecord | null {
       run.reason = typeof entry.reason === 'string' ? entry.reason : undefined;
     } else if (typeof entry.created === 'string') run.createdFolders.push(entry.created);
     else if (typeof entry.removed === 'string') run.removedFolders.push(entry.removed);
-    else if (isRange(entry.done)) run.doneRanges.push(entry.done);
     else if (typeof entry.failed === 'number')
       run.failures.push({
         index: entry.failed,
@@ -295,15 +295,6 @@ export function unfinishedRun(runs: readonly RunRecord[]): RunRecord | null {
   return last && last.state !== 'applied' ? last : null;
 }
 
-function isRange(value: unknown): value is [number, number] {
-  return (
-    Array.isArray(value) &&
-    value.length === 2 &&
-    Number.isInteger(value[0]) &&
-    Number.isInteger(value[1])
-  );
-}
-
 class JournalOutsideError extends Error {
   constructor(readonly path: string) {
     super(`names a path outside its folder: ${path}`);
@@ -311,14 +302,14 @@ class JournalOutsideError extends Error {
 }
 
 /** A relative path that stays below the folder it is relative to. */
-export function staysInside(path: string): boolean {
+function staysInside(path: string): boolean {
   if (path === '' || path.includes('\0') || isAbsolute(path) || win32.isAbsolute(path))
     return false;
   // Checked for every path of every journal read: split only when a `..` part is possible.
   return !path.includes('..') || path.split(/[\\/]/).every((part) => part !== '..');
 }
 
-export function identityOf(folder: string): FolderIdentity | null {
+function identityOf(folder: string): FolderIdentity | null {
   try {
     const { dev, ino } = statSync(folder);
     return { dev, ino };
@@ -340,14 +331,15 @@ function storedOutput(root: string, output: string): string {
  * here too. Only a layout built outside the root keeps its absolute place, and `undo`/`finish` ask
  * for it to be named when the journal is not this folder's own.
  */
-function placeOf(header: JournalHeader, root: string): { output: string; madeIn: string | null } {
+function placeOf(
+  header: JournalHeader,
+  root: string,
+  here: FolderIdentity | null,
+): { output: string; madeIn: string | null } {
   const recordedRoot = resolve(header.root);
-  const identity = identityOf(root);
   const sameIdentity =
     !header.rootIdentity ||
-    (identity !== null &&
-      identity.dev === header.rootIdentity.dev &&
-      identity.ino === header.rootIdentity.ino);
+    (here !== null && here.dev === header.rootIdentity.dev && here.ino === header.rootIdentity.ino);
   const madeIn = recordedRoot === root && sameIdentity ? null : recordedRoot;
   const stored = isAbsolute(header.output)
     ? storedOutput(recordedRoot, header.output)

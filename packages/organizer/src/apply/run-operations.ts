@@ -16,6 +16,7 @@ import {
   operationState,
   performOperation,
   realFileSystem,
+  removeSource,
   sameFile,
   type FileSystemCalls,
 } from './file-operations.js';
@@ -198,19 +199,6 @@ function forward(
 function folderOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash === -1 ? '.' : path.slice(0, slash);
-}
-
-/**
- * The last step of a move whose new name is made: the source name goes. When it cannot (a
- * read-only folder), the new name goes instead, so no frame is left with two names.
- */
-function removeSource(from: string, to: string, fs: FileSystemCalls): void {
-  try {
-    fs.unlink(from);
-  } catch (error) {
-    if (sameFile(from, to) || sameContent(from, to)) fs.unlink(to);
-    throw error;
-  }
 }
 
 function backward(journal: JournalWriter, run: RunRecord, options: RunOptions): RunOutcome {

@@ -2,7 +2,7 @@
  * Frames + layout (+ flat sessions) → the operations an organize run will do. Pure: nothing on disk
  * is looked at here; `checkDestinations` then finds names already taken.
  */
-import { sameTarget, type FrameKind } from '@astrotrack/core';
+import { normaliseTarget, sameTarget, type FrameKind } from '@astrotrack/core';
 import { renderLayout, type LayoutTemplate, type LayoutValues } from '../layout/layout-template.js';
 import { chooseSessions, type SessionFlat } from '../sessions/choose-sessions.js';
 import type {
@@ -70,7 +70,7 @@ export function buildPlan(
     const name = frame.relativePath.slice(frame.relativePath.lastIndexOf('/') + 1);
     const to = `${rendered.folder}/${name}`;
     folders[rendered.folder] = (folders[rendered.folder] ?? 0) + 1;
-    if (frame.target !== null) targets.set(targetKey(frame.target), frame.target);
+    if (frame.target !== null) targets.set(normaliseTarget(frame.target), frame.target);
     if (samePlace && to === frame.relativePath) inPlace++;
     else operations.push({ from: frame.relativePath, to });
   });
@@ -88,10 +88,6 @@ export function buildPlan(
       options.layout.tokens.has('target') || targets.size < 2 ? [] : [...targets.values()].sort(),
     sessions: sessionValues && { ...sessionValues.choice, tolerance: options.sessions!.tolerance },
   };
-}
-
-function targetKey(target: string): string {
-  return target.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
 function valuesOf(frame: OrganizeFrame, rig: string | null): LayoutValues {
