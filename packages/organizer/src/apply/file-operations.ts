@@ -83,8 +83,9 @@ export function moveFile(from: string, to: string, fs: FileSystemCalls): void {
 }
 
 /**
- * The last step of a move whose new name `to` is made: the source name goes. When it cannot (a
- * read-only folder), the new name goes instead, so no file is left with two names.
+ * The last step of a move whose new name `to` is made (a link, or a verified copy across file
+ * systems): the source name goes. When it cannot (a read-only folder), the new name goes instead,
+ * so no frame is left twice.
  */
 export function removeSource(from: string, to: string, fs: FileSystemCalls): void {
   try {
@@ -107,7 +108,7 @@ function renameToFreeName(from: string, to: string, fs: FileSystemCalls): void {
 
 function moveAcrossDevices(from: string, to: string, fs: FileSystemCalls): void {
   copyVerified(from, to, fs);
-  fs.unlink(from);
+  removeSource(from, to, fs);
 }
 
 /** Copies to a hidden name, flushes it, compares it with the source, then gives it its name. */

@@ -237,6 +237,28 @@ describe('no file is left with two names', () => {
     ]);
   });
 
+  it('takes a verified copy away when a move across file systems cannot remove its source', () => {
+    const before = fileChecksums(root);
+    const crossing: FileSystemCalls = {
+      ...realFileSystem,
+      // Another file system: links and renames between the two fail, copies work.
+      link: (existing, path) => {
+        if (!existing.endsWith('.astrotrack-partial'))
+          throw Object.assign(new Error('EXDEV'), { code: 'EXDEV' });
+        realFileSystem.link(existing, path);
+      },
+      unlink: (path) => {
+        if (path === join(root, 'night1', 'a_L.fits'))
+          throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+        realFileSystem.unlink(path);
+      },
+    };
+    const outcome = applyPlan(planFor(), { fs: crossing });
+    expect(outcome.failures.map((f) => [f.from, f.code])).toEqual([['night1/a_L.fits', 'EACCES']]);
+    expect(existsSync(join(root, 'L', 'a_L.fits'))).toBe(false);
+    expect(Object.values(fileChecksums(root)).sort()).toEqual(Object.values(before).sort());
+  });
+
   it.each(['finish', 'undo'] as const)(
     'clears a hidden partial copy left by a kill after its copy was named (%s)',
     (phase) => {
