@@ -34,11 +34,14 @@ describe('programmatic API', () => {
       includeUnknown: true,
     });
     // The ASIAIR name places its filter slot ("H") for certain: kept verbatim, as a header's would be.
+    // The R/G/B frames: a filter the rig does not know in the name, none in the header (IMAGETYP
+    // only): no filter as far as anything can tell, counted as OSC and said so.
     expect(report.rows.map((r) => [r.filter, r.exposureSeconds])).toEqual([
       ['L', 120],
+      ['OSC', 180],
       ['H', 300],
-      ['Unknown', 180],
     ]);
+    expect(report.warnings.map((w) => [w.code, w.count])).toEqual([['no-filter-named', 113]]);
     await expect(
       calculateTotalExposure(dir, { config: { plan: { targetHours: -2 } } }),
     ).rejects.toMatchObject({

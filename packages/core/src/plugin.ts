@@ -52,6 +52,8 @@ export interface PluginContext {
   on<K extends keyof EngineEvents>(event: K, handler: BusHandler<EngineEvents[K]>): void;
   logger: Logger;
   rig: ResolvedRig;
+  /** The target the scan is narrowed to (`--target`), or null: sections should narrow too. */
+  target: string | null;
   /**
    * Contribute a section to the report. `build` runs once, after `scan:end` (every frame seen)
    * and before reporters run; returning null adds nothing.

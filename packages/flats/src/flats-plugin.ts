@@ -2,7 +2,7 @@
  * The flats plugin: listens to the lights a scan finds and adds the flat recommendations to the
  * report, one entry per filter (and binning, where a filter's lights differ in binning).
  */
-import type { Frame, ObserverPlugin, ReportWarning } from '@astrotrack/core';
+import { sameTarget, type Frame, type ObserverPlugin, type ReportWarning } from '@astrotrack/core';
 import { filterCoverage, type FilterCoverage } from './coverage/filter-coverage.js';
 import type { FlatLibrary } from './library/flat-library.js';
 import { listFlats } from './library/library-operations.js';
@@ -44,12 +44,14 @@ export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {
   const oldFlatsCover = options.oldFlatsCover ?? true;
   return {
     name: 'astrotrack:flats',
-    setup({ on, addReportSection, rig }) {
+    setup({ on, addReportSection, rig, target }) {
       // Filter → binning → the lights' angles; a filter's binnings are split only when it has several.
       const lights = new Map<string, Map<string, (number | null)[]>>();
       on('scan:start', () => lights.clear());
       on('frame', (frame: Frame) => {
         if (frame.kind !== 'light' || frame.filter === null) return;
+        // Narrowed to a target (`--target`): only its lights need flats.
+        if (target !== null && (frame.target === null || !sameTarget(frame.target, target))) return;
         let byBinning = lights.get(frame.filter);
         if (!byBinning) {
           byBinning = new Map();
@@ -73,10 +75,20 @@ export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {
           const byBinning = lights.get(filter)!;
           const split = byBinning.size > 1;
           for (const [binning, angles] of byBinning) {
+            // Only the kind of flat these lights can use: with an angle, without one, or both.
+            const withAngle = angles.some((angle) => angle !== null);
+            const withoutAngle = angles.some((angle) => angle === null);
             const flats = owned
+              .filter((flat) => (flat.angle === undefined ? withoutAngle : withAngle))
               .filter((flat) => flat.filter === filter)
-              .filter((flat) => !split || !flat.binning || flat.binning === binning)
-              .map((flat) => ({ angle: flat.angle, date: flat.date, old: flat.old }));
+              // As organize matches them: a flat for one binning calibrates only lights binned so.
+              .filter((flat) => !flat.binning || !binning || flat.binning === binning)
+              .map((flat) => ({
+                angle: flat.angle ?? null,
+                date: flat.date,
+                old: flat.old,
+                ageDays: flat.ageDays,
+              }));
             filters.push({
               filter,
               binning: split ? binning || null : null,
@@ -112,10 +124,11 @@ function oldFlatWarnings(
   const examples: string[] = [];
   for (const entry of filters) {
     for (const flat of entry.owned) {
-      const key = `${entry.filter} ${flat.angle}`;
+      const angle = flat.angle === null ? 'no angle' : `${flat.angle}°`;
+      const key = `${entry.filter} ${angle}`;
       if (!flat.old || used.has(key)) continue;
       used.add(key);
-      examples.push(`${entry.filter} ${flat.angle}° (${flat.date})`);
+      examples.push(`${entry.filter} ${angle} (${flat.date})`);
     }
   }
   if (examples.length === 0) return [];

@@ -50,9 +50,11 @@ export function registerFlatsCommand(program: Command): void {
 
   flats
     .command('add')
-    .description('record flats for a filter at one or more angles')
+    .description(
+      'record flats for a filter at one or more angles (none: a camera without a rotator)',
+    )
     .argument('<filter>', 'filter name (aliases are understood: Lum → L)')
-    .argument('<angles...>', 'rotator angles in degrees')
+    .argument('[angles...]', 'rotator angles in degrees; leave out for a camera without a rotator')
     .option('--date <date>', 'capture date, YYYY-MM-DD (default today)')
     .option('--replace', "replace the filter's flats instead of adding to them")
     .option('--binning <XxY>', 'only for frames binned like this, e.g. 2x2')
@@ -80,7 +82,12 @@ export function registerFlatsCommand(program: Command): void {
         ),
       );
       if (result.removed.length) say(`replaced ${filter}: removed ${angleList(result.removed)}`);
-      if (result.added.length) say(`added ${filter} flats at ${angleList(result.added)} (${date})`);
+      if (result.added.length)
+        say(
+          angles.length
+            ? `added ${filter} flats at ${angleList(result.added)} (${date})`
+            : `added ${filter} flats without an angle (${date})`,
+        );
       if (result.known.length) say(`already recorded: ${angleList(result.known)} (${date})`);
       say(`library: ${context.file}`);
     });
@@ -118,7 +125,7 @@ export function registerFlatsCommand(program: Command): void {
       }
       const rows = listed.map((flat) => [
         flat.filter,
-        `${flat.angle}°`,
+        flat.angle === undefined ? 'none' : `${flat.angle}°`,
         flat.binning ?? 'any',
         flat.date,
         flat.old ? `⚠ OLD (${flat.ageDays}d)` : `✓ Recent (${flat.ageDays}d)`,
@@ -145,9 +152,11 @@ export function registerFlatsCommand(program: Command): void {
 
   flats
     .command('remove')
-    .description("remove a filter's flats at the given angles (every date)")
+    .description(
+      "remove a filter's flats at the given angles (every date); no angles: those without one",
+    )
     .argument('<filter>')
-    .argument('<angles...>')
+    .argument('[angles...]')
     .action(async (filterName: string, angleTexts: string[], _flags, command: Command) => {
       const context = await libraryContext(command);
       const filter = context.canonicalFilter(filterName);
@@ -156,7 +165,8 @@ export function registerFlatsCommand(program: Command): void {
         left: rigFlats(library, context.rig).filter((flat) => flat.filter === filter),
       }));
       if (removed.length === 0) {
-        say(`no ${filter} flats at ${angleTexts.join(', ')}°: nothing removed`);
+        const where = angleTexts.length ? `at ${angleTexts.join(', ')}°` : 'without an angle';
+        say(`no ${filter} flats ${where}: nothing removed`);
         return;
       }
       say(`removed ${filter} flats at ${angleList(removed)}`);
@@ -213,7 +223,9 @@ export function registerFlatsCommand(program: Command): void {
 
   flats
     .command('learn')
-    .description('find the flat frames in a folder and record each flat set (filter, angle, night)')
+    .description(
+      'find the flat frames in a folder and record each flat set (filter, binning, angle if any, night)',
+    )
     .argument('<dir>', 'folder with flat frames, searched with its subfolders')
     .option('--dry-run', 'show what would be recorded, change nothing')
     .option('--no-cache', 'read every header again (the cache `scan` keeps: DIR/.astrotrack/cache)')
@@ -237,7 +249,7 @@ export function registerFlatsCommand(program: Command): void {
         logger: context.logger,
       });
       const precision = rig.flats.anglePrecision ?? 0.1;
-      const { sets, withoutAngle, withoutFilter, withoutDate } = flatSets(found, precision);
+      const { sets, withoutFilter, withoutDate } = flatSets(found, precision);
       if (found.length === 0) {
         say(
           `no flat frames found in ${dir} (a frame is a flat by its IMAGETYP header, or a FLAT folder or name)`,
@@ -256,11 +268,11 @@ export function registerFlatsCommand(program: Command): void {
       );
       for (const set of result.added) {
         const binning = set.binning ? ` ${set.binning}` : '';
-        say(`  ${set.filter}${binning} ${set.angle}° ${set.date} (${set.frames} frames)`);
+        const angle = set.angle === undefined ? 'no angle' : `${set.angle}°`;
+        say(`  ${set.filter}${binning} ${angle} ${set.date} (${set.frames} frames)`);
       }
       if (result.known.length) say(`${result.known.length} set(s) already in the library`);
       for (const [what, list] of [
-        ['no rotator angle', withoutAngle],
         ['no filter', withoutFilter],
         ['no capture date', withoutDate],
       ] as const) {
@@ -344,7 +356,9 @@ function parseAngle(text: string): number {
 }
 
 function angleList(flats: readonly FlatRecord[]): string {
-  return [...new Set(flats.map((flat) => `${flat.angle}°`))].join(', ');
+  return [
+    ...new Set(flats.map((flat) => (flat.angle === undefined ? 'no angle' : `${flat.angle}°`))),
+  ].join(', ');
 }
 
 function say(text: string): void {

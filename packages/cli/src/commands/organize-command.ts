@@ -342,13 +342,17 @@ export function withProgress<T>(organizer: OrganizerPlugin, line: ProgressLine, 
 async function rigSessionFlats(file: string, rig: ResolvedRig): Promise<SessionFlat[]> {
   const library = await loadFlatLibrary(file);
   const today = localToday();
-  return listFlats(library, rig.name, today, rig.flats.maxAgeDays ?? 90)
-    .filter((flat) => (rig.flats.oldFlatsCover ?? true) || !flat.old)
-    .map((flat) => ({
-      filter: rig.filters.canonical(flat.filter) ?? flat.filter,
-      angle: flat.angle,
-      ...(flat.binning ? { binning: flat.binning } : {}),
-    }));
+  return (
+    listFlats(library, rig.name, today, rig.flats.maxAgeDays ?? 90)
+      .filter((flat) => (rig.flats.oldFlatsCover ?? true) || !flat.old)
+      // Sessions are angles: a flat set without one (no rotator) places no session.
+      .filter((flat): flat is typeof flat & { angle: number } => flat.angle !== undefined)
+      .map((flat) => ({
+        filter: rig.filters.canonical(flat.filter) ?? flat.filter,
+        angle: flat.angle,
+        ...(flat.binning ? { binning: flat.binning } : {}),
+      }))
+  );
 }
 
 function anglesByFilter(flats: readonly SessionFlat[]): Map<string, number[]> {

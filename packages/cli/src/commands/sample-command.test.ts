@@ -12,8 +12,14 @@ describe('astrotrack sample', () => {
     const env = { XDG_CONFIG_HOME: join(dir, '..', 'xdg') };
     const made = await runCli(['sample', dir, '--header-only'], { env });
     expect(made).toMatchObject({ code: 0, stdout: '' });
-    expect(made.stderr).toBe(`wrote 479 frames to ${dir} (headers only)\n`);
-    expect(readdirSync(dir).sort()).toEqual(['Autorun', 'M31', 'Misc', 'The War and Peace Nebula']);
+    expect(made.stderr).toBe(`wrote 519 frames to ${dir} (headers only)\n`);
+    expect(readdirSync(dir).sort()).toEqual([
+      'Autorun',
+      'M31',
+      'M45',
+      'Misc',
+      'The War and Peace Nebula',
+    ]);
 
     const again = await runCli(['sample', dir], { env });
     expect(again.code).toBe(64);
@@ -21,14 +27,16 @@ describe('astrotrack sample', () => {
     expect(await runCli(['sample', dir, '--if-missing'], { env })).toMatchObject({ code: 0 });
 
     const report = JSON.parse((await runCli(['scan', dir, '--reporter', 'json'], { env })).stdout);
-    // With headers, IMG_0001.fits counts (its header says LIGHT, 30 s) and "Clear" is the filter its header names.
-    expect(report.frames).toMatchObject({ files: 479, skipped: 0, unknownFilter: 1 });
-    expect(report.frames.byKind).toEqual({ light: 427, flat: 34, dark: 18, bias: 0, darkflat: 0 });
-    expect(report.warnings.map((w: { code: string }) => w.code)).toEqual(['unknown-filter']);
+    // With headers, IMG_0001.fits counts (its header says LIGHT, 30 s, and names no filter: OSC, with
+    // a word), M45's colour camera is OSC by its BAYERPAT, and "Clear" is the filter its header names.
+    expect(report.frames).toMatchObject({ files: 519, skipped: 0, unknownFilter: 0 });
+    expect(report.frames.byKind).toEqual({ light: 467, flat: 34, dark: 18, bias: 0, darkflat: 0 });
+    expect(report.warnings.map((w: { code: string }) => w.code)).toEqual(['no-filter-named']);
     const names = JSON.parse(
       (await runCli(['scan', dir, '--no-headers', '--reporter', 'json'], { env })).stdout,
     );
-    expect(names.frames).toMatchObject({ files: 479, skipped: 1, unknownFilter: 1 });
+    // By names alone the toolkit rules cannot tell M45's colour frames from lights of a lost filter.
+    expect(names.frames).toMatchObject({ files: 519, skipped: 1, unknownFilter: 41 });
     expect(names.rows.map((r: { filter: string }) => r.filter)).not.toContain('Clear');
   });
 

@@ -42,7 +42,7 @@ describe('several reporters at once', () => {
       { env, cwd: dir },
     );
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^archive: 426 light frames counted\n/);
+    expect(result.stdout).toMatch(/^archive: 467 light frames counted\n/);
     expect(result.stdout).toContain('Integration by target');
     for (const [name, file] of [
       ['csv', 'out.csv'],
@@ -53,7 +53,7 @@ describe('several reporters at once', () => {
     ])
       expect(result.stderr).toContain(`wrote ${name} report to ${file}\n`);
     expect(result.stderr).toContain(
-      'warn: astrobin: no AstroBin id for filters L, R, G, B, Ha, OIII, ALPT, ALPT2, Clear',
+      'warn: astrobin: no AstroBin id for filters L, R, G, B, Ha, OIII, ALPT, ALPT2, OSC, Clear',
     );
     const json = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     const csv: Record<string, string>[] = parse(readFileSync(join(dir, 'out.csv'), 'utf8'), {
@@ -111,6 +111,6 @@ describe('several reporters at once', () => {
       { env, cwd: dir },
     );
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('24.15 h\n');
+    expect(result.stdout).toBe('24.83 h\n');
   });
 });

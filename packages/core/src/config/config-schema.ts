@@ -23,6 +23,14 @@ export const filterSettingsSchema = z.strictObject({
   known: z.array(z.string().min(1)).min(1).optional(),
   extra: z.array(z.string().min(1)).optional(),
   aliases: z.record(z.string().min(1), z.string().min(1)).optional(),
+  noFilter: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe(
+      'What lights and flats through no filter count as (colour cameras, DSLRs); default OSC.',
+    ),
 });
 
 export const planSettingsSchema = z.strictObject({

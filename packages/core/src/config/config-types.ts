@@ -11,6 +11,11 @@ export interface FilterSettings {
   extra?: string[];
   /** Other spellings → canonical name, e.g. `{ Lum: 'L' }`. */
   aliases?: Record<string, string>;
+  /**
+   * What lights and flats through no filter count as (a colour camera, a DSLR, a mono camera
+   * without a wheel); default `OSC`. Plan and allocate it like any filter: `--alloc OSC=100`.
+   */
+  noFilter?: string;
 }
 
 export interface PlanSettings {

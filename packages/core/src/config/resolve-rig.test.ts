@@ -26,7 +26,7 @@ describe('resolveRig', () => {
   it('takes the rig asked for; lists replace', () => {
     const rig = resolveRig(config, 'seestar');
     expect(rig.parsers).toEqual(['other']);
-    expect(rig.filters.order).toEqual(['LP', 'Duo']);
+    expect(rig.filters.order).toEqual(['LP', 'Duo', 'OSC']);
   });
 
   it('names the rigs there are when one is missing', () => {

@@ -54,6 +54,7 @@ export function resolveRig(config: AstrotrackConfig, requested?: string): Resolv
       known: rig.filters?.known ?? config.filters?.known,
       extra: [...(config.filters?.extra ?? []), ...(rig.filters?.extra ?? [])],
       aliases: { ...config.filters?.aliases, ...rig.filters?.aliases },
+      noFilter: rig.filters?.noFilter ?? config.filters?.noFilter,
     }),
     parsers: rig.parsers ?? config.parsers ?? [],
     plugins: rig.plugins ?? config.plugins ?? [],

@@ -66,9 +66,9 @@ describe('validateConfig', () => {
     ).toEqual([
       'parsers[1]: unknown parser "ninja" (did you mean "nina"?); built-in: toolkit, nina',
       'filters.aliases.Duo: "HaOIII" is not a known filter; add it to filters.extra',
-      'plan.allocation.Hb: unknown filter (did you mean "Ha"?); known: L, R, G, B, Ha, OIII, SII, ALPT, ALPT2, UVIR',
+      'plan.allocation.Hb: unknown filter (did you mean "Ha"?); known: L, R, G, B, Ha, OIII, SII, ALPT, ALPT2, UVIR, OSC',
       'rigs.redcat.parsers[0]: unknown parser "ninja" (did you mean "nina"?); built-in: toolkit, nina',
-      'rigs.redcat.plan.allocation.L: unknown filter; known: Ha',
+      'rigs.redcat.plan.allocation.L: unknown filter; known: Ha, OSC',
       'rig: no rig named "redkat" under "rigs" (did you mean "redcat"?)',
     ]);
   });

@@ -13,6 +13,18 @@ export const DEFAULT_FILTERS = [
   'UVIR',
 ] as const;
 
+/** What a light or flat taken through no filter counts as: a colour camera's, by default. */
+export const DEFAULT_NO_FILTER = 'OSC';
+
+/** The detail a parser gives when the name has a filter field and it is empty (no wheel). */
+export const EMPTY_FILTER_FIELD = 'empty filter field';
+
+/** The detail of a filter taken as none because a capture program's header names none. */
+export const NO_FILTER_CARD = 'no FILTER card';
+
+/** Spellings of "no filter" seen in capture programs, mapped to the rig's no-filter name. */
+const NO_FILTER_SPELLINGS = ['NoFilter', 'No Filter', 'No_Filter', 'None'];
+
 /** Spellings seen in capture programs, mapped to the canonical names above. */
 export const DEFAULT_FILTER_ALIASES: Readonly<Record<string, string>> = Object.freeze({
   // ZWO filter-wheel slot names as ASIAIR writes them.
@@ -38,6 +50,8 @@ export interface FilterSetOptions {
   extra?: readonly string[];
   /** Other spellings → canonical name. Merged over the default aliases. */
   aliases?: Readonly<Record<string, string>>;
+  /** The name of "no filter" (a colour camera, a DSLR, a mono camera without a wheel); `OSC` by default. */
+  noFilter?: string;
 }
 
 export interface FilterSet {
@@ -49,32 +63,42 @@ export interface FilterSet {
   rank(name: string): number;
   /** Every spelling (names and aliases), regex-escaped and joined with `|`, longest first. */
   readonly spellingsPattern: string;
+  /** What lights and flats through no filter count as; always one of `order`. */
+  readonly noFilter: string;
 }
 
 export function createFilterSet(options: FilterSetOptions = {}): FilterSet {
   const order = [...(options.known ?? DEFAULT_FILTERS)];
   // A set, not order.includes: 100,000 extra names took 34 s.
   const named = new Set(order);
-  for (const name of options.extra ?? []) {
+  const noFilter = options.noFilter?.trim() || DEFAULT_NO_FILTER;
+  for (const name of [...(options.extra ?? []), noFilter]) {
     if (named.has(name)) continue;
     named.add(name);
     order.push(name);
   }
   const lookup = new Map<string, string>();
   for (const name of order) lookup.set(name.toLowerCase(), name);
-  const aliases = { ...DEFAULT_FILTER_ALIASES, ...options.aliases };
+  const aliases: Record<string, string> = { ...DEFAULT_FILTER_ALIASES };
+  for (const spelling of NO_FILTER_SPELLINGS) aliases[spelling] = noFilter;
+  Object.assign(aliases, options.aliases);
   for (const [alias, target] of Object.entries(aliases)) {
     // A default alias to a filter the rig does not know is simply unused.
     if (named.has(target)) lookup.set(alias.toLowerCase(), target);
   }
   const ranks = new Map(order.map((name, index) => [name, index]));
+  // "None" or "NoFilter" in a name is no filter token; only the name itself (`OSC`) is looked for.
+  const unspelled = new Set(NO_FILTER_SPELLINGS.map((spelling) => spelling.toLowerCase()));
+  unspelled.delete(noFilter.toLowerCase());
   const spellingsPattern = [...lookup.keys()]
+    .filter((spelling) => !unspelled.has(spelling) || lookup.get(spelling) !== noFilter)
     .sort((a, b) => b.length - a.length)
     .map((spelling) => spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|');
   return {
     order,
     spellingsPattern,
+    noFilter,
     canonical: (name) =>
       lookup.get(name.toLowerCase()) ?? lookup.get(name.trim().toLowerCase()) ?? null,
     rank: (name) => ranks.get(name) ?? order.length,

@@ -8,6 +8,7 @@ const FIELD_NAMES: Record<Disagreement['field'], string> = {
   exposureSeconds: 'exposure',
   kind: 'frame type',
   rotatorAngle: 'rotator angle',
+  localTime: 'local time',
 };
 
 export class DisagreementLog {

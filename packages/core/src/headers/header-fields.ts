@@ -8,7 +8,7 @@ import type { FitsValue } from '../fits/parse-fits-card.js';
 import { CAMERA_KEYWORDS, copyKeyOf } from './copy-key.js';
 import { readImageType } from './frame-kind-from-header.js';
 import { parsedFrameBuilder } from '../parsed-frame-builder.js';
-import { nightOfLocalTime, nightOfUtcTime } from './night-of.js';
+import { clockShifted, nightOfLocalTime, nightOfUtcTime } from './night-of.js';
 
 /** The part of a FITS or XISF header that field mapping needs. */
 export interface HeaderLookup {
@@ -38,9 +38,19 @@ export interface HeaderFields extends ParsedFrame {
   notIntegration: string | null;
   /** The facts that tell a copy of this frame (copy-key.ts); null without a capture time. */
   copyKey: string | null;
+  /** The card that says the sensor is a colour one (`BAYERPAT = 'RGGB'`), or null. */
+  colourSensor: string | null;
+  /** The local wall-clock capture time the header gives (DATE-LOC, or DATE-OBS + utcOffset). */
+  localTime: string | null;
+  /** The night from UTC alone, when nothing gives the local time: used only if the name has none. */
+  utcNight: { night: string; keyword: string } | null;
 }
 
 const EXPOSURE_KEYWORDS = ['EXPTIME', 'EXPOSURE', 'EXP'];
+// A DSLR's ISO is its gain: darks match lights by it (SGP writes `ISO`, N.I.N.A. `GAIN`).
+const GAIN_KEYWORDS = ['GAIN', 'ISO', 'ISOSPEED'];
+const COLOUR_KEYWORDS = ['BAYERPAT', 'COLORTYP'];
+const LONGITUDE_KEYWORDS = ['SITELONG', 'LONG-OBS', 'OBSGEO-L'];
 const KIND_KEYWORDS = ['IMAGETYP', 'FRAME'];
 const MECHANICAL_ANGLE = ['ROTATOR', 'ROTATANG'];
 // MaxIm DL writes the sky position angle as `PA`, often quoted (`PA = '270.69'`).
@@ -100,7 +110,7 @@ export function fieldsFromHeader(header: HeaderLookup, options: HeaderFieldOptio
 
   const binning = read.binning();
   if (binning) set('binning', binning.value, binning.keyword);
-  const gain = read.number(['GAIN'], BOUNDS.gain);
+  const gain = read.number(GAIN_KEYWORDS, BOUNDS.gain);
   if (gain) set('gain', gain.value, gain.keyword);
   const offset = read.number(['OFFSET'], BOUNDS.offset);
   if (offset) set('offset', offset.value, offset.keyword);
@@ -113,19 +123,24 @@ export function fieldsFromHeader(header: HeaderLookup, options: HeaderFieldOptio
   else if (local && isIsoDate(local.value)) set('captureTime', local.value.trim(), local.keyword);
 
   // The night: the local time minus 12 h. DATE-LOC is local; DATE-OBS needs the rig's UTC offset,
-  // else the site's longitude (15° an hour: close enough, the split falls at midday), else none (UTC).
+  // else the site's longitude (15° an hour: close enough, the split falls at midday). With neither,
+  // the night from UTC is only a fallback: a local time in the name is believed over it (merge).
+  let localTime: string | null = null;
+  let utcNight: string | null = null;
   const localNight = local && nightOfLocalTime(local.value);
-  if (localNight) set('night', localNight, local!.keyword);
-  else if (utc) {
-    const longitude =
-      options.utcOffsetHours === undefined
-        ? read.number(['SITELONG', 'LONG-OBS'], BOUNDS.longitude)
-        : null;
-    const offset = options.utcOffsetHours ?? (longitude ? longitude.value / 15 : 0);
-    const night = nightOfUtcTime(utc.value, offset);
-    const how =
-      options.utcOffsetHours !== undefined ? 'utcOffset' : longitude ? longitude.keyword : 'UTC';
-    if (night) set('night', night, `${utc.keyword} + ${how}`);
+  if (localNight) {
+    set('night', localNight, local!.keyword);
+    localTime = local!.value.trim();
+  } else if (utc) {
+    const longitude = options.utcOffsetHours === undefined ? read.longitude() : null;
+    const offset = options.utcOffsetHours ?? (longitude ? longitude.value / 15 : null);
+    if (offset === null) utcNight = nightOfUtcTime(utc.value, 0);
+    else {
+      const night = nightOfUtcTime(utc.value, offset);
+      const how = longitude ? longitude.keyword : 'utcOffset';
+      if (night) set('night', night, `${utc.keyword} + ${how}`);
+      if (!longitude) localTime = clockShifted(utc.value, offset);
+    }
   }
   const copyKey = copyKeyOf(utc?.value ?? local?.value, [
     parsed.fields.exposureSeconds,
@@ -134,7 +149,18 @@ export function fieldsFromHeader(header: HeaderLookup, options: HeaderFieldOptio
   ]);
   // Spelled out: spreading the builder cost more than the rest of the mapping (measured).
   const { fields, sources } = parsed;
-  return { fields, sources, problems: read.problems, notIntegration, copyKey };
+  const colour = read.text(COLOUR_KEYWORDS);
+  const colourSensor = colour ? `${colour.keyword} = '${colour.value.trim()}'` : null;
+  return {
+    fields,
+    sources,
+    problems: read.problems,
+    notIntegration,
+    copyKey,
+    colourSensor,
+    localTime,
+    utcNight: utcNight && utc ? { night: utcNight, keyword: utc.keyword } : null,
+  };
 }
 
 /** Reads keywords leniently, noting each problem once with the keyword it belongs to. */
@@ -182,6 +208,28 @@ class HeaderReader {
     return null;
   }
 
+  /**
+   * The site's longitude, east positive: a number (`SITELONG = 8.54`, `OBSGEO-L`) or sexagesimal
+   * text as SGP and MaxIm write it (`SITELONG = '-105 31 42'`, `'3 43 0.000'`, `'-74:00:30'`).
+   */
+  longitude(): { keyword: string; value: number } | null {
+    for (const keyword of LONGITUDE_KEYWORDS) {
+      const value = this.get(keyword);
+      const degrees =
+        typeof value === 'number'
+          ? value
+          : typeof value === 'string'
+            ? (numberText(value) ?? sexagesimal(value))
+            : null;
+      if (degrees === null) continue;
+      if (within(degrees, BOUNDS.longitude)) return { keyword, value: degrees };
+      this.problems.push(
+        `${keyword} = ${JSON.stringify(value)}: refused, not a longitude from -360 to 360`,
+      );
+    }
+    return null;
+  }
+
   /** `XBINNING`/`YBINNING` (or `CCDXBIN`/`CCDYBIN`), else one `BINNING` card: `2`, `2x2`, DWARF's `2*2`. */
   binning(): { keyword: string; value: string } | null {
     const x = this.number(['XBINNING', 'CCDXBIN'], BOUNDS.binning);
@@ -222,6 +270,16 @@ function numberText(text: string | undefined): number | null {
   if (text === undefined || !/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text))
     return null;
   return Number(text);
+}
+
+/** `'-105 31 42'`, `'3 43 0.000'`, `'-74:00:30.5'`: degrees, minutes, seconds; null if not that. */
+function sexagesimal(text: string): number | null {
+  const match = /^\s*([+-])?(\d{1,3})[\s:]+(\d{1,2})(?:[\s:]+(\d{1,2}(?:\.\d*)?))?\s*$/.exec(text);
+  if (!match) return null;
+  const [, sign, degrees, minutes, seconds] = match;
+  if (Number(minutes) >= 60 || Number(seconds ?? 0) >= 60) return null;
+  const value = Number(degrees) + Number(minutes) / 60 + Number(seconds ?? 0) / 3600;
+  return sign === '-' ? -value : value;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/;

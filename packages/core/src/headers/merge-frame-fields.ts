@@ -5,18 +5,28 @@
  */
 import type { FieldSources, FrameFields } from '../frame.js';
 import type { ParsedFrame } from '../plugin.js';
+import { EMPTY_FILTER_FIELD } from '../filters/filter-set.js';
+import type { HeaderFields } from './header-fields.js';
+import { minutesBetween } from './night-of.js';
 
 export interface Disagreement {
-  field: 'filter' | 'exposureSeconds' | 'kind' | 'rotatorAngle';
+  field: 'filter' | 'exposureSeconds' | 'kind' | 'rotatorAngle' | 'localTime';
   header: string;
   name: string;
 }
 
+/** More apart than a daylight-saving hour and a long exposure: two clocks that disagree. */
+const CLOCKS_APART_MINUTES = 90;
+
 export function mergeFrameFields(
-  header: ParsedFrame,
+  header: ParsedFrame & Partial<Pick<HeaderFields, 'localTime' | 'utcNight'>>,
   name: ParsedFrame | null,
 ): { fields: Partial<FrameFields>; sources: FieldSources; disagreements: Disagreement[] } {
-  if (!name) return { fields: header.fields, sources: header.sources, disagreements: NONE };
+  const utcNight = header.utcNight;
+  if (!name) {
+    if (utcNight && header.fields.night == null) nightFromUtc(header, utcNight);
+    return { fields: header.fields, sources: header.sources, disagreements: NONE };
+  }
   const h = header.fields;
   const n = name.fields;
   const hs = header.sources;
@@ -27,7 +37,7 @@ export function mergeFrameFields(
     target: h.target ?? n.target,
     filter: h.filter ?? n.filter,
     exposureSeconds: h.exposureSeconds ?? n.exposureSeconds,
-    rotatorAngle: h.rotatorAngle ?? n.rotatorAngle,
+    rotatorAngle: h.rotatorAngle ?? (nameAngleIsTemperature(h, n) ? undefined : n.rotatorAngle),
     binning: h.binning ?? n.binning,
     gain: h.gain ?? n.gain,
     offset: h.offset ?? n.offset,
@@ -41,7 +51,12 @@ export function mergeFrameFields(
     target: h.target != null ? hs.target : ns.target,
     filter: h.filter != null ? hs.filter : ns.filter,
     exposureSeconds: h.exposureSeconds != null ? hs.exposureSeconds : ns.exposureSeconds,
-    rotatorAngle: h.rotatorAngle != null ? hs.rotatorAngle : ns.rotatorAngle,
+    rotatorAngle:
+      h.rotatorAngle != null
+        ? hs.rotatorAngle
+        : nameAngleIsTemperature(h, n)
+          ? undefined
+          : ns.rotatorAngle,
     binning: h.binning != null ? hs.binning : ns.binning,
     gain: h.gain != null ? hs.gain : ns.gain,
     offset: h.offset != null ? hs.offset : ns.offset,
@@ -50,12 +65,40 @@ export function mergeFrameFields(
     night: h.night != null ? hs.night : ns.night,
     frameNumber: h.frameNumber != null ? hs.frameNumber : ns.frameNumber,
   };
+  // Nothing gave the local time but UTC: a night from it, and a hint to set utcOffset (scan warns).
+  if (fields.night == null && utcNight) nightFromUtc({ fields, sources }, utcNight);
   return { fields, sources, disagreements: disagreements(header, name) };
+}
+
+/** How a night taken from UTC alone is told apart (the report counts them). */
+export const UTC_ALONE = ' + UTC';
+
+function nightFromUtc(
+  frame: ParsedFrame,
+  { night, keyword }: NonNullable<HeaderFields['utcNight']>,
+): void {
+  frame.fields.night = night;
+  frame.sources.night = { origin: 'header', detail: `${keyword}${UTC_ALONE}` };
 }
 
 const NONE: Disagreement[] = [];
 
-function disagreements(header: ParsedFrame, name: ParsedFrame): Disagreement[] {
+/**
+ * N.I.N.A.'s default name has the sensor temperature where the toolkit's names have the angle: a
+ * name "angle" equal to the header's CCD-TEMP, on a frame whose header has no rotator, is the
+ * temperature.
+ */
+function nameAngleIsTemperature(h: Partial<FrameFields>, n: Partial<FrameFields>): boolean {
+  if (n.rotatorAngle == null || h.sensorTemperature == null) return false;
+  const temperature = ((h.sensorTemperature % 360) + 360) % 360;
+  const apart = Math.abs(temperature - n.rotatorAngle);
+  return Math.min(apart, 360 - apart) < 0.05;
+}
+
+function disagreements(
+  header: ParsedFrame & Partial<Pick<HeaderFields, 'localTime'>>,
+  name: ParsedFrame,
+): Disagreement[] {
   let found = NONE;
   const add = (disagreement: Disagreement) => {
     if (found === NONE) found = [];
@@ -63,8 +106,10 @@ function disagreements(header: ParsedFrame, name: ParsedFrame): Disagreement[] {
   };
   const h = header.fields;
   const n = name.fields;
-  if (h.filter && n.filter && h.filter.toLowerCase() !== n.filter.toLowerCase()) {
-    add({ field: 'filter', header: h.filter, name: n.filter });
+  // An empty filter field in the name is a program that left it out, not a second opinion.
+  const nameHasFilter = n.filter && name.sources.filter?.detail !== EMPTY_FILTER_FIELD;
+  if (h.filter && nameHasFilter && h.filter.toLowerCase() !== n.filter!.toLowerCase()) {
+    add({ field: 'filter', header: h.filter, name: n.filter! });
   }
   // Names round: NINA writes 2 decimals, so 0.0015 s is "0.00s". Only a real difference counts.
   if (h.exposureSeconds != null && n.exposureSeconds != null && n.exposureSeconds > 0) {
@@ -82,6 +127,12 @@ function disagreements(header: ParsedFrame, name: ParsedFrame): Disagreement[] {
     if (Math.min(difference, 360 - difference) > 0.01) {
       add({ field: 'rotatorAngle', header: `${h.rotatorAngle}`, name: `${n.rotatorAngle}` });
     }
+  }
+  // The name's time is the capture program's local clock; the header's local time must match it.
+  if (header.localTime && n.captureTime) {
+    const apart = minutesBetween(header.localTime, n.captureTime);
+    if (apart !== null && Math.abs(apart) > CLOCKS_APART_MINUTES)
+      add({ field: 'localTime', header: header.localTime, name: n.captureTime });
   }
   return found;
 }

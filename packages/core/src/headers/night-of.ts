@@ -55,3 +55,16 @@ export function nightOfUtcTime(utc: string, utcOffsetHours: number): string | nu
     ? null
     : new Date(ms + (utcOffsetHours - 12) * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** A wall-clock time moved by `hours`, as `YYYY-MM-DDTHH:mm:ss`; null if it is no time. */
+export function clockShifted(time: string, hours: number): string | null {
+  const ms = wallClockMs(time);
+  return ms === null ? null : new Date(ms + hours * 3_600_000).toISOString().slice(0, 19);
+}
+
+/** Minutes between two wall-clock times (`b` − `a`); null if either is no time. */
+export function minutesBetween(a: string, b: string): number | null {
+  const from = wallClockMs(a);
+  const to = wallClockMs(b);
+  return from === null || to === null ? null : (to - from) / 60_000;
+}

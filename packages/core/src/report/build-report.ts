@@ -62,6 +62,16 @@ export function buildExposureReport(
       examples: unknownFilter.examples,
     });
   }
+  const { noFilterNamed } = accumulator;
+  if (noFilterNamed.count > 0) {
+    const name = options.filters.noFilter;
+    warnings.push({
+      code: 'no-filter-named',
+      message: `${noFilterNamed.count} light frame(s) name no filter and no colour sensor (no FILTER card, or an empty filter field): counted as ${name}; if they were taken through a filter, set filters.noFilter (e.g. "L" for a mono camera without a wheel)`,
+      count: noFilterNamed.count,
+      examples: noFilterNamed.examples,
+    });
+  }
   if (noExposure.count > 0) {
     warnings.push({
       code: 'no-exposure',

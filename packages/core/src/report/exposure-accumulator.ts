@@ -10,9 +10,12 @@ import type {
   SkipCode,
 } from '../events/engine-events.js';
 import { BreakdownAccumulator, sameTarget } from './breakdown.js';
+import { EMPTY_FILTER_FIELD, NO_FILTER_CARD } from '../filters/filter-set.js';
 import type { DuplicateFrame, ExposureRow, FrameCounts, SkipSummary } from './report-types.js';
 
 export const UNKNOWN_FILTER = 'Unknown';
+/** A filter known to be none only because none was written: a colour sensor's card says more. */
+const ABSENCE_ONLY = new Set([NO_FILTER_CARD, EMPTY_FILTER_FIELD]);
 
 const SKIP_REASONS: Record<SkipCode, string> = {
   derived: 'masters, stacks, calibrated copies and previews are not subframes',
@@ -35,6 +38,8 @@ export class ExposureAccumulator {
   readonly byKind: Record<FrameKind, number> = { light: 0, flat: 0, dark: 0, bias: 0, darkflat: 0 };
   readonly unknownFilter: ExampleList = { count: 0, examples: [] };
   readonly noExposure: ExampleList = { count: 0, examples: [] };
+  /** Lights counted as the no-filter name with nothing but the filter's absence to say so. */
+  readonly noFilterNamed: ExampleList = { count: 0, examples: [] };
   private readonly skips = new Map<SkipCode, ExampleList>();
   /** filter → exposure (ms) → subs */
   private readonly subs = new Map<string, Map<number, number>>();
@@ -78,6 +83,8 @@ export class ExposureAccumulator {
     if (frame.filter === null) {
       remember(this.unknownFilter, frame.relativePath);
       if (!this.includeUnknown) return;
+    } else if (ABSENCE_ONLY.has(frame.sources.filter?.detail ?? '')) {
+      remember(this.noFilterNamed, frame.relativePath);
     }
     const filter = frame.filter ?? UNKNOWN_FILTER;
     const exposureMs = Math.round(frame.exposureSeconds * 1000);

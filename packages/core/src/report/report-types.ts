@@ -55,6 +55,7 @@ export interface SkipSummary {
 
 export type WarningCode =
   | 'unknown-filter'
+  | 'no-filter-named'
   | 'no-exposure'
   | 'allocation-over-100'
   | 'unreadable-folder'
@@ -62,6 +63,7 @@ export type WarningCode =
   | 'plugin-failed'
   | 'header-name-disagreement'
   | 'header-problems'
+  | 'night-from-utc'
   | 'duplicate-frames'
   | 'rejected-lights'
   | 'target-not-found'

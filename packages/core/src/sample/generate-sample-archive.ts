@@ -33,6 +33,32 @@ interface SessionSpec {
 
 const CAMERA = { width: 6248, height: 4176, gain: 100, offset: 50 };
 
+/** How a session's frames were taken, beyond the name: the camera and what the program writes. */
+interface SessionCamera {
+  software: string;
+  /** Whether a rotator wrote its angle. */
+  rotator: boolean;
+  instrument?: string;
+  bayerPattern?: string;
+  utcOnly?: boolean;
+}
+
+const NINA_MONO: SessionCamera = { software: 'N.I.N.A. 3.1.2.9001 (x64)', rotator: true };
+/** A colour camera on N.I.N.A. without a filter wheel or a rotator. */
+const NINA_COLOUR: SessionCamera = {
+  software: 'N.I.N.A. 3.1.2.9001 (x64)',
+  rotator: false,
+  instrument: 'ZWO ASI2600MC Pro',
+  bayerPattern: 'RGGB',
+};
+/** ASIAIR with a mono camera and a filter wheel, no rotator: headers in UTC only. */
+const ASIAIR_FIXED: SessionCamera = {
+  software: 'ZWO ASIAIR Plus',
+  rotator: false,
+  instrument: 'ZWO ASI294MM Pro',
+  utcOnly: true,
+};
+
 /** M31 is the toolkit README's example: L 120 s × 150, R/G/B 180 s × 40/35/38, Ha 300 s × 25. */
 const DEMO_NINA_SESSIONS: SessionSpec[] = [
   {
@@ -213,7 +239,7 @@ export function generateSampleArchive(
       'LIGHT',
       (time, _angle, n) =>
         `Light_${session.target}_${session.exposure.toFixed(1)}s_Bin1_${session.filter}_gain100_${time.replace(/-/g, '').replace('_', '-')}_-10.0C_${pad(n)}.fit`,
-      'ASIAIR',
+      ASIAIR_FIXED,
     );
   }
   // ASIAIR flats at dawn, named in milliseconds as ASIAIR does below 1 s.
@@ -226,7 +252,7 @@ export function generateSampleArchive(
       'FLAT',
       (time, _angle, n) =>
         `Flat_810.0ms_Bin1_${filter}_gain100_${time.replace(/-/g, '').replace('_', '-')}_-10.0C_${pad(n)}.fit`,
-      'ASIAIR',
+      ASIAIR_FIXED,
     );
   }
   // The toolkit README's flats for the War and Peace Nebula: 69.6°, 75° and 128°.
@@ -257,7 +283,18 @@ export function generateSampleArchive(
     'DARK',
     (time, _a, n) =>
       `Dark_300.0s_Bin1_gain100_${time.replace(/-/g, '').replace('_', '-')}_-10.0C_${pad(n)}.fit`,
-    'ASIAIR',
+    ASIAIR_FIXED,
+  );
+  // A colour camera on N.I.N.A. without a wheel or a rotator: `$$FILTER$$` and `$$ROTATORANGLE$$`
+  // are empty in the name, the header has BAYERPAT and no FILTER.
+  writeSession(
+    join(dir, 'M45', '2025-09-19', 'LIGHT'),
+    { target: 'M45', night: '2025-09-19', filter: '', exposure: 60, subs: 40, angle: 0 },
+    random,
+    writer,
+    'LIGHT',
+    (time, _angle, n) => `${time}___60.00s_${pad(n)}.fits`,
+    NINA_COLOUR,
   );
 
   // What real archives also hold: a resource fork, a note, a frame no rule can read, an odd filter.
@@ -339,7 +376,7 @@ function writeSession(
   writer: FrameWriter,
   type: SampleFrameHeader['imageType'],
   nameFor: NameFor,
-  software = 'N.I.N.A. 3.1.2.9001 (x64)',
+  camera: SessionCamera = NINA_MONO,
 ): void {
   writer.folder(folder);
   // Lights from 21:00 on the night's date; calibration frames at dawn, which is the next date.
@@ -350,17 +387,23 @@ function writeSession(
       session.angle + (session.angleSpread ?? 0) * (session.subs > 1 ? n / (session.subs - 1) : 0);
     const local = new Date(clock).toISOString().slice(0, 19);
     const fileTime = local.replace('T', '_').replace(/:/g, '-');
-    const frame = header(
-      type,
-      session.exposure,
-      session.filter || undefined,
-      session.target || undefined,
-      local,
-      software,
-    );
+    const frame = {
+      ...header(
+        type,
+        session.exposure,
+        session.filter || undefined,
+        session.target || undefined,
+        local,
+        camera.software,
+      ),
+      ...(camera.instrument ? { instrument: camera.instrument } : {}),
+      ...(camera.bayerPattern ? { bayerPattern: camera.bayerPattern } : {}),
+      ...(camera.utcOnly ? { utcOnly: true } : {}),
+    };
     // One rounding for both: the name's text and the header's number must say the same angle.
     const angleText = angle.toFixed(2);
-    if (type !== 'DARK' && type !== 'BIAS') frame.rotatorAngle = Number(angleText);
+    if (type !== 'DARK' && type !== 'BIAS' && camera.rotator)
+      frame.rotatorAngle = Number(angleText);
     writer.write(join(folder, nameFor(fileTime, angleText, n)), frame);
     clock += (session.exposure + 4 + random() * 3) * 1000;
   }

@@ -19,6 +19,12 @@ export interface SampleFrameHeader {
   width: number;
   height: number;
   software: string;
+  /** The camera: `ZWO ASI2600MM Pro` unless said. */
+  instrument?: string;
+  /** A colour camera's Bayer pattern (`RGGB`), written as BAYERPAT. */
+  bayerPattern?: string;
+  /** Only DATE-OBS (UTC), no DATE-LOC: as ASIAIR and Ekos write. */
+  utcOnly?: boolean;
 }
 
 export function sampleFrameCards(h: SampleFrameHeader): FitsCard[] {
@@ -36,7 +42,9 @@ export function sampleFrameCards(h: SampleFrameHeader): FitsCard[] {
     ['IMAGETYP', h.imageType, 'Type of exposure'],
     ['EXPOSURE', h.exposureSeconds, '[s] Exposure duration'],
     ['EXPTIME', h.exposureSeconds, '[s] Exposure duration'],
-    ['DATE-LOC', `${h.dateLocal}.000`, 'Time of observation (local)'],
+    ...(h.utcOnly
+      ? []
+      : ([['DATE-LOC', `${h.dateLocal}.000`, 'Time of observation (local)']] as FitsCard[])),
     ['DATE-OBS', utc, 'Time of observation (UTC)'],
     ['XBINNING', h.binning, 'X axis binning factor'],
     ['YBINNING', h.binning, 'Y axis binning factor'],
@@ -44,11 +52,12 @@ export function sampleFrameCards(h: SampleFrameHeader): FitsCard[] {
     ['OFFSET', h.offset, 'Sensor gain offset'],
     ['CCD-TEMP', h.sensorTemperature, '[degC] CCD temperature'],
     ['SET-TEMP', -10, '[degC] CCD temperature setpoint'],
-    ['INSTRUME', 'ZWO ASI2600MM Pro', 'Imaging instrument name'],
+    ['INSTRUME', h.instrument ?? 'ZWO ASI2600MM Pro', 'Imaging instrument name'],
     ['TELESCOP', 'RedCat 51', 'Name of telescope'],
     ['FOCALLEN', 250, '[mm] Focal length'],
   ];
   if (h.filter) cards.push(['FILTER', h.filter, 'Active filter name']);
+  if (h.bayerPattern) cards.push(['BAYERPAT', h.bayerPattern, 'Sensor Bayer pattern']);
   if (h.object) cards.push(['OBJECT', h.object, 'Name of the object of interest']);
   if (h.rotatorAngle !== undefined) {
     cards.push(['ROTATOR', h.rotatorAngle, '[deg] Mechanical rotator angle']);

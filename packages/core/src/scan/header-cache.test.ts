@@ -219,7 +219,7 @@ describe('the header cache', () => {
     frame(join(root, 'a.fits'), 'L');
     const readOnly = join(tempDir(), 'cache');
     mkdirSync(readOnly);
-    writeFileSync(join(readOnly, 'v2'), 'a file where a folder should be');
+    writeFileSync(join(readOnly, 'v3'), 'a file where a folder should be');
     const result = await scan(root, cacheFolderFor(root, readOnly));
     expect(result.filters).toEqual({ 'a.fits': 'L' });
     expect(result.lines.filter((l) => l.startsWith('warn:'))).toEqual([
@@ -236,7 +236,7 @@ describe('the header cache', () => {
     const shared = join(tempDir(), 'cache');
     await scan(root, cacheFolderFor(root, shared));
     expect(existsSync(join(root, '.astrotrack'))).toBe(false);
-    expect(readdirSync(join(shared, 'v2'))).toHaveLength(1);
+    expect(readdirSync(join(shared, 'v3'))).toHaveLength(1);
     await scan(root, null);
     expect(existsSync(join(root, '.astrotrack'))).toBe(false);
   });

@@ -4,7 +4,7 @@
  * (ctime: which no program can set back, so a header edited in place with its mtime restored is
  * read again) are those it was read at; anything else is read again.
  *
- * Storage: one small JSON file per archive folder, under `<DIR>/.astrotrack/cache/v2/` (or the
+ * Storage: one small JSON file per archive folder, under `<DIR>/.astrotrack/cache/v3/` (or the
  * folder the config names), named by a hash of the folder's path. Per folder because the walker
  * visits folder by folder: only one folder's entries are in memory at a time, so a million frames
  * never are; a changed folder rewrites only its own file; and a damaged file costs one folder's
@@ -25,7 +25,7 @@ import { dirname, join } from 'node:path';
 import { CAMERA_KEYWORDS } from '../headers/copy-key.js';
 import type { HeaderLookup } from '../headers/header-fields.js';
 
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 /** The names `fileOf` gives: what prune may remove. */
 const CACHE_FILE_NAME = /^[0-9a-f]{20}\.json$/;
 
@@ -58,6 +58,11 @@ export const CACHED_KEYWORDS = [
   'LONG-OBS',
   'BINNING',
   'PA',
+  'BAYERPAT',
+  'COLORTYP',
+  'ISO',
+  'ISOSPEED',
+  'OBSGEO-L',
   // What tells a copy of a frame, besides the above.
   ...CAMERA_KEYWORDS,
 ] as const;
@@ -402,7 +407,7 @@ function splitPath(relativePath: string): { folder: string; name: string } {
   return { folder: relativePath.slice(0, Math.max(0, slash)), name: relativePath.slice(slash + 1) };
 }
 
-/** Whether the cache folder or one of the two above it (`.astrotrack/cache/v2`) is a symbolic link. */
+/** Whether the cache folder or one of the two above it (`.astrotrack/cache/v3`) is a symbolic link. */
 function linkOnTheWay(folder: string): boolean {
   let path = folder;
   for (let level = 0; level < 3; level++) {

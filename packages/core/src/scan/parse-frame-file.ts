@@ -3,6 +3,7 @@ import type { Frame } from '../frame.js';
 import type { FrameFile, ParseContext, ParsedFrame, ParserPlugin } from '../plugin.js';
 import { firstLine } from '../errors/catalogue.js';
 import type { SkipCode } from '../events/engine-events.js';
+import { EMPTY_FILTER_FIELD, type FilterSet } from '../filters/filter-set.js';
 
 export interface Skip {
   code: SkipCode;
@@ -34,17 +35,42 @@ export function parseName(
   return { skip: { code: 'no-parser', reason: NO_PARSER_MATCHED } };
 }
 
+/**
+ * What says a frame was taken through no filter, besides an empty filter field in its name: a colour
+ * sensor's card (`BAYERPAT = 'RGGB'`), or a header without a FILTER card (`no FILTER card`).
+ */
+export type NoFilterEvidence = string | null;
+
 export function buildFrame(
   file: FrameFile,
   parser: string,
   { fields, sources }: ParsedFrame,
+  filters?: FilterSet,
+  noFilterEvidence: NoFilterEvidence = null,
 ): Frame {
   if (fields.kind === undefined) sources.kind = { origin: 'default', detail: 'light' };
+  const kind = fields.kind ?? 'light';
+  let filter = fields.filter ?? null;
+  const throughOptics = kind === 'light' || kind === 'flat';
+  if (!throughOptics && filter !== null && sources.filter?.detail === EMPTY_FILTER_FIELD) {
+    // A dark's empty filter field says nothing.
+    filter = null;
+    delete sources.filter;
+  } else if (
+    throughOptics &&
+    noFilterEvidence &&
+    filters &&
+    (filter === null || sources.filter?.detail === EMPTY_FILTER_FIELD)
+  ) {
+    // The header's word (a colour sensor's card) over an empty field in the name.
+    filter = filters.noFilter;
+    sources.filter = { origin: 'header', detail: noFilterEvidence };
+  }
   // Spelled out rather than spread: this runs once per file of archives of a million files.
   return {
-    kind: fields.kind ?? 'light',
+    kind,
     target: fields.target ?? null,
-    filter: fields.filter ?? null,
+    filter,
     exposureSeconds: fields.exposureSeconds ?? null,
     // A parser of one's own may give NaN or Infinity: that is no angle, for every reader of frames.
     rotatorAngle: Number.isFinite(fields.rotatorAngle) ? fields.rotatorAngle! : null,

@@ -7,7 +7,13 @@ import { stat } from 'node:fs/promises';
 import { errorCode } from '../errors/catalogue.js';
 import { FitsHeaderError } from '../fits/parse-fits-header.js';
 import type { Frame } from '../frame.js';
-import { fieldsFromHeader, type AngleSource, type HeaderLookup } from '../headers/header-fields.js';
+import { NO_FILTER_CARD } from '../filters/filter-set.js';
+import {
+  fieldsFromHeader,
+  type AngleSource,
+  type HeaderFields,
+  type HeaderLookup,
+} from '../headers/header-fields.js';
 import { mergeFrameFields, type Disagreement } from '../headers/merge-frame-fields.js';
 import { readFrameHeader, readFrameHeaderSync } from '../headers/read-frame-header.js';
 import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';
@@ -45,7 +51,7 @@ export function readFrameByName(file: FrameFile, options: ReadFrameOptions): Fra
   return 'skip' in named
     ? named
     : {
-        frame: buildFrame(file, named.parser, named.parsed),
+        frame: buildFrame(file, named.parser, named.parsed, options.context.filters),
         disagreements: NONE,
         problems: NO_PROBLEMS,
         copyKey: null,
@@ -193,11 +199,24 @@ function frameFromHeader(
   if (!name && Object.keys(fromHeader.fields).length === 0) return named as { skip: Skip };
   const merged = mergeFrameFields(fromHeader, name);
   return {
-    frame: buildFrame(file, name ? (named as { parser: string }).parser : 'header', merged),
+    frame: buildFrame(
+      file,
+      name ? (named as { parser: string }).parser : 'header',
+      merged,
+      options.context.filters,
+      noFilterEvidence(fromHeader),
+    ),
     disagreements: merged.disagreements,
     problems: fromHeader.problems.length > 0 ? fromHeader.problems : NO_PROBLEMS,
     copyKey: fromHeader.copyKey,
   };
+}
+
+/** A colour sensor's card; else a capture program's header (it gave a type or exposure) without a filter. */
+function noFilterEvidence(fromHeader: HeaderFields): string | null {
+  if (fromHeader.colourSensor) return fromHeader.colourSensor;
+  const { kind, exposureSeconds } = fromHeader.fields;
+  return kind !== undefined || exposureSeconds !== undefined ? NO_FILTER_CARD : null;
 }
 
 function headerSkip(error: unknown): Skip {

@@ -19,13 +19,14 @@ import type {
   ReportSectionBuilder,
 } from '../plugin.js';
 import { buildExposureReport } from '../report/build-report.js';
-import { ExposureAccumulator } from '../report/exposure-accumulator.js';
+import { ExposureAccumulator, type ExampleList, remember } from '../report/exposure-accumulator.js';
 import type { PlanInput } from '../report/plan-remaining-exposure.js';
 import type { ExposureReport, ReportSection, ReportWarning } from '../report/report-types.js';
 import type { SortKey } from '../report/sort-rows.js';
 import type { AngleSource } from '../headers/header-fields.js';
 import { DisagreementLog } from '../headers/disagreement-log.js';
 import { HeaderProblemLog } from '../headers/header-problem-log.js';
+import { UTC_ALONE } from '../headers/merge-frame-fields.js';
 import { mapInOrder } from './map-in-order.js';
 import { HeaderReadPace, type HeaderReadMode } from './header-read-pace.js';
 import { type FolderCache, HeaderCache } from './header-cache.js';
@@ -96,6 +97,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       on: (event, handler) => bus.on(event, handler, plugin.name),
       logger: logger.child({ plugin: plugin.name }),
       rig,
+      target: options.target ?? null,
       addReportSection: (build) => sectionBuilders.push({ plugin: plugin.name, build }),
     };
     try {
@@ -122,6 +124,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
   const unreadable: string[] = [];
   const disagreements = new DisagreementLog();
   const headerProblems = new HeaderProblemLog();
+  const utcNights: ExampleList = { count: 0, examples: [] };
   const frameOptions: ReadFrameOptions = {
     parsers: options.parsers,
     context: { filters: rig.filters },
@@ -201,6 +204,8 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
           headerProblems.add(file.relativePath, outcome.problems);
           logger.warn(`${file.path}: ${outcome.problems.join('; ')}`);
         }
+        if (outcome.frame.sources.night?.detail.endsWith(UTC_ALONE))
+          remember(utcNights, file.relativePath);
         bus.emit('frame', outcome.frame);
       } else {
         skipped++;
@@ -249,6 +254,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       ...scanWarnings(unreadable, pluginErrors),
       ...disagreements.warnings(),
       ...headerProblems.warnings(),
+      ...utcNightWarnings(utcNights),
       ...sectionWarnings,
     ],
     sections,
@@ -291,6 +297,18 @@ async function checkRoot(root: string): Promise<void> {
   } catch (error) {
     throw errors.directoryUnreadable(root, error);
   }
+}
+
+function utcNightWarnings(list: ExampleList): ReportWarning[] {
+  if (list.count === 0) return [];
+  return [
+    {
+      code: 'night-from-utc',
+      message: `${list.count} frame(s) give only a UTC time (DATE-OBS; no DATE-LOC, site longitude or local time in the name): their night is the UTC date and may be a day off; set utcOffset (hours east of UTC) in astro.config`,
+      count: list.count,
+      examples: list.examples,
+    },
+  ];
 }
 
 function scanWarnings(unreadable: string[], pluginErrors: PluginError[]): ReportWarning[] {

@@ -47,10 +47,74 @@ describe('filterCoverage', () => {
     expect(strict.owned).toEqual(old);
   });
 
-  it('counts lights without an angle instead of dropping them', () => {
-    const coverage = filterCoverage([45, null, null], [flat(45)], options);
-    expect(coverage.framesWithoutAngle).toBe(2);
-    expect(coverage.status).toBe('have-all');
-    expect(filterCoverage([null], [], options).status).toBe('no-angles');
+  // A fixed camera (no rotator): lights and flats without an angle match by filter (and binning,
+  // in the plugin); the newest usable flat without an angle is the one that calibrates them.
+  const fixed = (date: string, old = false): OwnedFlat => ({ angle: null, date, old });
+
+  it.each([
+    {
+      case: 'fixed camera, flat owned',
+      lights: [null, null, null],
+      owned: [fixed('2025-09-01'), fixed('2025-09-10')],
+      status: 'have-all',
+      flat: fixed('2025-09-10'),
+      uncovered: 0,
+    },
+    {
+      case: 'fixed camera, no flat',
+      lights: [null, null],
+      owned: [],
+      status: 'need-all',
+      flat: null,
+      uncovered: 2,
+    },
+    {
+      case: 'fixed camera, only flats with an angle',
+      lights: [null, null],
+      owned: [flat(45)],
+      status: 'need-all',
+      flat: null,
+      uncovered: 2,
+    },
+    {
+      case: 'mixed: lights with an angle covered, lights without not',
+      lights: [45, null, null],
+      owned: [flat(45)],
+      status: 'need-some',
+      flat: null,
+      uncovered: 2,
+    },
+    {
+      case: 'mixed: both covered',
+      lights: [45, null],
+      owned: [flat(45), fixed('2025-09-10')],
+      status: 'have-all',
+      flat: fixed('2025-09-10'),
+      uncovered: 0,
+    },
+    {
+      case: 'a flat without an angle never covers lights with one',
+      lights: [45, 46],
+      owned: [fixed('2025-09-10')],
+      status: 'need-all',
+      flat: undefined,
+      uncovered: 2,
+    },
+  ])('$case', ({ lights, owned, status, flat: expected, uncovered }) => {
+    const coverage = filterCoverage(lights, owned, options);
+    expect(coverage.status).toBe(status);
+    expect(coverage.uncoveredFrames).toBe(uncovered);
+    expect(coverage.coveredFrames + coverage.uncoveredFrames).toBe(lights.length);
+    expect(coverage.framesWithoutAngle).toBe(lights.filter((angle) => angle === null).length);
+    if (expected !== undefined) expect(coverage.withoutAngle?.flat ?? null).toEqual(expected);
+    else expect(coverage.withoutAngle).toBeNull();
+  });
+
+  it('lets an old flat without an angle cover only while old flats count', () => {
+    const owned = [fixed('2025-01-01', true)];
+    expect(filterCoverage([null], owned, options).status).toBe('have-all');
+    expect(filterCoverage([null], owned, { ...options, oldFlatsCover: false }).status).toBe(
+      'need-all',
+    );
   });
 });

@@ -2,19 +2,33 @@
  * Which flats cover which lights of one filter, what is left uncovered, and the fewest new flats
  * that would cover it. The status always follows from the coverage: the toolkit once showed
  * "✓ Have" next to an uncovered range (docs/toolkit-differences.md).
+ *
+ * Lights without an angle (a camera without a rotator) are calibrated by flats without an angle of
+ * the same filter and binning, the newest usable one; flats with an angle never cover them, nor do
+ * flats without an angle cover lights with one (the camera's angle then is unknown).
  */
 import { withinTolerance } from '../angular-distance.js';
 import { normaliseAngle, signedTurn, spanOf, type Arc } from './arc.js';
 import { fewestFlats } from './fewest-flats.js';
 
 export interface OwnedFlat {
-  angle: number;
+  /** Null for a flat set without an angle (no rotator). */
+  angle: number | null;
   /** `YYYY-MM-DD`. */
   date: string;
   old: boolean;
+  /** Days from `date` to the report's day, where known. */
+  ageDays?: number;
 }
 
-export type CoverageStatus = 'have-all' | 'need-some' | 'need-all' | 'no-angles';
+export type CoverageStatus = 'have-all' | 'need-some' | 'need-all';
+
+/** The lights without an angle, and the flat without an angle that calibrates them. */
+export interface FixedCameraCoverage {
+  frames: number;
+  /** The newest usable flat set without an angle; null: one is still to shoot. */
+  flat: OwnedFlat | null;
+}
 
 export interface CoverageGroup {
   /** The flat's angle; for a flat still to shoot, the angle suggested. */
@@ -29,8 +43,10 @@ export interface CoverageGroup {
 export interface FilterCoverage {
   /** The lights' angles: the shortest arc holding them all, and how many distinct angles and frames. */
   detected: (Arc & { angles: number; frames: number }) | null;
-  /** Lights with no angle in their header or name: never matched, always reported. */
+  /** Lights with no angle in their header or name (a fixed camera). */
   framesWithoutAngle: number;
+  /** How those are covered; null when every light has an angle. */
+  withoutAngle: FixedCameraCoverage | null;
   owned: OwnedFlat[];
   /** Whole-degree angles to shoot, the fewest that cover every uncovered light. */
   needed: number[];
@@ -65,11 +81,14 @@ export function filterCoverage(
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const usable = owned.filter((flat) => options.oldFlatsCover || !flat.old);
+  const angled = usable.filter(
+    (flat): flat is OwnedFlat & { angle: number } => flat.angle !== null,
+  );
   const byFlat = new Map<number, number[]>();
   const uncovered: number[] = [];
   let uncoveredFrames = 0;
   for (const [light, count] of counts) {
-    const flat = nearestCovering(light, usable, options.tolerance);
+    const flat = nearestCovering(light, angled, options.tolerance);
     if (flat === null) {
       uncovered.push(light);
       uncoveredFrames += count;
@@ -87,24 +106,37 @@ export function filterCoverage(
   ];
   const distinct = [...counts.keys()];
   const span = spanOf(distinct);
+  const framesWithoutAngle = lightAngles.length - withAngle;
+  const withoutAngle =
+    framesWithoutAngle === 0
+      ? null
+      : { frames: framesWithoutAngle, flat: newest(usable.filter((flat) => flat.angle === null)) };
+  const uncoveredFixed = withoutAngle && !withoutAngle.flat ? framesWithoutAngle : 0;
   return {
     detected: span && {
       ...span,
       angles: distinct.length,
       frames: withAngle,
     },
-    framesWithoutAngle: lightAngles.length - withAngle,
-    owned: [...owned].sort((a, b) => a.angle - b.angle),
+    framesWithoutAngle,
+    withoutAngle,
+    owned: [...owned].sort((a, b) => (a.angle ?? -1) - (b.angle ?? -1)),
     needed: newFlats.map((flat) => flat.angle).sort((a, b) => a - b),
-    status: statusOf(withAngle, uncoveredFrames),
+    status: statusOf(lightAngles.length, uncoveredFrames + uncoveredFixed),
     groups,
-    coveredFrames: withAngle - uncoveredFrames,
-    uncoveredFrames,
+    coveredFrames: lightAngles.length - uncoveredFrames - uncoveredFixed,
+    uncoveredFrames: uncoveredFrames + uncoveredFixed,
   };
 }
 
+/** The most recent flat (the latest date; the first listed on a tie), or null. */
+function newest(flats: readonly OwnedFlat[]): OwnedFlat | null {
+  let best: OwnedFlat | null = null;
+  for (const flat of flats) if (!best || flat.date > best.date) best = flat;
+  return best;
+}
+
 function statusOf(lights: number, uncovered: number): CoverageStatus {
-  if (lights === 0) return 'no-angles';
   if (uncovered === 0) return 'have-all';
   return uncovered === lights ? 'need-all' : 'need-some';
 }
@@ -112,7 +144,7 @@ function statusOf(lights: number, uncovered: number): CoverageStatus {
 /** The flat nearest the light within tolerance; on a tie, the lower angle. */
 function nearestCovering(
   light: number,
-  flats: readonly OwnedFlat[],
+  flats: readonly (OwnedFlat & { angle: number })[],
   tolerance: number,
 ): number | null {
   let best: number | null = null;

@@ -1,6 +1,7 @@
 /**
  * Flat frames found on disk → flat sets for the library: one per filter, binning, angle (rounded to
- * the configured precision) and night.
+ * the configured precision) and night. A flat without an angle (a camera without a rotator) is a
+ * set without one: it calibrates the lights without an angle.
  */
 import type { Frame } from '@astrotrack/core';
 import { normaliseAngle } from '../coverage/arc.js';
@@ -9,27 +10,26 @@ import type { FlatRecord } from '../library/flat-library.js';
 export interface FlatSetsResult {
   sets: FlatRecord[];
   /** Flat frames that could not be recorded, and why. */
-  withoutAngle: string[];
   withoutFilter: string[];
   withoutDate: string[];
 }
 
 export function flatSets(flats: readonly Frame[], precision: number): FlatSetsResult {
   const sets = new Map<string, FlatRecord>();
-  const result: FlatSetsResult = { sets: [], withoutAngle: [], withoutFilter: [], withoutDate: [] };
+  const result: FlatSetsResult = { sets: [], withoutFilter: [], withoutDate: [] };
   for (const frame of flats) {
     if (frame.filter === null) result.withoutFilter.push(frame.relativePath);
-    else if (frame.rotatorAngle === null) result.withoutAngle.push(frame.relativePath);
     else if (frame.night === null) result.withoutDate.push(frame.relativePath);
     else {
-      const angle = roundTo(frame.rotatorAngle, precision);
-      const key = [frame.filter, frame.binning ?? '', angle, frame.night].join('|');
+      const angle =
+        frame.rotatorAngle === null ? undefined : roundTo(frame.rotatorAngle, precision);
+      const key = [frame.filter, frame.binning ?? '', angle ?? 'none', frame.night].join('|');
       const set = sets.get(key);
       if (set) set.frames = (set.frames ?? 0) + 1;
       else {
         sets.set(key, {
           filter: frame.filter,
-          angle,
+          ...(angle === undefined ? {} : { angle }),
           date: frame.night,
           ...(frame.binning ? { binning: frame.binning } : {}),
           source: 'learned',

@@ -13,8 +13,8 @@ export type FlatSource = 'added' | 'learned' | 'imported';
 
 export interface FlatRecord {
   filter: string;
-  /** Rotator angle in degrees, [0, 360). */
-  angle: number;
+  /** Rotator angle in degrees, [0, 360); absent for a camera without a rotator (fixed). */
+  angle?: number;
   /** Capture date (the night, for learned flats), `YYYY-MM-DD`. */
   date: string;
   /** `1x1`, `2x2`…; absent: any binning. */
@@ -76,8 +76,9 @@ function checkRecord(
   if (!isObject(value)) throw corrupt(`${path} must be an object`);
   const { filter, angle, date, binning, source, frames } = value;
   if (typeof filter !== 'string' || filter === '') throw corrupt(`${path}.filter must be a name`);
-  if (typeof angle !== 'number' || !(angle >= 0 && angle < 360))
-    throw corrupt(`${path}.angle must be a number from 0 up to 360`);
+  const fixed = angle === undefined || angle === null;
+  if (!fixed && (typeof angle !== 'number' || !(angle >= 0 && angle < 360)))
+    throw corrupt(`${path}.angle must be a number from 0 up to 360, or absent (no rotator)`);
   if (!isCalendarDate(date)) throw corrupt(`${path}.date must be YYYY-MM-DD`);
   if (binning !== undefined && typeof binning !== 'string')
     throw corrupt(`${path}.binning must be text like "1x1"`);
@@ -87,7 +88,7 @@ function checkRecord(
     throw corrupt(`${path}.frames must be a positive whole number`);
   return {
     filter,
-    angle,
+    ...(fixed ? {} : { angle: angle as number }),
     date,
     ...(binning === undefined ? {} : { binning: binning as string }),
     source: source as FlatSource,
@@ -95,12 +96,17 @@ function checkRecord(
   };
 }
 
-/** Two records are the same flat set when filter, binning, angle and date agree. */
+/** Two records are the same flat set when filter, binning, angle (or both none) and date agree. */
 export function sameFlatSet(a: FlatRecord, b: FlatRecord): boolean {
   return (
     a.filter === b.filter &&
     (a.binning ?? '') === (b.binning ?? '') &&
-    Math.abs(a.angle - b.angle) < 1e-9 &&
+    sameAngle(a.angle, b.angle) &&
     a.date === b.date
   );
+}
+
+/** Angles equal to the last bit of rounding, or both absent (no rotator). */
+export function sameAngle(a: number | undefined, b: number | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : Math.abs(a - b) < 1e-9;
 }

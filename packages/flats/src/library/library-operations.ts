@@ -3,7 +3,13 @@
  * filters, remove angles, clear filters, list with ages. Each works on one rig's flats.
  */
 import { normaliseAngle } from '../coverage/arc.js';
-import { DEFAULT_RIG, sameFlatSet, type FlatLibrary, type FlatRecord } from './flat-library.js';
+import {
+  DEFAULT_RIG,
+  sameAngle,
+  sameFlatSet,
+  type FlatLibrary,
+  type FlatRecord,
+} from './flat-library.js';
 
 export function rigFlats(library: FlatLibrary, rig: string | null): FlatRecord[] {
   return library.rigs[rig ?? DEFAULT_RIG]?.flats ?? [];
@@ -32,6 +38,7 @@ export interface AddFlatsResult {
   removed: FlatRecord[];
 }
 
+/** `anglesByFilter`: a filter with no angles records one flat set without an angle (no rotator). */
 export function addFlats(
   library: FlatLibrary,
   rig: string | null,
@@ -39,10 +46,10 @@ export function addFlats(
   options: AddFlatsOptions,
 ): AddFlatsResult {
   const records = Object.entries(anglesByFilter).flatMap(([filter, angles]) =>
-    angles.map(
+    (angles.length > 0 ? angles : [undefined]).map(
       (angle): FlatRecord => ({
         filter,
-        angle: normaliseAngle(angle),
+        ...(angle === undefined ? {} : { angle: normaliseAngle(angle) }),
         date: options.date,
         ...(options.binning ? { binning: options.binning } : {}),
         source: options.source ?? 'added',
@@ -86,7 +93,7 @@ export function addFlatRecords(
   return addRecords(ensureRig(library, rig), records);
 }
 
-/** Removes a filter's flats at the given angles (every date); returns what went. */
+/** Removes a filter's flats at the given angles (every date), or with no angles its angle-less ones. */
 export function removeFlatAngles(
   library: FlatLibrary,
   rig: string | null,
@@ -94,11 +101,11 @@ export function removeFlatAngles(
   angles: readonly number[],
 ): FlatRecord[] {
   const flats = rigFlats(library, rig);
-  const wanted = angles.map(normaliseAngle);
+  const wanted = angles.length > 0 ? angles.map(normaliseAngle) : [undefined];
   const removed: FlatRecord[] = [];
   for (let i = flats.length - 1; i >= 0; i--) {
     const flat = flats[i]!;
-    if (flat.filter === filter && wanted.some((angle) => Math.abs(angle - flat.angle) < 1e-9)) {
+    if (flat.filter === filter && wanted.some((angle) => sameAngle(angle, flat.angle))) {
       removed.unshift(...flats.splice(i, 1));
     }
   }
@@ -150,7 +157,7 @@ export function localToday(now = new Date()): string {
 function byFilterAngleDate(a: FlatRecord, b: FlatRecord): number {
   return (
     a.filter.localeCompare(b.filter) ||
-    a.angle - b.angle ||
+    (a.angle ?? -1) - (b.angle ?? -1) ||
     a.date.localeCompare(b.date) ||
     (a.binning ?? '').localeCompare(b.binning ?? '')
   );

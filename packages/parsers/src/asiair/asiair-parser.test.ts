@@ -38,7 +38,8 @@ describe('asiair parser', () => {
     ],
     [
       'Light_M42_1.0s_Bin1_T7_ISO100_20220508-120000_-10.0C_0001.fit',
-      { target: 'M42', exposureSeconds: 1, filter: 'T7', frameNumber: 1 },
+      // A DSLR: the model before the ISO is no filter, and the ISO is its gain.
+      { target: 'M42', exposureSeconds: 1, filter: 'OSC', gain: 100, frameNumber: 1 },
     ],
     [
       'Light_M 13_300.0s_Bin1_2600MC_gain100_20250611-212845_-10.0C_0001.fit',
@@ -92,6 +93,54 @@ describe('asiair parser', () => {
     ],
   ])('%s', (name, expected) => {
     expect(parse(name)).toMatchObject(expected);
+  });
+
+  // Colour cameras and DSLRs: no filter wheel, so no filter token; gain, ISO, camera, angle and
+  // temperature tokens are never a filter, and calibration frames keep their gain.
+  it.each([
+    [
+      'Light_M42_120.0s_Bin1_gain100_20230101-220102_-10.0C_0001.fit',
+      { filter: 'OSC', gain: 100, sensorTemperature: -10, night: '2023-01-01' },
+    ],
+    [
+      'Light_M 13_300.0s_Bin1_2600MC_gain100_20250611-212845_-10.0C_0001.fit',
+      { target: 'M 13', filter: 'OSC', gain: 100 },
+    ],
+    [
+      'Light_M 42_300.0s_Bin1_2600MC_gain100_20260411-212434_79deg_-10.0C_0001.fit',
+      { filter: 'OSC', gain: 100, rotatorAngle: 79, sensorTemperature: -10 },
+    ],
+    [
+      'Light_Rosette_60.0s_Bin2_ISO800_20240112-231500_0007.fit',
+      { filter: 'OSC', gain: 800, binning: '2x2', frameNumber: 7 },
+    ],
+    [
+      'Light_Rosette_60.0s_Bin1_EOS6D_ISO1600_20240112-231500_+14.0C_0008.fit',
+      { filter: 'OSC', gain: 1600, sensorTemperature: 14, frameNumber: 8 },
+    ],
+    [
+      'Light_Orion_180.0s_Bin1_294MC_L-Extreme_gain120_20250405-214232_-10C_90deg_001.fit',
+      { filter: 'L-Extreme', gain: 120, rotatorAngle: 90, sensorTemperature: -10 },
+    ],
+    [
+      'Light_NGC 7000_300.0s_Bin1_ASI294MM_H_gain120_20240707-002348_-10.0C_0001.fit',
+      { filter: 'Ha', gain: 120 },
+    ],
+    [
+      'Flat_50.0ms_Bin1_2600MC_gain100_20250221-193000_1.6C_0001.fit',
+      { kind: 'flat', filter: 'OSC', gain: 100, exposureSeconds: 0.05 },
+    ],
+    [
+      'Dark_120.0s_Bin1_gain100_20230101-220102_-10.0C_0001.fit',
+      { kind: 'dark', gain: 100, sensorTemperature: -10, exposureSeconds: 120 },
+    ],
+    ['Bias_1.0ms_Bin1_gain100_20230101-220102_-10.0C_0001.fit', { kind: 'bias', gain: 100 }],
+    ['Dark_300.0s_Bin1_ISO800_20240112-020000_0003.fit', { kind: 'dark', gain: 800 }],
+  ])('colour camera or DSLR: %s', (name, expected) => {
+    const fields = parse(name)!;
+    expect(fields).toMatchObject(expected);
+    if (fields.kind === 'dark' || fields.kind === 'bias') expect(fields.filter).toBeUndefined();
+    expect(String(fields.filter)).not.toMatch(/gain\d|ISO\d|\ddeg|\d{8}|\dC$|Bin\d/);
   });
 
   it('ignores the filter on darks and biases and gives calibration frames no target', () => {

@@ -1,10 +1,12 @@
 /**
  * ZWO ASIAIR names, every generation seen (research notes §2.2), read from the right because the
  * target is free text that may hold `_` and spaces:
- *   Light_<target>_<exp>(s|ms)_Bin<n>[_<camera>][_<filter>]_gain<g>|ISO<n>[_<YYYYMMDD-HHMMSS>][_<n>deg][_<temp>C]_<seq>
+ *   Light_<target>_<exp>(s|ms)_Bin<n>[_<camera>][_<filter>]_gain<g>|ISO<n>[_<YYYYMMDD-HHMMSS>][_<n>deg][_<temp>C][_<n>deg]_<seq>
  * Calibration frames have no target; the filter ASIAIR writes on darks and biases means nothing.
+ * Without a filter wheel a light or flat has no filter token: it counts as the rig's no-filter name.
  */
 import {
+  EMPTY_FILTER_FIELD,
   nightOfLocalTime,
   stripFrameExtension,
   type FrameKind,
@@ -13,7 +15,7 @@ import {
 } from '@astrotrack/core';
 
 const NAME =
-  /^(Light|Flat|Dark|Bias)_(?:(.+)_)?(\d+(?:\.\d+)?)(ms|s)_Bin(\d)(?:_(.+?))?(?:_(?:gain(-?\d+)|ISO(\d+)))?(?:_(\d{8})-(\d{6}))?(?:_(\d+(?:\.\d+)?)deg)?(?:_([+-]?\d+(?:\.\d+)?)C)?_(\d{3,})$/;
+  /^(Light|Flat|Dark|Bias)_(?:(.+)_)?(\d+(?:\.\d+)?)(ms|s)_Bin(\d)(?:_(?!gain-?\d|ISO\d)(.+?))??(?:_(?:gain(-?\d+)|ISO(\d+)))?(?:_(\d{8})-(\d{6}))?(?:_(\d+(?:\.\d+)?)deg)?(?:_([+-]?\d+(?:\.\d+)?)C)?(?:_(\d+(?:\.\d+)?)deg)?_(\d{3,})$/;
 const CAMERA = /^(ASI)?\d{3,4}[A-Z]{2}/i;
 const TARGET_ANGLE = /^(.*)_(\d+(?:\.\d+)?)deg$/;
 const KINDS: Record<string, FrameKind> = {
@@ -41,10 +43,12 @@ export function asiairParser(): ParserPlugin {
         iso,
         date,
         time,
-        angle,
+        angleBeforeTemperature,
         temperature,
+        angleAfterTemperature,
         sequence,
       ] = match;
+      const angle = angleBeforeTemperature ?? angleAfterTemperature;
       const parsed = parsedFrameBuilder('filename');
       const { set } = parsed;
       const kind = KINDS[type!]!;
@@ -63,17 +67,17 @@ export function asiairParser(): ParserPlugin {
       }
       if (target && kind === 'light') set('target', target, target);
 
-      // Between Bin<n> and gain: a camera model, a filter, or both, in that order.
+      // Between Bin<n> and gain: a camera model, a filter, or both, in that order. A DSLR's model
+      // always comes before its ISO. With no filter wheel there is no filter token at all.
       const tokens = middle ? middle.split('_') : [];
-      const filter =
-        tokens.length > 1
-          ? tokens.slice(1).join('_')
-          : tokens[0] && !CAMERA.test(tokens[0])
-            ? tokens[0]
-            : undefined;
-      if (filter && kind !== 'dark' && kind !== 'bias')
-        set('filter', filters.canonical(filter) ?? filter, filter);
+      const hasCamera = tokens.length > 1 || iso !== undefined || CAMERA.test(tokens[0] ?? '');
+      const filter = tokens.slice(hasCamera ? 1 : 0).join('_');
+      if (kind === 'light' || kind === 'flat') {
+        if (filter) set('filter', filters.canonical(filter) ?? filter, filter);
+        else set('filter', filters.noFilter, EMPTY_FILTER_FIELD);
+      }
       if (gain !== undefined) set('gain', Number(gain), `gain${gain}`);
+      else if (iso !== undefined) set('gain', Number(iso), `ISO${iso}`);
       if (nameAngle !== undefined) set('rotatorAngle', Number(nameAngle) % 360, `${nameAngle}deg`);
       if (temperature !== undefined)
         set('sensorTemperature', Number(temperature), `${temperature}C`);
@@ -84,7 +88,6 @@ export function asiairParser(): ParserPlugin {
         if (night) set('night', night, `${date}-${time}`);
       }
       set('frameNumber', Number(sequence), sequence!);
-      void iso;
       return parsed;
     },
   };

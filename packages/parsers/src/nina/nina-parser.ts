@@ -3,6 +3,7 @@
  * (`$$DATEMINUS12$$\$$IMAGETYPE$$\$$DATETIME$$_$$FILTER$$_$$SENSORTEMP$$_$$EXPOSURETIME$$s_$$FRAMENR$$`).
  */
 import {
+  EMPTY_FILTER_FIELD,
   frameKindFromImageType,
   nightOfLocalTime,
   stripFrameExtension,
@@ -27,6 +28,7 @@ export function ninaParser(options: NinaParserOptions = {}): ParserPlugin {
   }
   const compiled = compileNinaPattern(options.pattern ?? NINA_DEFAULT_PATTERN);
   const folderCount = compiled.segments - 1;
+  const namesFilter = compiled.fields.includes('filter');
   return {
     name: 'nina',
     parse(file, { filters }) {
@@ -47,12 +49,15 @@ export function ninaParser(options: NinaParserOptions = {}): ParserPlugin {
 
       const filter = values.get('filter');
       if (filter) set('filter', filters.canonical(filter) ?? filter, filter);
+      // N.I.N.A. renders $$FILTER$$ empty without a filter wheel: a colour camera, most often.
+      else if (namesFilter) set('filter', filters.noFilter, EMPTY_FILTER_FIELD);
       const exposure = values.get('exposure');
       // N.I.N.A. writes a 1.5 ms flat as "0.00": that says nothing about the exposure.
       if (exposure && number(exposure) > 0)
         set('exposureSeconds', number(exposure), `${exposure}s`);
       const angle = values.get('rotatorAngle');
-      if (angle) set('rotatorAngle', number(angle), angle);
+      // A rotator's mechanical angle is 0–360: a negative number is no angle (a temperature, -1 unset).
+      if (angle && number(angle) >= 0) set('rotatorAngle', number(angle), angle);
       const temperature = values.get('sensorTemperature');
       if (temperature) set('sensorTemperature', number(temperature), temperature);
       const type = values.get('imageType');

@@ -5,6 +5,7 @@
  */
 import { escapeRegex } from '../escape-regex.js';
 import {
+  EMPTY_FILTER_FIELD,
   frameKindFromImageType,
   stripFrameExtension,
   type ParserPlugin,
@@ -73,6 +74,7 @@ export function sgpParser(options: SgpParserOptions = {}): ParserPlugin {
     'i',
   );
   const folderCount = segments.length - 1;
+  const namesFilter = fields.includes('filter');
 
   return {
     name: 'sgp',
@@ -93,6 +95,8 @@ export function sgpParser(options: SgpParserOptions = {}): ParserPlugin {
       if (kind) set('kind', kind, kindText!);
       const filter = found.get('filter');
       if (filter) set('filter', filters.canonical(filter) ?? filter, filter);
+      // SGP fills the suffix with the filter's name; empty, no filter was selected.
+      else if (namesFilter) set('filter', filters.noFilter, EMPTY_FILTER_FIELD);
       const target = found.get('target');
       if (target) set('target', target, target);
       const exposure = found.get('exposure');

@@ -30,8 +30,15 @@ describe('the sample archive by names only', () => {
     for (const frame of nina) expect(frame.night).toBe(frame.relativePath.split('/')[1]);
 
     const headers = await scanArchive({ root, rig: resolveRig({}), parsers: [toolkitParser()] });
-    // Where the names carry the facts, names and headers agree to the second.
-    const byFilter = (rows: typeof names.report.rows) => rows.filter((r) => r.filter !== 'Clear');
+    // Where the names carry the facts, names and headers agree to the second. `Clear` is an odd
+    // filter only the header names. M45's colour camera and `Misc/IMG_0001.fits` say nothing of a
+    // filter in their names; their headers have no FILTER card (M45's has BAYERPAT): OSC.
+    const byFilter = (rows: typeof names.report.rows) =>
+      rows.filter((r) => r.filter !== 'Clear' && r.filter !== 'OSC');
+    expect(headers.report.rows.filter((r) => r.filter === 'OSC')).toEqual([
+      { filter: 'OSC', exposureSeconds: 60, subs: 40, totalSeconds: 2400 },
+      { filter: 'OSC', exposureSeconds: 30, subs: 1, totalSeconds: 30 },
+    ]);
     expect(byFilter(names.report.rows)).toEqual(byFilter(headers.report.rows));
   });
 });

@@ -95,6 +95,16 @@ export function formatCsv(report: ExposureReport): string {
           status: 'to-shoot',
         });
       }
+      // Lights without an angle need a flat set without one: a to-shoot row with no angle.
+      if (filter.withoutAngle && !filter.withoutAngle.flat) {
+        rows.push({
+          section: 'flats',
+          filter: filter.filter,
+          binning: filter.binning,
+          status: 'to-shoot',
+          subs: filter.withoutAngle.frames,
+        });
+      }
     }
   }
   for (const duplicate of report.duplicates) {

@@ -140,6 +140,8 @@ export function angleChart(flats: FlatsSection | null): string {
       `<text x="${left - 8}" y="${y + 17}" text-anchor="end" class="label">${escapeHtml(label)}</text>`,
     );
     for (const flat of entry.owned) {
+      // A flat without an angle (no rotator) has no place on an angle axis.
+      if (flat.angle === null) continue;
       for (const [from, to] of arcPieces(
         flat.angle - flats.tolerance,
         flat.angle + flats.tolerance,

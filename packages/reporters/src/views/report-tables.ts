@@ -293,7 +293,6 @@ const STATUS = {
   'have-all': '✓ Have',
   'need-some': '⚠ Need more',
   'need-all': '✗ Need all',
-  'no-angles': '? No angles',
 } as const;
 
 export function flatsSectionOf(report: ExposureReport): FlatsSection | null {
@@ -313,10 +312,18 @@ export function flatsTable(section: FlatsSection): ReportTable {
     for (const entry of coverage)
       notes.push(`  ${flatLabel(entry)}: ${entry.groups.map(groupText).join('; ')}`);
   }
-  for (const entry of section.filters.filter((e) => e.framesWithoutAngle > 0)) {
-    notes.push(
-      `  ${flatLabel(entry)}: ${entry.framesWithoutAngle} light frame(s) have no rotator angle and cannot be matched to flats`,
-    );
+  const fixedCamera = section.filters.filter((entry) => entry.withoutAngle);
+  if (fixedCamera.length > 0) {
+    notes.push('Without a rotator angle (flat without an angle → lights without one):');
+    for (const entry of fixedCamera) {
+      const { frames, flat } = entry.withoutAngle!;
+      const lights = `${frames} frame${frames === 1 ? '' : 's'}`;
+      notes.push(
+        flat
+          ? `  ${flatLabel(entry)}: ${flat.date}${flat.old ? ' (old)' : ''}→${lights}`
+          : `  ${flatLabel(entry)}: ?→${lights} (shoot a flat set)`,
+      );
+    }
   }
   if (section.libraryPath) notes.push(`Flat library: ${section.libraryPath}`);
   return {
@@ -332,14 +339,33 @@ export function flatsTable(section: FlatsSection): ReportTable {
     rows: section.filters.map((entry) => [
       flatLabel(entry),
       detected(entry),
-      entry.owned.length
-        ? entry.owned.map((flat) => `${degrees(flat.angle)}${flat.old ? ' (old)' : ''}`).join(', ')
-        : NONE,
-      entry.needed.length ? entry.needed.map((angle) => `${angle}°`).join(', ') : NONE,
-      STATUS[entry.status],
+      entry.owned.length ? entry.owned.map(ownedText).join(', ') : NONE,
+      shootText(entry),
+      statusText(entry),
     ]),
     notes,
   };
+}
+
+function ownedText(flat: FilterFlats['owned'][number]): string {
+  const angle = flat.angle === null ? `no angle ${flat.date}` : degrees(flat.angle);
+  return `${angle}${flat.old ? ' (old)' : ''}`;
+}
+
+function shootText(entry: FilterFlats): string {
+  const shoot = entry.needed.map((angle) => `${angle}°`);
+  if (entry.withoutAngle && !entry.withoutAngle.flat) shoot.push('a set (no angle)');
+  return shoot.length ? shoot.join(', ') : NONE;
+}
+
+/** A fixed camera's flat has an age that matters: "✓ Have, 12 days old". */
+function statusText(entry: FilterFlats): string {
+  const fixedFlat = entry.withoutAngle?.flat;
+  if (entry.status !== 'have-all' || !fixedFlat || entry.detected) return STATUS[entry.status];
+  const days = fixedFlat.ageDays;
+  return days === undefined
+    ? STATUS[entry.status]
+    : `${STATUS[entry.status]}, ${days} day${days === 1 ? '' : 's'} old`;
 }
 
 function flatLabel(entry: FilterFlats): string {
@@ -347,9 +373,18 @@ function flatLabel(entry: FilterFlats): string {
 }
 
 function detected(entry: FilterFlats): string {
-  if (!entry.detected) return NONE;
-  const { from, to, angles, frames } = entry.detected;
-  return `${arcText(from, to)} (${angles} angle${angles === 1 ? '' : 's'}, ${frames} frame${frames === 1 ? '' : 's'})`;
+  const parts: string[] = [];
+  if (entry.detected) {
+    const { from, to, angles, frames } = entry.detected;
+    parts.push(
+      `${arcText(from, to)} (${angles} angle${angles === 1 ? '' : 's'}, ${frames} frame${frames === 1 ? '' : 's'})`,
+    );
+  }
+  if (entry.withoutAngle) {
+    const { frames } = entry.withoutAngle;
+    parts.push(`no angle (${frames} frame${frames === 1 ? '' : 's'})`);
+  }
+  return parts.length ? parts.join('; ') : NONE;
 }
 
 function groupText(group: CoverageGroup): string {
