@@ -50,6 +50,9 @@ const ASTROPY_FILES = [
   'long-header.fits',
   'nina-long-light.fits',
   'maxim-74.fit',
+  'nina-osc-light.fits',
+  'asiair-utc-light.fit',
+  'sgp-dslr-light.fit',
 ];
 
 describe('every header read, against astropy', () => {

@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { resolveRig } from '../config/resolve-rig.js';
 import type { Frame } from '../frame.js';
+import { nightOfLocalTime } from '../headers/night-of.js';
+import { parsedFrameBuilder } from '../parsed-frame-builder.js';
+import type { ParserPlugin } from '../plugin.js';
 import type { ExposureReport } from '../report/report-types.js';
 import { nameParser } from '../test-support/name-parser.js';
 import { useTempDir } from '../test-support/temp-dir.js';
@@ -37,14 +40,14 @@ const WAYS: { name: string; headerReads: HeaderReadMode; cache: boolean }[] = [
 ];
 
 /** Scans the folder every way; checks they agree and returns what they saw. */
-async function scanEveryWay(root: string): Promise<Seen> {
+async function scanEveryWay(root: string, parsers: ParserPlugin[] = [nameParser]): Promise<Seen> {
   const seen: Seen[] = [];
   for (const way of WAYS) {
     const frames: Frame[] = [];
     const { report } = await scanArchive({
       root,
       rig: resolveRig({}),
-      parsers: [nameParser],
+      parsers,
       headerReads: way.headerReads,
       cacheFolder: way.cache ? cacheFolderFor(root) : null,
       plugins: [{ name: 'collect', setup: ({ on }) => on('frame', (f) => void frames.push(f)) }],
@@ -156,6 +159,80 @@ describe('scan on real headers, every read path', () => {
     // The .fz holds the same frame as the .fits: one frame, one copy.
     expect(report.duplicates).toEqual([
       { relativePath: 'b/mef.fits.fz', sameAs: 'a/mef.fits', how: 'copy' },
+    ]);
+  });
+
+  it('counts a N.I.N.A. colour camera without a wheel as OSC, by its BAYERPAT', async () => {
+    const root = tempDir();
+    place(
+      root,
+      'nina-osc-light.fits',
+      'M31/2025-10-20/LIGHT/2025-10-20_22-14-05__-10.00_180.00s_0001.fits',
+    );
+    const { frames, report } = await scanEveryWay(root);
+    expect(frames).toMatchObject([
+      {
+        filter: 'OSC',
+        sources: { filter: { origin: 'header', detail: "BAYERPAT = 'RGGB'" } },
+        rotatorAngle: null,
+        night: '2025-10-20',
+      },
+    ]);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('takes the night of a UTC-only ASIAIR header from the local time in its name', async () => {
+    // The local time as ASIAIR writes it in names, `_YYYYMMDD-HHMMSS_`, and nothing else.
+    const localTimeInName: ParserPlugin = {
+      name: 'test/local-time',
+      parse(file) {
+        const match = /_(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})_/.exec(file.name);
+        if (!match) return null;
+        const [token, y, mo, d, h, mi, s] = match;
+        const local = `${y}-${mo}-${d}T${h}:${mi}:${s}`;
+        const parsed = parsedFrameBuilder('filename');
+        parsed.set('captureTime', local, token!);
+        parsed.set('night', nightOfLocalTime(local), token!);
+        return parsed;
+      },
+    };
+    const named = tempDir();
+    place(
+      named,
+      'asiair-utc-light.fit',
+      'Light_NGC 5128_300.0s_Bin1_H_gain100_20250620-213000_-10.0C_0001.fit',
+    );
+    const withName = await scanEveryWay(named, [localTimeInName]);
+    expect(withName.frames).toMatchObject([
+      { night: '2025-06-20', sources: { night: { detail: '_20250620-213000_' } } },
+    ]);
+    expect(withName.report.warnings).toEqual([]);
+
+    // A copy whose name says nothing: UTC is all there is (the day before), and the report says so.
+    const renamed = tempDir();
+    place(renamed, 'asiair-utc-light.fit', 'renamed.fit');
+    const alone = await scanEveryWay(renamed, [localTimeInName]);
+    expect(alone.frames).toMatchObject([
+      { night: '2025-06-19', sources: { night: { detail: 'DATE-OBS + UTC' } } },
+    ]);
+    expect(alone.report.warnings).toMatchObject([
+      { code: 'night-from-utc', count: 1, examples: ['renamed.fit'] },
+    ]);
+  });
+
+  it("reads SGP's Canon ISO as the gain and its sexagesimal SITELONG for the night", async () => {
+    const root = tempDir();
+    place(root, 'sgp-dslr-light.fit', 'M31_Light_240sec_1x1_frame1.fit');
+    const { frames } = await scanEveryWay(root);
+    expect(frames).toMatchObject([
+      {
+        filter: 'OSC',
+        gain: 1600,
+        exposureSeconds: 240,
+        // 12:30 UTC is 07:30 in New York: the night before.
+        night: '2025-11-02',
+        sources: { night: { detail: 'DATE-OBS + SITELONG' }, gain: { detail: 'ISO' } },
+      },
     ]);
   });
 });

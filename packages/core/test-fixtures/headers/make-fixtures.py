@@ -91,6 +91,38 @@ write('asiair-light.fit', [
     ('RA', 319.739055), ('DEC', 43.852758),
 ])
 
+# N.I.N.A. with a colour camera and no filter wheel or rotator: BAYERPAT, no FILTER, no ROTATOR.
+write('nina-osc-light.fits', [
+    ('IMAGETYP', 'LIGHT', 'Type of exposure'),
+    ('EXPOSURE', 180.0, '[s] Exposure duration'), ('EXPTIME', 180.0, '[s] Exposure duration'),
+    ('DATE-LOC', '2025-10-20T22:14:05.1234567', 'Time of observation (local)'),
+    ('DATE-OBS', '2025-10-20T20:14:05.1234567', 'Time of observation (UTC)'),
+    ('XBINNING', 1), ('YBINNING', 1), ('GAIN', 100), ('OFFSET', 50), ('CCD-TEMP', -10.0),
+    ('INSTRUME', 'ZWO ASI2600MC Pro', 'Imaging instrument name'),
+    ('BAYERPAT', 'RGGB', 'Sensor Bayer pattern'), ('XBAYROFF', 0), ('YBAYROFF', 0),
+    ('OBJECT', 'M 31', 'Name of the object of interest'),
+    ('SWCREATE', 'N.I.N.A. 3.1.2.9001 (x64)', 'Software that created this file'),
+])
+
+# ASIAIR in Sydney: UTC only (DATE-OBS with 6 decimals), no site longitude; the local time is in the name.
+write('asiair-utc-light.fit', [
+    ('CREATOR', 'ZWO ASIAIR Plus', 'Capture software'),
+    ('IMAGETYP', 'Light', 'Type of image'),
+    ('EXPOSURE', 300.0), ('EXPTIME', 300.0),
+    ('DATE-OBS', '2025-06-20T11:30:00.614262', 'YYYY-MM-DDThh:mm:ss observation start, UT'),
+    ('XBINNING', 1), ('YBINNING', 1), ('GAIN', 100), ('OFFSET', 10), ('CCD-TEMP', -10.0),
+    ('INSTRUME', 'ZWO ASI294MM Pro'), ('FILTER', 'H'), ('OBJECT', 'NGC 5128'),
+])
+
+# SGP with a Canon: ISO instead of GAIN, the site longitude as sexagesimal text, UTC only.
+write('sgp-dslr-light.fit', [
+    ('IMAGETYP', 'LIGHT'), ('EXPOSURE', 240.0),
+    ('DATE-OBS', '2025-11-03T12:30:00.0968820', 'UTC'),
+    ('CREATOR', 'Sequence Generator Pro v4.3.0.1200'), ('INSTRUME', 'Canon EOS 6D'),
+    ('ISO', 1600), ('XBINNING', 1), ('CCD-TEMP', 14.0),
+    ('SITELAT', '40 42 46.000'), ('SITELONG', '-74 00 21.000'), ('OBJECT', 'M 31'),
+])
+
 # Card images as other writers format them: MaxIm's D-less exponents, APT's "240.", a comment with no
 # space before it, a free-format integer, a D exponent, a complex value, an undefined value.
 write('maxim-light.fit', [('IMAGETYP', 'Light Frame'), ('OBJECT', 'M 42')], raw_cards=[
@@ -218,7 +250,8 @@ os.remove(path('to-compress.fits'))
 
 expected = {}
 for name in ['nina-light.fits', 'asiair-light.fit', 'maxim-light.fit', 'long-header.fits',
-             'nina-long-light.fits', 'maxim-74.fit']:
+             'nina-long-light.fits', 'maxim-74.fit', 'nina-osc-light.fits', 'asiair-utc-light.fit',
+             'sgp-dslr-light.fit']:
     with fits.open(path(name)) as hdul:
         expected[name] = {'cards': cards_as_read(hdul[0].header)}
 with warnings.catch_warnings():
