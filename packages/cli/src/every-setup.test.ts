@@ -124,7 +124,13 @@ describe('colour cameras and DSLRs', () => {
       ['OSC', 120, 5],
       ['OSC', 60, 5],
     ]);
-    expect(report.targets.map((t: { target: string }) => t.target)).toEqual(['M 42', 'Rosette']);
+    // Shown by their catalogue names, with the names written.
+    expect(
+      report.targets.map((t: { target: string; names: string[] }) => [t.target, t.names]),
+    ).toEqual([
+      ['M42', ['M 42']],
+      ['NGC 2237', ['Rosette']],
+    ]);
     expect(report.calibration).toMatchObject([
       { kind: 'dark', exposureSeconds: 120, gain: 100, count: 5 },
     ]);
@@ -344,5 +350,63 @@ describe('headers with only UTC', () => {
         examples: expect.arrayContaining(['M_31/Dark/M_31_Dark_001.fits']),
       },
     ]);
+  });
+});
+
+describe('targets as people write them', () => {
+  it('merges M 31, M31 and NGC 224 into one target, and says which names it merged', async () => {
+    const { data, cli, json, config } = setup();
+    const night = daysAgo(4).iso;
+    let minute = 0;
+    const light = (path: string, object: string, filter: string) =>
+      write(data, path, [
+        ['IMAGETYP', 'LIGHT'],
+        ['EXPTIME', 120],
+        ['FILTER', filter],
+        ['OBJECT', object],
+        ['DATE-LOC', `${night}T22:${two(minute++)}:00`],
+      ]);
+    for (let i = 1; i <= 3; i++) {
+      light(`NINA/M 31/M31_L_${n4(i)}.fits`, 'M 31', 'L');
+      light(`ASIAIR/M31/M31_R_${n4(i)}.fits`, 'M31', 'R');
+      light(`SGP/NGC224/M31_B_${n4(i)}.fits`, 'NGC 224', 'B');
+      light(`Mine/My Nebula/Neb_Ha_${n4(i)}.fits`, 'My Nebula', 'Ha');
+    }
+    // Placeholders a program writes on calibration frames are no target.
+    write(data, 'NINA/FlatWizard/Flat_0001.fits', [
+      ['IMAGETYP', 'FLAT'],
+      ['EXPTIME', 2],
+      ['FILTER', 'L'],
+      ['OBJECT', 'FlatWizard'],
+    ]);
+    write(data, '9th August 2026/L_0001.fits', [
+      ['IMAGETYP', 'LIGHT'],
+      ['EXPTIME', 60],
+      ['FILTER', 'L'],
+      ['OBJECT', ''],
+    ]);
+    const report = await json();
+    expect(
+      report.targets.map((t: { target: string; names?: string[]; subs: number }) => [
+        t.target,
+        t.names ?? [],
+        t.subs,
+      ]),
+    ).toEqual([
+      ['M31', ['M 31', 'M31', 'NGC 224'], 9],
+      ['My Nebula', [], 3],
+      [null, [], 1],
+    ]);
+    expect((await cli('scan', data)).stdout).toMatch(/\| M31 \(M 31, NGC 224\) +\| +1 \|/);
+    expect(rows(await json('--target', 'Andromeda Galaxy'))).toEqual([
+      ['L', 120, 3],
+      ['R', 120, 3],
+      ['B', 120, 3],
+    ]);
+
+    config('{ "targets": { "aliases": { "My Nebula": "Sh2-240" } } }');
+    const aliased = await json('--target', 'sh2 240');
+    expect(aliased.targets.map((t: { target: string }) => t.target)).toEqual(['Sh2-240']);
+    expect(rows(aliased)).toEqual([['Ha', 120, 3]]);
   });
 });

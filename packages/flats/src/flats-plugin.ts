@@ -2,7 +2,7 @@
  * The flats plugin: listens to the lights a scan finds and adds the flat recommendations to the
  * report, one entry per filter (and binning, where a filter's lights differ in binning).
  */
-import { sameTarget, type Frame, type ObserverPlugin, type ReportWarning } from '@astrotrack/core';
+import { TargetNames, type Frame, type ObserverPlugin, type ReportWarning } from '@astrotrack/core';
 import { filterCoverage, type FilterCoverage } from './coverage/filter-coverage.js';
 import type { FlatLibrary } from './library/flat-library.js';
 import { listFlats } from './library/library-operations.js';
@@ -45,13 +45,15 @@ export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {
   return {
     name: 'astrotrack:flats',
     setup({ on, addReportSection, rig, target }) {
+      const targets = new TargetNames({ aliases: rig.targets.aliases });
       // Filter → binning → the lights' angles; a filter's binnings are split only when it has several.
       const lights = new Map<string, Map<string, (number | null)[]>>();
       on('scan:start', () => lights.clear());
       on('frame', (frame: Frame) => {
         if (frame.kind !== 'light' || frame.filter === null) return;
         // Narrowed to a target (`--target`): only its lights need flats.
-        if (target !== null && (frame.target === null || !sameTarget(frame.target, target))) return;
+        if (target !== null && (frame.target === null || !targets.same(frame.target, target)))
+          return;
         let byBinning = lights.get(frame.filter);
         if (!byBinning) {
           byBinning = new Map();

@@ -111,8 +111,9 @@ describe('astrotrack flats', () => {
     expect(first.stdout).toContain('34 flat frame(s) in 8 set(s); recorded 8 new');
     for (const line of [
       'L 1x1 45° 2025-09-15 (5 frames)',
-      'Ha 1x1 0° 2025-09-17 (5 frames)',
-      'OIII 1x1 0° 2025-09-17 (5 frames)',
+      // The ASIAIR's flats: no rotator, so sets without an angle.
+      'Ha 1x1 no angle 2025-09-17 (5 frames)',
+      'OIII 1x1 no angle 2025-09-17 (5 frames)',
       'ALPT 1x1 69.6° 2025-08-01 (3 frames)',
     ]) {
       expect(first.stdout).toContain(line);

@@ -33,6 +33,10 @@ export const filterSettingsSchema = z.strictObject({
     ),
 });
 
+export const targetSettingsSchema = z.strictObject({
+  aliases: z.record(z.string().trim().min(1), z.string().trim().min(1)).optional(),
+});
+
 export const planSettingsSchema = z.strictObject({
   targetHours: z
     .number()
@@ -118,7 +122,12 @@ const rigShape = {
     .max(14)
     .optional()
     .describe('Hours east of UTC at the site, for frames whose header has only DATE-OBS.'),
-  filters: filterSettingsSchema.optional().describe('Filter names: known, extra, aliases.'),
+  filters: filterSettingsSchema
+    .optional()
+    .describe('Filter names: known, extra, aliases, noFilter.'),
+  targets: targetSettingsSchema
+    .optional()
+    .describe('Target names: aliases merged over M 31 = M31 = NGC 224 = Andromeda Galaxy.'),
   parsers: z
     .array(pluginSpec)
     .optional()
@@ -160,6 +169,7 @@ export const KNOWN_KEYS = [
     [
       configSchema,
       filterSettingsSchema,
+      targetSettingsSchema,
       planSettingsSchema,
       reportSettingsSchema,
       flatSettingsSchema,

@@ -18,6 +18,14 @@ export interface FilterSettings {
   noFilter?: string;
 }
 
+export interface TargetSettings {
+  /**
+   * Names → the name they mean, e.g. `{ 'My Nebula': 'Sh2-240', Andromeda: 'M31' }`. Catalogue
+   * spellings (`M 31` = `M031` = `NGC 224`) and common names merge without it.
+   */
+  aliases?: Record<string, string>;
+}
+
 export interface PlanSettings {
   /** Total usable integration wanted, in hours. */
   targetHours?: number;
@@ -85,6 +93,7 @@ export interface RigSettings {
   /** Hours east of UTC at the site (e.g. 2, -5), for the night of frames whose header has only DATE-OBS. */
   utcOffset?: number;
   filters?: FilterSettings;
+  targets?: TargetSettings;
   parsers?: PluginSpec<ParserPlugin>[];
   plugins?: PluginSpec<ObserverPlugin>[];
   plan?: PlanSettings;

@@ -9,6 +9,7 @@ import type {
   PlanSettings,
   PluginSpec,
   ReportSettings,
+  TargetSettings,
 } from './config-types.js';
 import { createFilterSet, type FilterSet } from '../filters/filter-set.js';
 import { errors } from '../errors/catalogue.js';
@@ -20,6 +21,7 @@ export interface ResolvedRig {
   angle: 'mechanical' | 'sky';
   utcOffset: number | undefined;
   filters: FilterSet;
+  targets: Required<TargetSettings>;
   parsers: PluginSpec<ParserPlugin>[];
   plugins: PluginSpec<ObserverPlugin>[];
   plan: PlanSettings;
@@ -33,7 +35,7 @@ export interface ResolvedRig {
 
 /**
  * Objects merge key by key (a rig's `plan.allocation` replaces the top-level allocation as a whole);
- * lists (`parsers`, `plugins`, `filters.known`) replace; `filters.aliases` merge.
+ * lists (`parsers`, `plugins`, `filters.known`) replace; `filters.aliases` and `targets.aliases` merge.
  */
 export function resolveRig(config: AstrotrackConfig, requested?: string): ResolvedRig {
   const name = requested ?? config.rig ?? null;
@@ -56,6 +58,7 @@ export function resolveRig(config: AstrotrackConfig, requested?: string): Resolv
       aliases: { ...config.filters?.aliases, ...rig.filters?.aliases },
       noFilter: rig.filters?.noFilter ?? config.filters?.noFilter,
     }),
+    targets: { aliases: { ...config.targets?.aliases, ...rig.targets?.aliases } },
     parsers: rig.parsers ?? config.parsers ?? [],
     plugins: rig.plugins ?? config.plugins ?? [],
     plan: { ...config.plan, ...rig.plan },

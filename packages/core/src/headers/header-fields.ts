@@ -8,6 +8,7 @@ import type { FitsValue } from '../fits/parse-fits-card.js';
 import { CAMERA_KEYWORDS, copyKeyOf } from './copy-key.js';
 import { readImageType } from './frame-kind-from-header.js';
 import { parsedFrameBuilder } from '../parsed-frame-builder.js';
+import { isTargetName } from '../targets/target-identity.js';
 import { clockShifted, nightOfLocalTime, nightOfUtcTime } from './night-of.js';
 
 /** The part of a FITS or XISF header that field mapping needs. */
@@ -103,7 +104,8 @@ export function fieldsFromHeader(header: HeaderLookup, options: HeaderFieldOptio
   }
 
   const target = read.text(['OBJECT']) ?? propertyText(header, 'Observation:Object:Name');
-  if (target?.value.trim()) set('target', target.value.trim(), target.keyword);
+  // `FlatWizard`, `TEST`, blank: a program's placeholder, no target (the name may have one).
+  if (target && isTargetName(target.value)) set('target', target.value.trim(), target.keyword);
 
   const angle = read.number(options.angle === 'sky' ? SKY_ANGLE : MECHANICAL_ANGLE, BOUNDS.angle);
   if (angle) set('rotatorAngle', normaliseAngle(angle.value), angle.keyword);

@@ -15,6 +15,8 @@ const frame = (fields: Partial<Frame>): Frame => ({
 
 const night1 = { night: '2025-09-01', target: 'M 31', gain: 100, binning: '1x1' };
 const filters = createFilterSet({});
+/** What the report shows for `M 31`: its catalogue name. */
+const shown1 = { ...night1, target: 'M31' };
 
 function report(target: string | null = null) {
   const acc = new ExposureAccumulator(false, target);
@@ -46,7 +48,7 @@ describe('the report’s breakdown', () => {
   it('groups lights by night, target, filter, exposure, gain, binning and whole degrees', () => {
     expect(report().nights).toEqual([
       {
-        ...night1,
+        ...shown1,
         filter: 'L',
         exposureSeconds: 120,
         sensorTemperature: -10,
@@ -54,7 +56,7 @@ describe('the report’s breakdown', () => {
         totalSeconds: 360,
       },
       {
-        ...night1,
+        ...shown1,
         filter: 'R',
         exposureSeconds: 180,
         sensorTemperature: -10,
@@ -73,7 +75,7 @@ describe('the report’s breakdown', () => {
         totalSeconds: 300,
       },
       {
-        ...night1,
+        ...shown1,
         night: '2025-09-03',
         filter: 'L',
         exposureSeconds: 120,
@@ -89,7 +91,7 @@ describe('the report’s breakdown', () => {
     expect(
       targets.map((t) => [t.target, t.subs, t.totalSeconds, t.nights, t.firstNight, t.lastNight]),
     ).toEqual([
-      ['M 31', 5, 660, 2, '2025-09-01', '2025-09-03'],
+      ['M31', 5, 660, 2, '2025-09-01', '2025-09-03'],
       ['NGC 7000', 1, 300, 1, '2025-09-02', '2025-09-02'],
     ]);
     expect(targets[0]!.rows).toEqual([
@@ -124,7 +126,7 @@ describe('the report’s breakdown', () => {
   it('narrows the lights to one target with --target, ignoring case and spaces, and says when none match', () => {
     const m31 = report('m31');
     expect(m31.totalSubs).toBe(5);
-    expect(m31.targets.map((t) => t.target)).toEqual(['M 31']);
+    expect(m31.targets.map((t) => t.target)).toEqual(['M31']);
     expect(m31.frames.otherTargets).toBe(1);
     expect(m31.calibration).toHaveLength(2);
     const none = report('M 42');

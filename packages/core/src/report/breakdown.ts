@@ -6,6 +6,7 @@
  */
 import type { Frame, FrameKind } from '../frame.js';
 import type { CalibrationGroup, ExposureRow, NightRow, TargetSummary } from './report-types.js';
+import { identifyName } from '../targets/target-identity.js';
 
 type Key = string;
 
@@ -16,13 +17,14 @@ export class BreakdownAccumulator {
   /** The row the previous light went to: frames come folder by folder, so the next one mostly shares it. */
   private last: NightRow | null = null;
 
-  addLight(frame: Frame, filter: string, exposureSeconds: number): void {
+  /** `target`: the frame's target as the report shows it (canonical: `M31` for `M 31` and `NGC 224`). */
+  addLight(frame: Frame, filter: string, exposureSeconds: number, target: string | null): void {
     const temperature = roundTemperature(frame.sensorTemperature);
     const last = this.last;
     if (
       last !== null &&
       last.night === frame.night &&
-      last.target === frame.target &&
+      last.target === target &&
       last.filter === filter &&
       last.exposureSeconds === exposureSeconds &&
       last.gain === frame.gain &&
@@ -35,7 +37,7 @@ export class BreakdownAccumulator {
     }
     const key = [
       frame.night,
-      frame.target,
+      target,
       filter,
       exposureSeconds,
       frame.gain,
@@ -51,7 +53,7 @@ export class BreakdownAccumulator {
     }
     const created: NightRow = {
       night: frame.night,
-      target: frame.target,
+      target,
       filter,
       exposureSeconds,
       gain: frame.gain,
@@ -114,6 +116,7 @@ export class BreakdownAccumulator {
 export function targetSummaries(
   nights: readonly NightRow[],
   rank: (filter: string) => number,
+  spellings: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): TargetSummary[] {
   const byTarget = new Map<
     string | null,
@@ -146,8 +149,11 @@ export function targetSummaries(
           b.exposureSeconds - a.exposureSeconds,
       );
       const sortedNights = [...nightSet].sort();
+      const written = target === null ? [] : [...(spellings.get(target) ?? [])];
       return {
         target,
+        // The names this target was written as, where they are not only the one shown.
+        ...(written.some((name) => name !== target) ? { names: written.sort() } : {}),
         subs: list.reduce((sum, row) => sum + row.subs, 0),
         totalSeconds: round3(list.reduce((sum, row) => sum + row.totalSeconds, 0)),
         nights: sortedNights.length,
@@ -159,14 +165,14 @@ export function targetSummaries(
     .sort((a, b) => b.totalSeconds - a.totalSeconds || compareNullLast(a.target, b.target));
 }
 
-/** Two frames of one target are matched by `--target` when their names agree ignoring case, spaces, `_` and `-`. */
+/** Two names of one object (`M 31`, `m031`, `NGC 224`, `Andromeda Galaxy`), without the config's aliases. */
 export function sameTarget(a: string, b: string): boolean {
   return normaliseTarget(a) === normaliseTarget(b);
 }
 
-/** A target name as `--target` compares it: lower case, without spaces, `_` and `-`. */
+/** The key two names of one object share (target-identity.ts). */
 export function normaliseTarget(name: string): string {
-  return name.toLowerCase().replace(/[\s_-]+/g, '');
+  return identifyName(name).key;
 }
 
 function roundTemperature(value: number | null): number | null {

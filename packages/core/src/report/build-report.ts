@@ -146,7 +146,7 @@ export function buildExposureReport(
     warnings,
     sections: options.sections ?? [],
     target: accumulator.target,
-    targets: targetSummaries(nights, options.filters.rank),
+    targets: targetSummaries(nights, options.filters.rank, accumulator.targetSpellings),
     nights,
     calibration: accumulator.breakdown.calibrationGroups(),
   };

@@ -9,7 +9,8 @@ import type {
   FrameSkippedEvent,
   SkipCode,
 } from '../events/engine-events.js';
-import { BreakdownAccumulator, sameTarget } from './breakdown.js';
+import { BreakdownAccumulator } from './breakdown.js';
+import { TargetNames } from '../targets/target-identity.js';
 import { EMPTY_FILTER_FIELD, NO_FILTER_CARD } from '../filters/filter-set.js';
 import type { DuplicateFrame, ExposureRow, FrameCounts, SkipSummary } from './report-types.js';
 
@@ -57,11 +58,36 @@ export class ExposureAccumulator {
   /** The other targets' names (the first few), to say what `--target` could have been. */
   readonly otherTargetNames = new Set<string>();
 
+  /** Shown name → the names it was written as (`M31` ← `M 31`, `NGC 224`). */
+  readonly targetSpellings = new Map<string, Set<string>>();
+  private readonly targetNames: TargetNames;
+
   /** `target`: count only the lights of this target (`--target`); calibration frames always count. */
   constructor(
     private readonly includeUnknown: boolean,
     readonly target: string | null = null,
-  ) {}
+    targetAliases: Readonly<Record<string, string>> = {},
+  ) {
+    this.targetNames = new TargetNames({ aliases: targetAliases });
+  }
+
+  /** Whether a frame's target is the one asked for (`--target`); always, when none was. */
+  private ofTarget(frame: Frame): boolean {
+    if (this.target === null) return true;
+    return frame.target !== null && this.targetNames.same(frame.target, this.target);
+  }
+
+  private shownTarget(written: string | null): string | null {
+    if (written === null) return null;
+    const { name } = this.targetNames.identify(written);
+    let spellings = this.targetSpellings.get(name);
+    if (!spellings) {
+      spellings = new Set();
+      this.targetSpellings.set(name, spellings);
+    }
+    if (spellings.size < 20) spellings.add(written);
+    return name;
+  }
 
   addFrame(frame: Frame): void {
     this.files++;
@@ -70,7 +96,7 @@ export class ExposureAccumulator {
       this.breakdown.addCalibration(frame);
       return;
     }
-    if (this.target !== null && (frame.target === null || !sameTarget(frame.target, this.target))) {
+    if (!this.ofTarget(frame)) {
       this.otherTargets++;
       if (frame.target !== null && this.otherTargetNames.size < 20)
         this.otherTargetNames.add(frame.target);
@@ -89,7 +115,7 @@ export class ExposureAccumulator {
     const filter = frame.filter ?? UNKNOWN_FILTER;
     const exposureMs = Math.round(frame.exposureSeconds * 1000);
     countSub(this.subs, filter, exposureMs);
-    this.breakdown.addLight(frame, filter, exposureMs / 1000);
+    this.breakdown.addLight(frame, filter, exposureMs / 1000, this.shownTarget(frame.target));
   }
 
   /** A frame in a reject folder: its lights are counted per filter × exposure, apart. */
@@ -99,8 +125,7 @@ export class ExposureAccumulator {
     if (this.rejectFolders.size < 20) this.rejectFolders.add(folder);
     if (frame.kind !== 'light' || frame.exposureSeconds === null || !(frame.exposureSeconds > 0))
       return;
-    if (this.target !== null && (frame.target === null || !sameTarget(frame.target, this.target)))
-      return;
+    if (!this.ofTarget(frame)) return;
     const exposureMs = Math.round(frame.exposureSeconds * 1000);
     countSub(this.rejectedSubs, frame.filter ?? UNKNOWN_FILTER, exposureMs);
   }

@@ -136,8 +136,10 @@ export interface NightRow {
 
 /** One target's integration. */
 export interface TargetSummary {
-  /** Null for lights with no target. */
+  /** Null for lights with no target; else the name shown for all its spellings (`M31`). */
   target: string | null;
+  /** The names its frames were written as, when more than the one shown (`M 31`, `NGC 224`). */
+  names?: string[];
   subs: number;
   totalSeconds: number;
   /** Distinct nights with lights of it. */

@@ -19,7 +19,11 @@ describe('generateSampleArchive', () => {
     const summary = generateSampleArchive(root);
     const files = await list(root);
     expect(files).toHaveLength(summary.frames);
-    expect(summary.frames).toBe(479);
+    expect(summary.frames).toBe(519);
+    // A colour camera without a wheel or rotator (N.I.N.A.: `$$FILTER$$` and the angle empty).
+    expect(
+      files.filter((f) => /^M45\/2025-09-19\/LIGHT\/[\d_-]+___60\.00s_\d{4}\.fits$/.test(f)),
+    ).toHaveLength(40);
     const ninaName =
       /^M31\/2025-09-14\/LIGHT\/2025-09-14_2\d-\d\d-\d\d_L_45\.\d\d_120\.00s_\d{4}\.fits$/;
     expect(files.filter((f) => ninaName.test(f))).toHaveLength(80);
@@ -29,6 +33,18 @@ describe('generateSampleArchive', () => {
       ),
     ).toHaveLength(30);
     expect(files.filter((f) => f.startsWith('The War and Peace Nebula/ALPT2/'))).toHaveLength(29);
+
+    const headerOf = (prefix: string) =>
+      readFileSync(join(root, files.find((f) => f.startsWith(prefix))!))
+        .subarray(0, 5760)
+        .toString('latin1');
+    const colour = headerOf('M45/');
+    expect(colour).toMatch(/BAYERPAT= 'RGGB *'/);
+    expect(colour).not.toMatch(/FILTER {2}=|ROTATOR =/);
+    // The ASIAIR target: no rotator, and only UTC, as ASIAIR writes.
+    const asiair = headerOf('Autorun/Light/NGC 7000/');
+    expect(asiair).toContain('DATE-OBS=');
+    expect(asiair).not.toMatch(/DATE-LOC=|ROTATOR =/);
 
     const first = join(root, files[0]!);
     const header = readFileSync(first).subarray(0, 2880).toString('latin1');

@@ -4,6 +4,7 @@ import type { FrameFile, ParseContext, ParsedFrame, ParserPlugin } from '../plug
 import { firstLine } from '../errors/catalogue.js';
 import type { SkipCode } from '../events/engine-events.js';
 import { EMPTY_FILTER_FIELD, type FilterSet } from '../filters/filter-set.js';
+import { isTargetName } from '../targets/target-identity.js';
 
 export interface Skip {
   code: SkipCode;
@@ -66,10 +67,15 @@ export function buildFrame(
     filter = filters.noFilter;
     sources.filter = { origin: 'header', detail: noFilterEvidence };
   }
+  let target = fields.target ?? null;
+  if (target !== null && !isTargetName(target)) {
+    target = null;
+    delete sources.target;
+  }
   // Spelled out rather than spread: this runs once per file of archives of a million files.
   return {
     kind,
-    target: fields.target ?? null,
+    target,
     filter,
     exposureSeconds: fields.exposureSeconds ?? null,
     // A parser of one's own may give NaN or Infinity: that is no angle, for every reader of frames.

@@ -111,6 +111,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
   const accumulator = new ExposureAccumulator(
     options.includeUnknown ?? false,
     options.target ?? null,
+    rig.targets.aliases,
   );
   bus.on('frame', (frame) => accumulator.addFrame(frame), 'astrotrack:exposure');
   bus.on('frame:skipped', (event) => accumulator.addSkipped(event), 'astrotrack:exposure');

@@ -38,7 +38,7 @@ const accept: Accepted[] = [
     angle: 56.26,
     frame: 114,
     kind: 'light',
-    target: 'archive',
+    target: null,
     note: 'toolkit README naming convention',
   },
   {
@@ -57,7 +57,7 @@ const accept: Accepted[] = [
     angle: null,
     frame: 1,
     kind: 'light',
-    target: 'archive',
+    target: null,
   },
   {
     path: 'NGC1234/OIII/subs/frame_300s.fits',
@@ -94,7 +94,7 @@ const accept: Accepted[] = [
     angle: null,
     frame: 0,
     kind: 'light',
-    target: 'archive',
+    target: null,
     note: 'NINA empty tokens',
   },
   {
@@ -104,7 +104,7 @@ const accept: Accepted[] = [
     angle: 12.5,
     frame: 1,
     kind: 'light',
-    target: 'archive',
+    target: null,
     note: 'NINA 1.x on a German Windows',
   },
   {
@@ -154,7 +154,7 @@ const accept: Accepted[] = [
     angle: null,
     frame: 1,
     kind: 'dark',
-    target: 'archive',
+    target: null,
     note: 'ASIAIR writes the filter on darks too; the target is the nearest descriptive folder',
   },
   {
@@ -164,7 +164,7 @@ const accept: Accepted[] = [
     angle: null,
     frame: 1,
     kind: 'flat',
-    target: 'archive',
+    target: null,
   },
   {
     path: 'HeartAndSoul/HeartAndSoul_Light_Ha_300sec_1x1_frame1_-15.1C.fit',
@@ -216,7 +216,7 @@ const accept: Accepted[] = [
     exposure: 60,
     angle: null,
     kind: 'light',
-    target: 'archive',
+    target: null,
     note: 'no angle above 360',
   },
   {
@@ -225,7 +225,7 @@ const accept: Accepted[] = [
     exposure: 1.5,
     angle: null,
     kind: 'darkflat',
-    target: 'archive',
+    target: null,
   },
 ];
 

@@ -7,14 +7,14 @@ describe('csv reporter', () => {
   it('writes every section as rows of one table', () => {
     expect(formatCsv(richReport()).replaceAll('\r\n', '\n')).toMatchInlineSnapshot(`
       "section,target,night,filter,exposureSeconds,gain,binning,sensorTemperature,subs,totalSeconds,targetSeconds,remainingSeconds,remainingSubs,kind,count,angle,status,message
-      night,M 31,2025-09-01,L,120,100,1x1,-10,20,2400,,,,,,,,
-      night,M 31,2025-09-01,R,180,100,1x1,-10,10,1800,,,,,,,,
+      night,M31,2025-09-01,L,120,100,1x1,-10,20,2400,,,,,,,,
+      night,M31,2025-09-01,R,180,100,1x1,-10,10,1800,,,,,,,,
       night,NGC 7000,2025-09-02,Ha,300,200,2x2,-20,6,1800,,,,,,,,
-      night,M 31,2025-09-03,L,120,100,1x1,-10,12,1440,,,,,,,,
-      night,M 31,2025-09-03,G,180,100,1x1,-15,8,1440,,,,,,,,
-      target,M 31,,L,120,,,,32,3840,,,,,,,,
-      target,M 31,,R,180,,,,10,1800,,,,,,,,
-      target,M 31,,G,180,,,,8,1440,,,,,,,,
+      night,M31,2025-09-03,L,120,100,1x1,-10,12,1440,,,,,,,,
+      night,M31,2025-09-03,G,180,100,1x1,-15,8,1440,,,,,,,,
+      target,M31,,L,120,,,,32,3840,,,,,,,,
+      target,M31,,R,180,,,,10,1800,,,,,,,,
+      target,M31,,G,180,,,,8,1440,,,,,,,,
       target,NGC 7000,,Ha,300,,,,6,1800,,,,,,,,
       filter,,,L,120,,,,32,3840,8280,4440,37,,,,,
       filter,,,R,180,,,,10,1800,4140,2340,13,,,,,

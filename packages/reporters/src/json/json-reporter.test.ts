@@ -111,7 +111,7 @@ describe('json reporter', () => {
             "night": "2025-09-01",
             "sensorTemperature": -10,
             "subs": 20,
-            "target": "M 31",
+            "target": "M31",
             "totalSeconds": 2400,
           },
           {
@@ -122,7 +122,7 @@ describe('json reporter', () => {
             "night": "2025-09-01",
             "sensorTemperature": -10,
             "subs": 10,
-            "target": "M 31",
+            "target": "M31",
             "totalSeconds": 1800,
           },
           {
@@ -144,7 +144,7 @@ describe('json reporter', () => {
             "night": "2025-09-03",
             "sensorTemperature": -10,
             "subs": 12,
-            "target": "M 31",
+            "target": "M31",
             "totalSeconds": 1440,
           },
           {
@@ -155,7 +155,7 @@ describe('json reporter', () => {
             "night": "2025-09-03",
             "sensorTemperature": -15,
             "subs": 8,
-            "target": "M 31",
+            "target": "M31",
             "totalSeconds": 1440,
           },
         ],
@@ -165,6 +165,9 @@ describe('json reporter', () => {
           {
             "firstNight": "2025-09-01",
             "lastNight": "2025-09-03",
+            "names": [
+              "M 31",
+            ],
             "nights": 2,
             "rows": [
               {
@@ -187,7 +190,7 @@ describe('json reporter', () => {
               },
             ],
             "subs": 50,
-            "target": "M 31",
+            "target": "M31",
             "totalSeconds": 7080,
           },
           {

@@ -32,16 +32,16 @@ describe('markdown reporter', () => {
 
       | Target | Nights | First | Last | Subs | Total |
       | :--- | ---: | :--- | :--- | ---: | :--- |
-      | M 31 | 2 | 2025-09-01 | 2025-09-03 | 50 | 1 h 58 m |
+      | M31 (M 31) | 2 | 2025-09-01 | 2025-09-03 | 50 | 1 h 58 m |
       | NGC 7000 | 1 | 2025-09-02 | 2025-09-02 | 6 | 0 h 30 m |
 
       ## Integration by night
 
       | Night | Targets | Filters | Subs | Total |
       | :--- | :--- | :--- | ---: | :--- |
-      | 2025-09-01 | M 31 | L R | 30 | 1 h 10 m |
+      | 2025-09-01 | M31 | L R | 30 | 1 h 10 m |
       | 2025-09-02 | NGC 7000 | Ha | 6 | 0 h 30 m |
-      | 2025-09-03 | M 31 | L G | 20 | 0 h 48 m |
+      | 2025-09-03 | M31 | L G | 20 | 0 h 48 m |
 
       ## Calibration frames
 

@@ -227,7 +227,10 @@ export function targetsTable(report: ExposureReport): ReportTable {
       { header: 'Total', align: 'left' },
     ],
     rows: report.targets.map((t) => [
-      targetName(t.target),
+      // The names merged into it, where its frames were written otherwise: `M31 (M 31, NGC 224)`.
+      t.names
+        ? `${targetName(t.target)} (${t.names.filter((n) => n !== t.target).join(', ')})`
+        : targetName(t.target),
       String(t.nights),
       t.firstNight ?? NONE,
       t.lastNight ?? NONE,
