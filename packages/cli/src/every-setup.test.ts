@@ -410,3 +410,41 @@ describe('targets as people write them', () => {
     expect(rows(aliased)).toEqual([['Ha', 120, 3]]);
   });
 });
+
+describe('names from other programs, with no config', () => {
+  it('reads SGP and KStars default names by names alone: target, kind, filter, exposure, binning, frame', async () => {
+    const { data, json } = setup();
+    const touch = (path: string) => {
+      mkdirSync(dirname(join(data, path)), { recursive: true });
+      writeFileSync(join(data, path), 'no header: names only');
+    };
+    for (let i = 1; i <= 4; i++) {
+      touch(`SGP/HeartAndSoul_Light_Ha_300sec_1x1_frame${i}.fit`);
+      touch(`SGP/HeartAndSoul_Light_Ha_300sec_1x1_frame${i + 10}_-15.1C.fit`);
+      touch(`SGP/Vega_1sec_1x1__frame${i}.fit`);
+      touch(`Ekos/M_106/Light/M_106_Light_30_secs_2023-03-20T21-04-1${i}_00${i}.fits`);
+      touch(`Ekos/M_31/Light/Ha/M_31_Light_Ha_00${i}.fits`);
+      touch(`NINA/2023-01-01/LIGHT/2023-01-01_22-01-0${i}_L-eXtreme_45.10_300.00s_000${i}.fits`);
+    }
+    const report = await json('--no-headers', '--include-unknown');
+    expect(rows(report)).toEqual([
+      ['Ha', 300, 8],
+      ['OSC', 1, 4],
+      ['L-eXtreme', 300, 4],
+      // This KStars format has no %F: by names alone its filter is unknown.
+      ['Unknown', 30, 4],
+    ]);
+    expect(report.targets.map((t: { target: string; subs: number }) => [t.target, t.subs])).toEqual(
+      [
+        ['HeartAndSoul', 8],
+        [null, 4], // N.I.N.A.'s default folders name no target
+        ['M106', 4],
+        ['Vega', 4],
+      ],
+    );
+    // KStars' M_31 lights have no exposure in the name: counted as lights without one, not as angles.
+    expect(report.warnings.find((w: { code: string }) => w.code === 'no-exposure')).toMatchObject({
+      count: 4,
+    });
+  });
+});

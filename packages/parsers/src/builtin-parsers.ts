@@ -16,5 +16,9 @@ export const builtinParsers: Readonly<Record<string, PluginFactory<ParserPlugin>
   toolkit: toolkitParser,
 };
 
-/** Used when a rig names no parsers: ASIAIR and Seestar names are unmistakable; the toolkit rules catch the rest. */
-export const DEFAULT_PARSERS = ['asiair', 'seestar', 'toolkit'] as const;
+/**
+ * Used when a rig names no parsers: ASIAIR and Seestar names are unmistakable, SGP's and KStars'
+ * default names are taken only with their marks (`frame<n>`, `_secs`), the toolkit rules catch the
+ * rest.
+ */
+export const DEFAULT_PARSERS = ['asiair', 'seestar', 'sgp', 'ekos', 'toolkit'] as const;

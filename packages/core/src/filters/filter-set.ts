@@ -41,6 +41,32 @@ export const DEFAULT_FILTER_ALIASES: Readonly<Record<string, string>> = Object.f
   H_Alpha: 'Ha',
   O3: 'OIII',
   S2: 'SII',
+  'ALP-T': 'ALPT',
+  'UV-IR': 'UVIR',
+  'UV/IR': 'UVIR',
+});
+
+/**
+ * Filters sold under a name of several parts, with the spellings seen: read whole from a name
+ * (`…_L-eXtreme_…` is no `L`), shown as their maker writes them. A rig's own filters and aliases
+ * come first; these are recognised, not listed among the known filters.
+ */
+export const MULTI_PART_FILTERS: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  'L-eXtreme': ['L-Extreme', 'LeXtreme', 'LExtreme'],
+  'L-eNhance': ['L-Enhance', 'LeNhance', 'LEnhance'],
+  'L-Ultimate': ['LUltimate'],
+  'L-Pro': ['LPro'],
+  'L-Quad': ['L-QEF', 'LQuad'],
+  SiiOiii: ['SII-OIII', 'SIIOIII', 'S2-O3'],
+  HaOiii: ['Ha-OIII', 'HaOIII'],
+  NBZ: [],
+  'UHC-S': [],
+  UHC: [],
+  CLS: [],
+  'Tri-Band': ['TriBand'],
+  'Quad-Band': ['QuadBand'],
+  'Duo-Band': ['DuoBand'],
+  IRCUT: ['IR-Cut'],
 });
 
 export interface FilterSetOptions {
@@ -85,6 +111,12 @@ export function createFilterSet(options: FilterSetOptions = {}): FilterSet {
   for (const [alias, target] of Object.entries(aliases)) {
     // A default alias to a filter the rig does not know is simply unused.
     if (named.has(target)) lookup.set(alias.toLowerCase(), target);
+  }
+  for (const [name, spellings] of Object.entries(MULTI_PART_FILTERS)) {
+    for (const spelling of [name, ...spellings]) {
+      const key = spelling.toLowerCase();
+      if (!lookup.has(key)) lookup.set(key, lookup.get(name.toLowerCase()) ?? name);
+    }
   }
   const ranks = new Map(order.map((name, index) => [name, index]));
   // "None" or "NoFilter" in a name is no filter token; only the name itself (`OSC`) is looked for.

@@ -70,3 +70,37 @@ describe('ekos parser', () => {
     expect(parse(name)).toBeNull();
   });
 });
+
+describe('ekos parser without a pattern of the user’s', () => {
+  const parseIn = (path: string, pattern?: string) => {
+    const parts = path.split('/');
+    const file: FrameFile = {
+      path: `/e/${path}`,
+      relativePath: path,
+      name: parts.at(-1)!,
+      folders: ['e', ...parts.slice(0, -1)],
+    };
+    return ekosParser(pattern ? { pattern } : {}).parse(file, { filters })?.fields ?? null;
+  };
+
+  it.each([
+    // KStars' default layout, /%t/%T/%F/%t_%T_%F_%s3: the folders say it is KStars'.
+    ['M_31/Light/Ha/M_31_Light_Ha_001.fits', { target: 'M_31', filter: 'Ha', frameNumber: 1 }],
+    ['M_31/Dark/M_31_Dark_003.fits', { kind: 'dark', frameNumber: 3 }],
+    // An exposure in `_secs` or a KStars time is mark enough.
+    [
+      'M_106/Light/M_106_Light_30_secs_2023-03-20T21-04-12_001.fits',
+      { target: 'M_106', exposureSeconds: 30, night: '2023-03-20' },
+    ],
+  ])('takes %s', (path, expected) => {
+    expect(parseIn(path)).toMatchObject(expected);
+  });
+
+  it.each(['M31/M31_Light_L_0001.fits', 'lights/NGC7000_Light_Ha_001.fits'])(
+    'leaves %s to other parsers: nothing marks it as KStars’',
+    (path) => {
+      expect(parseIn(path)).toBeNull();
+      expect(parseIn(path, '%t_%T_%F_%s3')).not.toBeNull();
+    },
+  );
+});

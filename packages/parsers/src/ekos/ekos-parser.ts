@@ -10,6 +10,7 @@ import {
   nightOfLocalTime,
   parsedFrameBuilder,
   stripFrameExtension,
+  type FrameFile,
   type ParserPlugin,
 } from '@astrotrack/core';
 
@@ -73,6 +74,21 @@ export interface EkosParserOptions {
   pattern?: string;
 }
 
+/**
+ * KStars' default names are loose enough to fit other programs' (`M31_Light_L_0001`): without a
+ * pattern of the user's, a name is taken for KStars' only with its marks, an exposure in `_secs`,
+ * a `2023-10-01T22-15-03` time, or the default folders `<target>/<Type>/[<Filter>/]`.
+ */
+function looksLikeKStars(file: FrameFile, found: ReadonlyMap<EkosField, string>): boolean {
+  if (found.has('exposure') || found.has('datetime')) return true;
+  const type = found.get('kind');
+  const [typeFolder, filterFolder] = [file.folders.at(-2), file.folders.at(-1)];
+  return (
+    (filterFolder === type && file.folders.at(-2) === found.get('target')) ||
+    (typeFolder === type && filterFolder === found.get('filter'))
+  );
+}
+
 export function ekosParser(options: EkosParserOptions = {}): ParserPlugin {
   if (options.pattern !== undefined && typeof options.pattern !== 'string') {
     throw new Error('"pattern" must be a string, like "%t_%T_%F_%e_%D_%s3"');
@@ -108,6 +124,7 @@ export function ekosParser(options: EkosParserOptions = {}): ParserPlugin {
   }
   source += escapeRegex(format.slice(at));
   const regex = new RegExp(`^${source}$`);
+  const usesDefault = options.pattern === undefined;
 
   return {
     name: 'ekos',
@@ -119,6 +136,7 @@ export function ekosParser(options: EkosParserOptions = {}): ParserPlugin {
         const value = match[i + 1];
         if (field && value && !found.has(field)) found.set(field, value);
       });
+      if (usesDefault && !looksLikeKStars(file, found)) return null;
       const parsed = parsedFrameBuilder('filename');
       const type = found.get('kind');
       const kind = type ? frameKindFromImageType(type) : null;

@@ -59,8 +59,9 @@ describe('nina parser, default pattern', () => {
       { kind: 'flat', filter: 'L', frameNumber: 1 },
     ],
     [
+      // A spelling of the known UVIR filter, read whole: never `UV` or an angle.
       '2025-09-16/LIGHT/2025-09-16_22-00-00_UV-IR_-10.00_60.00s_0001.fits',
-      { filter: 'UV-IR', exposureSeconds: 60, frameNumber: 1 },
+      { filter: 'UVIR', exposureSeconds: 60, frameNumber: 1 },
     ],
   ])('%s', (path, expected) => {
     const fields = parse(path);

@@ -19,6 +19,46 @@ function parse(path: string, pattern?: string) {
 }
 
 describe('sgp parser', () => {
+  // Without a pattern: the forms SGP's defaults are seen in, real names from the research notes.
+  it.each([
+    [
+      'HeartAndSoul_Light_Ha_300sec_1x1_frame12.fit',
+      {
+        target: 'HeartAndSoul',
+        kind: 'light',
+        filter: 'Ha',
+        exposureSeconds: 300,
+        frameNumber: 12,
+      },
+    ],
+    [
+      'Vega_1sec_1x1__frame6.fit',
+      // The suffix (SGP's filter name) is empty: no filter selected, a colour camera's OSC.
+      { target: 'Vega', filter: 'OSC', exposureSeconds: 1, binning: '1x1', frameNumber: 6 },
+    ],
+    [
+      'M 42_0.5sec_2x2_L-eXtreme_frame104_-10.0C.fits',
+      {
+        target: 'M 42',
+        filter: 'L-eXtreme',
+        exposureSeconds: 0.5,
+        binning: '2x2',
+        sensorTemperature: -10,
+      },
+    ],
+  ])('reads the default form %s', (name, expected) => {
+    expect(parse(name)).toMatchObject(expected);
+  });
+
+  it.each([
+    '2025-09-14_03-06-28_ALPT_56.26_300.00s_0114.fits',
+    'Light_M42_120.0s_Bin1_gain100_20230101-220102_-10.0C_0001.fit',
+    'M_31_Light_Ha_300_secs_2023-10-01T22-15-03_001.fits',
+    'light_M31_L_120s_001.fits',
+  ])('takes no other program’s name for a default one: %s', (name) => {
+    expect(parse(name)).toBeNull();
+  });
+
   it('reads the default pattern', () => {
     expect(parse('HeartAndSoul_Light_Ha_300sec_1x1_frame1_-15.1C.fit')).toMatchObject({
       target: 'HeartAndSoul',

@@ -1,13 +1,17 @@
 /**
  * Sequence Generator Pro names, read by the user's naming tokens (SGP help, "Target data file
  * naming"). SGP has no filter token: the event suffix `%su` is the filter name unless the user
- * overrode it. Default: `%tn_%ft_%su_%el_%bi_%fn_%ct`, which fits the real names seen.
+ * overrode it. Without a pattern, the forms of SGP's defaults seen in real names (SGP_DEFAULT_PATTERNS):
+ * they need `<n>sec`, `<n>x<n>` and `frame<n>`, so no other program's names are taken for them.
  */
 import { escapeRegex } from '../escape-regex.js';
 import {
   EMPTY_FILTER_FIELD,
   frameKindFromImageType,
   stripFrameExtension,
+  type FilterSet,
+  type FrameFile,
+  type ParsedFrame,
   type ParserPlugin,
   parsedFrameBuilder,
 } from '@astrotrack/core';
@@ -48,6 +52,17 @@ const TOKENS: Record<string, { pattern: string; field?: SgpField }> = {
 };
 
 export const SGP_DEFAULT_PATTERN = '%tn_%ft_%su_%el_%bi_%fn_%ct';
+/**
+ * Without a pattern of the user's, the forms SGP's own defaults are seen in (research notes §3.1):
+ * `HeartAndSoul_Light_Ha_300sec_1x1_frame1_-15.1C`, `…_frame12` without the temperature, and
+ * `Vega_1sec_1x1__frame6` (the suffix, SGP's filter name, empty: no filter selected).
+ */
+export const SGP_DEFAULT_PATTERNS = [
+  SGP_DEFAULT_PATTERN,
+  '%tn_%ft_%su_%el_%bi_%fn',
+  '%tn_%el_%bi_%su_%fn_%ct',
+  '%tn_%el_%bi_%su_%fn',
+] as const;
 
 export interface SgpParserOptions {
   /** SGP's file naming pattern, `\` between folders, e.g. `%tn\%ft\%tn_%su_%es_%fn`. */
@@ -58,7 +73,30 @@ export function sgpParser(options: SgpParserOptions = {}): ParserPlugin {
   if (options.pattern !== undefined && typeof options.pattern !== 'string') {
     throw new Error('"pattern" must be a string, like "%tn_%ft_%su_%el_%bi_%fn"');
   }
-  const segments = (options.pattern ?? SGP_DEFAULT_PATTERN).split(/[\\/]/).filter(Boolean);
+  const compiled = (options.pattern === undefined ? SGP_DEFAULT_PATTERNS : [options.pattern]).map(
+    compileSgpPattern,
+  );
+  return {
+    name: 'sgp',
+    parse(file, { filters }) {
+      for (const pattern of compiled) {
+        const parsed = parseWith(pattern, file, filters);
+        if (parsed) return parsed;
+      }
+      return null;
+    },
+  };
+}
+
+interface CompiledSgpPattern {
+  regex: RegExp;
+  fields: Array<SgpField | undefined>;
+  folderCount: number;
+  namesFilter: boolean;
+}
+
+function compileSgpPattern(pattern: string): CompiledSgpPattern {
+  const segments = pattern.split(/[\\/]/).filter(Boolean);
   if (segments.length === 0) throw new Error('the pattern is empty');
   const fields: Array<SgpField | undefined> = [];
   const regex = new RegExp(
@@ -73,43 +111,48 @@ export function sgpParser(options: SgpParserOptions = {}): ParserPlugin {
       .join('/')}$`,
     'i',
   );
-  const folderCount = segments.length - 1;
-  const namesFilter = fields.includes('filter');
-
   return {
-    name: 'sgp',
-    parse(file, { filters }) {
-      if (file.folders.length < folderCount) return null;
-      const folders = folderCount > 0 ? file.folders.slice(-folderCount) : [];
-      const match = regex.exec([...folders, stripFrameExtension(file.name)].join('/'));
-      if (!match) return null;
-      const found = new Map<SgpField, string>();
-      fields.forEach((field, i) => {
-        const value = match[i + 1];
-        if (field && value && !found.has(field)) found.set(field, value);
-      });
-      const parsed = parsedFrameBuilder('filename');
-      const { set } = parsed;
-      const kindText = found.get('kind');
-      const kind = kindText ? frameKindFromImageType(kindText) : null;
-      if (kind) set('kind', kind, kindText!);
-      const filter = found.get('filter');
-      if (filter) set('filter', filters.canonical(filter) ?? filter, filter);
-      // SGP fills the suffix with the filter's name; empty, no filter was selected.
-      else if (namesFilter) set('filter', filters.noFilter, EMPTY_FILTER_FIELD);
-      const target = found.get('target');
-      if (target) set('target', target, target);
-      const exposure = found.get('exposure');
-      if (exposure) set('exposureSeconds', Number.parseFloat(exposure), exposure);
-      const binning = found.get('binning');
-      if (binning) set('binning', binning, binning);
-      const temperature = found.get('temperature');
-      if (temperature) set('sensorTemperature', Number.parseFloat(temperature), temperature);
-      const frame = found.get('frame');
-      if (frame) set('frameNumber', Number(frame.replace(/\D/g, '')), frame);
-      const night = found.get('night');
-      if (night) set('night', `${night.slice(6)}-${night.slice(0, 2)}-${night.slice(3, 5)}`, night);
-      return parsed;
-    },
+    regex,
+    fields,
+    folderCount: segments.length - 1,
+    namesFilter: fields.includes('filter'),
   };
+}
+
+function parseWith(
+  { regex, fields, folderCount, namesFilter }: CompiledSgpPattern,
+  file: FrameFile,
+  filters: FilterSet,
+): ParsedFrame | null {
+  if (file.folders.length < folderCount) return null;
+  const folders = folderCount > 0 ? file.folders.slice(-folderCount) : [];
+  const match = regex.exec([...folders, stripFrameExtension(file.name)].join('/'));
+  if (!match) return null;
+  const found = new Map<SgpField, string>();
+  fields.forEach((field, i) => {
+    const value = match[i + 1];
+    if (field && value && !found.has(field)) found.set(field, value);
+  });
+  const parsed = parsedFrameBuilder('filename');
+  const { set } = parsed;
+  const kindText = found.get('kind');
+  const kind = kindText ? frameKindFromImageType(kindText) : null;
+  if (kind) set('kind', kind, kindText!);
+  const filter = found.get('filter');
+  if (filter) set('filter', filters.canonical(filter) ?? filter, filter);
+  // SGP fills the suffix with the filter's name; empty, no filter was selected.
+  else if (namesFilter) set('filter', filters.noFilter, EMPTY_FILTER_FIELD);
+  const target = found.get('target');
+  if (target) set('target', target, target);
+  const exposure = found.get('exposure');
+  if (exposure) set('exposureSeconds', Number.parseFloat(exposure), exposure);
+  const binning = found.get('binning');
+  if (binning) set('binning', binning, binning);
+  const temperature = found.get('temperature');
+  if (temperature) set('sensorTemperature', Number.parseFloat(temperature), temperature);
+  const frame = found.get('frame');
+  if (frame) set('frameNumber', Number(frame.replace(/\D/g, '')), frame);
+  const night = found.get('night');
+  if (night) set('night', `${night.slice(6)}-${night.slice(0, 2)}-${night.slice(3, 5)}`, night);
+  return parsed;
 }
