@@ -3,7 +3,7 @@
  * folder of frames with the header its program writes: colour cameras and DSLRs, an ASIAIR without a
  * rotator, headers with only UTC (Sydney, New York). Dates are days before today, so flat ages hold.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatFitsHeader, type FitsCard } from '@astrotrack/core';
 import { describe, expect, it } from 'vitest';
@@ -446,5 +446,224 @@ describe('names from other programs, with no config', () => {
     expect(report.warnings.find((w: { code: string }) => w.code === 'no-exposure')).toMatchObject({
       count: 4,
     });
+  });
+});
+
+describe('the AstroBin acquisition CSV', () => {
+  /** Two nights of L and R at -10 °C, and the calibration frames a real library holds. */
+  function acquisitions(data: string) {
+    const first = daysAgo(10).iso;
+    const second = daysAgo(7).iso;
+    let minute = 0;
+    const frame = (path: string, cards: FitsCard[], night: string, count: number) => {
+      for (let i = 1; i <= count; i++) {
+        const time = `${night}T22:${two(minute % 60)}:${two(Math.floor(minute / 60))}`;
+        minute++;
+        write(data, `${path}_${n4(i)}.fits`, [
+          ...cards,
+          ['DATE-LOC', time],
+          ['GAIN', 100],
+          ['XBINNING', 1],
+        ]);
+      }
+    };
+    const light = (filter: string, night: string, count: number, temperature: number) =>
+      frame(
+        `M31/${night}/LIGHT/M31_${filter}`,
+        [
+          ['IMAGETYP', 'LIGHT'],
+          ['EXPTIME', 300],
+          ['FILTER', filter],
+          ['OBJECT', 'M 31'],
+          ['CCD-TEMP', temperature],
+          ['FOCRATIO', 5.4],
+          ['AMBTEMP', 8.5],
+          ['MPSAS', 20.8],
+        ],
+        night,
+        count,
+      );
+    light('L', first, 10, -10);
+    light('R', first, 6, -10);
+    light('L', second, 8, -10.2);
+    let set = 0;
+    const calibration = (kind: string, cards: FitsCard[], night: string, count: number) =>
+      frame(
+        `calibration/${kind}_${night}_set${set++}`,
+        [['IMAGETYP', kind], ...cards],
+        night,
+        count,
+      );
+    // Flats: L on both nights, R only on the first; each night's L flats are that night's.
+    calibration(
+      'FLAT',
+      [
+        ['EXPTIME', 1.5],
+        ['FILTER', 'L'],
+        ['CCD-TEMP', -10],
+      ],
+      first,
+      20,
+    );
+    calibration(
+      'FLAT',
+      [
+        ['EXPTIME', 1.5],
+        ['FILTER', 'L'],
+        ['CCD-TEMP', -10],
+      ],
+      second,
+      25,
+    );
+    calibration(
+      'FLAT',
+      [
+        ['EXPTIME', 2.5],
+        ['FILTER', 'R'],
+        ['CCD-TEMP', -10],
+      ],
+      first,
+      15,
+    );
+    // Dark flats for the L flats' 1.5 s only.
+    calibration(
+      'DARKFLAT',
+      [
+        ['EXPTIME', 1.5],
+        ['CCD-TEMP', -10],
+      ],
+      first,
+      12,
+    );
+    // Darks of 300 s at -10 °C (they count) and at +5 °C (they do not), and of 120 s (nor those).
+    calibration(
+      'DARK',
+      [
+        ['EXPTIME', 300],
+        ['CCD-TEMP', -10],
+      ],
+      first,
+      30,
+    );
+    calibration(
+      'DARK',
+      [
+        ['EXPTIME', 300],
+        ['CCD-TEMP', 5],
+      ],
+      first,
+      9,
+    );
+    calibration(
+      'DARK',
+      [
+        ['EXPTIME', 120],
+        ['CCD-TEMP', -10],
+      ],
+      first,
+      7,
+    );
+    calibration(
+      'BIAS',
+      [
+        ['EXPTIME', 0.001],
+        ['CCD-TEMP', -10],
+      ],
+      first,
+      50,
+    );
+    return { first, second };
+  }
+
+  it('counts, per row, the calibration frames that would calibrate it', async () => {
+    const { dir, data, cli, config } = setup();
+    const { first, second } = acquisitions(data);
+    config('{ "astrobin": { "filterIds": { "L": 4531, "R": 4532 }, "bortle": 4 } }');
+    const out = join(dir, 'astrobin.csv');
+    const result = await cli('scan', data, '--reporter', `astrobin=${out}`);
+    expect(result.code).toBe(0);
+    const [header, ...lines] = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(header).toBe(
+      'date,filter,number,duration,binning,gain,sensorCooling,fNumber,darks,flats,flatDarks,bias,bortle,meanSqm,temperature',
+    );
+    const rowsOf = lines.map((line) =>
+      Object.fromEntries(header!.split(',').map((c, i) => [c, line.split(',')[i]])),
+    );
+    expect(rowsOf).toEqual([
+      {
+        date: first,
+        filter: '4531',
+        number: '10',
+        duration: '300',
+        binning: '1',
+        gain: '100',
+        sensorCooling: '-10',
+        fNumber: '5.4',
+        darks: '30',
+        flats: '20',
+        flatDarks: '12',
+        bias: '50',
+        bortle: '4',
+        meanSqm: '20.8',
+        temperature: '8.5',
+      },
+      {
+        date: first,
+        filter: '4532',
+        number: '6',
+        duration: '300',
+        binning: '1',
+        gain: '100',
+        sensorCooling: '-10',
+        fNumber: '5.4',
+        darks: '30',
+        flats: '15',
+        flatDarks: '',
+        bias: '50',
+        bortle: '4',
+        meanSqm: '20.8',
+        temperature: '8.5',
+      },
+      {
+        date: second,
+        filter: '4531',
+        number: '8',
+        duration: '300',
+        binning: '1',
+        gain: '100',
+        sensorCooling: '-10',
+        fNumber: '5.4',
+        darks: '30',
+        flats: '25',
+        flatDarks: '12', // the dark flats of 1.5 s calibrate these L flats too
+        bias: '50',
+        bortle: '4',
+        meanSqm: '20.8',
+        temperature: '8.5',
+      },
+    ]);
+  });
+
+  it('refuses rows that only a filter without an AstroBin id would tell apart, and writes nothing', async () => {
+    const { dir, data, cli } = setup();
+    acquisitions(data);
+    const out = join(dir, 'astrobin.csv');
+    const csv = join(dir, 'report.csv');
+    const result = await cli(
+      'scan',
+      data,
+      '--reporter',
+      `csv=${csv}`,
+      '--reporter',
+      `astrobin=${out}`,
+    );
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain(
+      'error: the AstroBin rows of L, R would have no filter (no AstroBin id), so nothing would tell them apart',
+    );
+    expect(result.stderr).toContain('set astrobin.filterIds.L');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(csv)).toBe(false);
   });
 });

@@ -33,6 +33,12 @@ export interface FrameFields {
   night: string | null;
   /** The capture program's running number for the frame, from the name. */
   frameNumber: number | null;
+  /** The optics' focal ratio (`FOCRATIO`), e.g. 4.9. */
+  focalRatio: number | null;
+  /** The air temperature at the site, °C (`AMBTEMP`), as a weather station reports it. */
+  ambientTemperature: number | null;
+  /** Sky brightness in mag/arcsec² (`MPSAS`, `SQM`), from a sky-quality meter. */
+  skyQuality: number | null;
 }
 
 export type FrameField = keyof FrameFields;
@@ -61,4 +67,7 @@ export const EMPTY_FRAME_FIELDS: Readonly<FrameFields> = Object.freeze({
   captureTime: null,
   night: null,
   frameNumber: null,
+  focalRatio: null,
+  ambientTemperature: null,
+  skyQuality: null,
 });

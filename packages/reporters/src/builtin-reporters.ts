@@ -4,6 +4,9 @@ import type { ReporterPlugin } from '@astrotrack/core';
 export interface ReporterSettings {
   /** AstroBin filter ids (`astrobin.filterIds`). */
   filterIds?: Record<string, number>;
+  /** `astrobin.bortle` and `astrobin.meanSqm`: the site's sky, for every row. */
+  bortle?: number;
+  meanSqm?: number;
 }
 
 /** Built-in reporters by name, loaded only when asked for. */
@@ -18,6 +21,8 @@ export const builtinReporters: Readonly<
   astrobin: async (settings) =>
     (await import('./astrobin/astrobin-reporter.js')).astrobinReporter({
       filterIds: settings?.filterIds,
+      bortle: settings?.bortle,
+      meanSqm: settings?.meanSqm,
     }),
 };
 

@@ -63,7 +63,7 @@ export async function loadReporters(
     if (custom) loaded.push({ reporter: custom, file: spec.file });
     else if (isBuiltinReporter(spec.name))
       loaded.push({
-        reporter: await builtinReporters[spec.name]!({ filterIds: rig.astrobin.filterIds }),
+        reporter: await builtinReporters[spec.name]!(rig.astrobin),
         file: spec.file,
       });
     else {
@@ -90,11 +90,18 @@ export async function writeReports(
     for (const warning of reporter.warnings?.(report) ?? [])
       process.stderr.write(`warn: ${warning}\n`);
   }
-  for (const { reporter, file } of reporters) {
+  // Every report is made before any is written: one that refuses (AstroBin rows without filter
+  // ids) leaves no other half-written either.
+  const made = reporters.map(({ reporter, file }) => ({
+    reporter,
+    file,
+    text: reporter.format(report, file === null ? options : { ...options, color: false }),
+  }));
+  for (const { reporter, file, text } of made) {
     if (file === null) continue;
-    await writeFileAtomic(resolve(file), reporter.format(report, { ...options, color: false }));
+    await writeFileAtomic(resolve(file), text);
     process.stderr.write(`wrote ${reporter.name} report to ${file}\n`);
   }
-  const toStdout = reporters.find((entry) => entry.file === null);
-  if (toStdout) process.stdout.write(toStdout.reporter.format(report, options));
+  const toStdout = made.find((entry) => entry.file === null);
+  if (toStdout) process.stdout.write(toStdout.text);
 }

@@ -99,6 +99,8 @@ export const organizeSettingsSchema = z.strictObject({
 
 export const astrobinSettingsSchema = z.strictObject({
   filterIds: z.record(z.string().min(1), z.number().int().positive()).optional(),
+  bortle: z.number().int().min(1).max(9).optional(),
+  meanSqm: z.number().min(10).max(25).optional(),
 });
 
 // The descriptions show in editors through the JSON Schema made from this (docs/configuration.md has more).
@@ -144,7 +146,7 @@ const rigShape = {
   reporters: z.array(pluginSpec).optional().describe('Reporters of your own (JS/TS configs).'),
   astrobin: astrobinSettingsSchema
     .optional()
-    .describe('AstroBin filter ids for the astrobin reporter.'),
+    .describe('AstroBin filter ids, and the site Bortle class or SQM, for the astrobin reporter.'),
   cache: cacheSettingsSchema
     .optional()
     .describe('The header cache: on by default, in DIR/.astrotrack/cache unless folder is set.'),

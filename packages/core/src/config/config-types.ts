@@ -76,6 +76,10 @@ export interface AstrobinSettings {
    * filter's page address on app.astrobin.com), for the `astrobin` reporter's `filter` column.
    */
   filterIds?: Record<string, number>;
+  /** The site's Bortle class, 1–9, for every row; without it, one is estimated from `meanSqm`. */
+  bortle?: number;
+  /** The site's sky brightness in mag/arcsec², for rows whose frames have no `MPSAS`/`SQM` card. */
+  meanSqm?: number;
 }
 
 export interface CacheSettings {

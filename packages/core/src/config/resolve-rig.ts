@@ -68,6 +68,8 @@ export function resolveRig(config: AstrotrackConfig, requested?: string): Resolv
     reporters: rig.reporters ?? config.reporters ?? [],
     cache: { ...config.cache, ...rig.cache },
     astrobin: {
+      ...config.astrobin,
+      ...rig.astrobin,
       filterIds: { ...config.astrobin?.filterIds, ...rig.astrobin?.filterIds },
     },
   };

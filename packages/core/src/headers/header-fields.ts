@@ -68,6 +68,9 @@ const BOUNDS = {
   gain: { min: -1e6, max: 1e6 },
   offset: { min: -1e6, max: 1e6 },
   temperature: { min: -273.15, max: 150 },
+  focalRatio: { min: 0.5, max: 100 },
+  airTemperature: { min: -90, max: 60 },
+  skyQuality: { min: 10, max: 25 },
   longitude: { min: -360, max: 360 },
 } as const;
 type Bound = (typeof BOUNDS)[keyof typeof BOUNDS];
@@ -118,6 +121,14 @@ export function fieldsFromHeader(header: HeaderLookup, options: HeaderFieldOptio
   if (offset) set('offset', offset.value, offset.keyword);
   const temperature = read.number(['CCD-TEMP', 'TEMPERAT'], BOUNDS.temperature);
   if (temperature) set('sensorTemperature', temperature.value, temperature.keyword);
+
+  // For AstroBin's acquisition rows: what the optics and the night were like.
+  const focalRatio = read.number(['FOCRATIO'], BOUNDS.focalRatio);
+  if (focalRatio) set('focalRatio', focalRatio.value, focalRatio.keyword);
+  const air = read.number(['AMBTEMP'], BOUNDS.airTemperature);
+  if (air) set('ambientTemperature', air.value, air.keyword);
+  const sky = read.number(['MPSAS', 'SQM'], BOUNDS.skyQuality);
+  if (sky) set('skyQuality', sky.value, sky.keyword);
 
   const utc = read.text(['DATE-OBS']) ?? propertyText(header, 'Observation:Time:Start');
   const local = read.text(['DATE-LOC']);

@@ -45,6 +45,9 @@ export function mergeFrameFields(
     captureTime: h.captureTime ?? n.captureTime,
     night: h.night ?? n.night,
     frameNumber: h.frameNumber ?? n.frameNumber,
+    focalRatio: h.focalRatio ?? n.focalRatio,
+    ambientTemperature: h.ambientTemperature ?? n.ambientTemperature,
+    skyQuality: h.skyQuality ?? n.skyQuality,
   };
   const sources: FieldSources = {
     kind: h.kind != null ? hs.kind : ns.kind,
@@ -64,6 +67,10 @@ export function mergeFrameFields(
     captureTime: h.captureTime != null ? hs.captureTime : ns.captureTime,
     night: h.night != null ? hs.night : ns.night,
     frameNumber: h.frameNumber != null ? hs.frameNumber : ns.frameNumber,
+    focalRatio: h.focalRatio != null ? hs.focalRatio : ns.focalRatio,
+    ambientTemperature:
+      h.ambientTemperature != null ? hs.ambientTemperature : ns.ambientTemperature,
+    skyQuality: h.skyQuality != null ? hs.skyQuality : ns.skyQuality,
   };
   // Nothing gave the local time but UTC: a night from it, and a hint to set utcOffset (scan warns).
   if (fields.night == null && utcNight) nightFromUtc({ fields, sources }, utcNight);

@@ -100,6 +100,34 @@ describe('the report’s breakdown', () => {
     ]);
   });
 
+  it('keeps darks of different sensor temperatures apart, and the conditions of each night row', () => {
+    const acc = new ExposureAccumulator(false);
+    for (const temperature of [-10.2, -9.8, 5])
+      acc.addFrame(frame({ kind: 'dark', exposureSeconds: 300, sensorTemperature: temperature }));
+    for (const [ratio, air] of [
+      [5.4, 8],
+      [5.4, 9],
+      [null, null],
+    ] as const)
+      acc.addFrame(
+        frame({
+          ...night1,
+          filter: 'L',
+          exposureSeconds: 300,
+          focalRatio: ratio,
+          ambientTemperature: air,
+        }),
+      );
+    const built = buildExposureReport(acc, { root: '/a', rig: null, filters });
+    expect(built.calibration.map((g) => [g.sensorTemperature, g.count])).toEqual([
+      [-10, 2],
+      [5, 1],
+    ]);
+    expect(built.nights).toMatchObject([
+      { subs: 3, focalRatio: 5.4, ambientTemperature: 8.5, skyQuality: null },
+    ]);
+  });
+
   it('groups calibration frames by kind and setup', () => {
     expect(report().calibration).toEqual([
       {
@@ -109,6 +137,7 @@ describe('the report’s breakdown', () => {
         exposureSeconds: 120,
         gain: 100,
         binning: '1x1',
+        sensorTemperature: null,
         count: 1,
       },
       {
@@ -118,6 +147,7 @@ describe('the report’s breakdown', () => {
         exposureSeconds: 1.5,
         gain: 100,
         binning: '1x1',
+        sensorTemperature: null,
         count: 2,
       },
     ]);

@@ -10,12 +10,33 @@ import { identifyName } from '../targets/target-identity.js';
 
 type Key = string;
 
+const CONDITION_FIELDS = ['focalRatio', 'ambientTemperature', 'skyQuality'] as const;
+type Conditions = Record<(typeof CONDITION_FIELDS)[number], [sum: number, count: number]>;
+
 export class BreakdownAccumulator {
   private readonly lights = new Map<Key, NightRow>();
   private readonly calibration = new Map<Key, CalibrationGroup>();
 
   /** The row the previous light went to: frames come folder by folder, so the next one mostly shares it. */
   private last: NightRow | null = null;
+  /** Per row: sums and counts of the conditions its frames report, for the means. */
+  private readonly conditions = new Map<NightRow, Conditions>();
+
+  private noteConditions(row: NightRow, frame: Frame): void {
+    if (frame.focalRatio === null && frame.ambientTemperature === null && frame.skyQuality === null)
+      return;
+    let sums = this.conditions.get(row);
+    if (!sums) {
+      sums = { focalRatio: [0, 0], ambientTemperature: [0, 0], skyQuality: [0, 0] };
+      this.conditions.set(row, sums);
+    }
+    for (const field of CONDITION_FIELDS) {
+      const value = frame[field];
+      if (value === null) continue;
+      sums[field][0] += value;
+      sums[field][1]++;
+    }
+  }
 
   /** `target`: the frame's target as the report shows it (canonical: `M31` for `M 31` and `NGC 224`). */
   addLight(frame: Frame, filter: string, exposureSeconds: number, target: string | null): void {
@@ -33,6 +54,7 @@ export class BreakdownAccumulator {
     ) {
       last.subs++;
       last.totalSeconds = round3(last.subs * exposureSeconds);
+      this.noteConditions(last, frame);
       return;
     }
     const key = [
@@ -49,6 +71,7 @@ export class BreakdownAccumulator {
       row.subs++;
       row.totalSeconds = round3(row.subs * exposureSeconds);
       this.last = row;
+      this.noteConditions(row, frame);
       return;
     }
     const created: NightRow = {
@@ -64,14 +87,22 @@ export class BreakdownAccumulator {
     };
     this.lights.set(key, created);
     this.last = created;
+    this.noteConditions(created, frame);
   }
 
   addCalibration(frame: Frame): void {
     const kind = frame.kind as Exclude<FrameKind, 'light'>;
     const exposureSeconds = frame.exposureSeconds === null ? null : round3(frame.exposureSeconds);
-    const key = [kind, frame.night, frame.filter, exposureSeconds, frame.gain, frame.binning].join(
-      '\u0000',
-    );
+    const temperature = roundTemperature(frame.sensorTemperature);
+    const key = [
+      kind,
+      frame.night,
+      frame.filter,
+      exposureSeconds,
+      frame.gain,
+      frame.binning,
+      temperature,
+    ].join('\u0000');
     const group = this.calibration.get(key);
     if (group) group.count++;
     else
@@ -82,12 +113,19 @@ export class BreakdownAccumulator {
         exposureSeconds,
         gain: frame.gain,
         binning: frame.binning,
+        sensorTemperature: temperature,
         count: 1,
       });
   }
 
   /** By night (no night last), then target, filter rank, exposure. */
   nights(rank: (filter: string) => number): NightRow[] {
+    for (const [row, sums] of this.conditions) {
+      for (const field of CONDITION_FIELDS) {
+        const [sum, count] = sums[field];
+        row[field] = count === 0 ? null : Math.round((sum / count) * 100) / 100;
+      }
+    }
     return [...this.lights.values()].sort(
       (a, b) =>
         compareNullLast(a.night, b.night) ||
@@ -107,7 +145,8 @@ export class BreakdownAccumulator {
         a.kind.localeCompare(b.kind) ||
         compareNullLast(a.night, b.night) ||
         compareNullLast(a.filter, b.filter) ||
-        (a.exposureSeconds ?? 0) - (b.exposureSeconds ?? 0),
+        (a.exposureSeconds ?? 0) - (b.exposureSeconds ?? 0) ||
+        (a.sensorTemperature ?? 999) - (b.sensorTemperature ?? 999),
     );
   }
 }

@@ -132,6 +132,10 @@ export interface NightRow {
   sensorTemperature: number | null;
   subs: number;
   totalSeconds: number;
+  /** Means over the row's frames that have them (AstroBin's fNumber, temperature, meanSqm). */
+  focalRatio?: number | null;
+  ambientTemperature?: number | null;
+  skyQuality?: number | null;
 }
 
 /** One target's integration. */
@@ -158,6 +162,8 @@ export interface CalibrationGroup {
   exposureSeconds: number | null;
   gain: number | null;
   binning: string | null;
+  /** Whole degrees; null when unknown. Darks match lights by it. */
+  sensorTemperature?: number | null;
   count: number;
 }
 

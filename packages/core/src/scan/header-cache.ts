@@ -63,6 +63,10 @@ export const CACHED_KEYWORDS = [
   'ISO',
   'ISOSPEED',
   'OBSGEO-L',
+  'FOCRATIO',
+  'AMBTEMP',
+  'MPSAS',
+  'SQM',
   // What tells a copy of a frame, besides the above.
   ...CAMERA_KEYWORDS,
 ] as const;

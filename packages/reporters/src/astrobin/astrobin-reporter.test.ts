@@ -5,13 +5,13 @@ import { ASTROBIN_COLUMNS, astrobinWarnings, formatAstrobin } from './astrobin-r
 const IDS = { L: 4531, R: 4532, G: 4533, Ha: 4536 };
 
 describe('astrobin reporter', () => {
-  it('writes one row per night × filter × exposure × gain × binning × temperature', () => {
+  it('writes one row per date × filter × exposure × binning × gain; flats from the nearest night', () => {
     expect(formatAstrobin(richReport(), IDS)).toMatchInlineSnapshot(`
       "date,filter,number,duration,binning,gain,sensorCooling,darks,flats,bias
       2025-09-01,4531,20,120,1,100,-10,20,15,30
       2025-09-01,4532,10,180,1,100,-10,10,15,30
       2025-09-02,4536,6,300,2,200,-20,,,
-      2025-09-03,4531,12,120,1,100,-10,20,,30
+      2025-09-03,4531,12,120,1,100,-10,20,15,30
       2025-09-03,4533,8,180,1,100,-15,10,,30
       "
     `);

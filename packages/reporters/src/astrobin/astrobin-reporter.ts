@@ -1,14 +1,23 @@
 /**
  * AstroBin's "Import acquisitions from CSV" for long exposures, exactly as its importer reads it:
- * camelCase headers it allows, no quoting, no spaces, LF line ends, one row per night × filter ×
- * exposure × gain × binning × sensor temperature. Columns no row has a value for are left out.
+ * camelCase headers it allows, no quoting, no spaces, LF line ends, one row per date × filter ×
+ * exposure (× binning and gain where they differ). Columns no row has a value for are left out.
  *
- * Calibration counts per row: flats of the same night and filter; darks of the same exposure; flat
- * darks and bias from anywhere in the archive. Gain and binning must agree where both are known.
+ * Calibration counts per row are the frames that would calibrate it: flats of its filter and
+ * binning from the night nearest its date, the dark flats of those flats' exposure, darks of its
+ * exposure, gain, binning and sensor temperature (±2 °C), bias of its gain and binning. Unknown on
+ * either side does not rule a frame out.
  */
-import type { CalibrationGroup, ExposureReport, NightRow, ReporterPlugin } from '@astrotrack/core';
+import {
+  errors,
+  type CalibrationGroup,
+  type ExposureReport,
+  type NightRow,
+  type ReporterPlugin,
+} from '@astrotrack/core';
 import { byFilterOrder } from '../views/report-views.js';
 
+/** In AstroBin's own order (its CSV import help). */
 export const ASTROBIN_COLUMNS = [
   'date',
   'filter',
@@ -17,10 +26,14 @@ export const ASTROBIN_COLUMNS = [
   'binning',
   'gain',
   'sensorCooling',
+  'fNumber',
   'darks',
   'flats',
   'flatDarks',
   'bias',
+  'bortle',
+  'meanSqm',
+  'temperature',
 ] as const;
 
 type Column = (typeof ASTROBIN_COLUMNS)[number];
@@ -28,7 +41,14 @@ type Column = (typeof ASTROBIN_COLUMNS)[number];
 export interface AstrobinReporterOptions {
   /** AstroBin's numeric equipment id per filter: the rig's `astrobin.filterIds`. */
   filterIds?: Record<string, number>;
+  /** `astrobin.bortle`: the site's Bortle class for every row. */
+  bortle?: number;
+  /** `astrobin.meanSqm`: the site's sky brightness, where the frames have no SQM reading. */
+  meanSqm?: number;
 }
+
+/** Darks this far from a light's sensor temperature still calibrate it. */
+const DARK_TEMPERATURE_TOLERANCE = 2;
 
 export function astrobinReporter(options: AstrobinReporterOptions = {}): ReporterPlugin & {
   warnings(report: ExposureReport): string[];
@@ -36,21 +56,101 @@ export function astrobinReporter(options: AstrobinReporterOptions = {}): Reporte
   const ids = options.filterIds ?? {};
   return {
     name: 'astrobin',
-    format: (report) => formatAstrobin(report, ids),
+    format: (report) => formatAstrobin(report, ids, options),
     warnings: (report) => astrobinWarnings(report, ids),
   };
 }
 
-export function formatAstrobin(report: ExposureReport, filterIds: Record<string, number>): string {
-  const rows = report.nights.map((night) => rowOf(night, report.calibration, filterIds));
+/** Throws AstrobinFilterIdsMissing when rows of several filters would have no filter id. */
+export function formatAstrobin(
+  report: ExposureReport,
+  filterIds: Record<string, number>,
+  site: Pick<AstrobinReporterOptions, 'bortle' | 'meanSqm'> = {},
+): string {
+  const acquisitions = acquisitionsOf(report.nights);
+  refuseLookAlikes(acquisitions, filterIds);
+  const rows = acquisitions.map((acquisition) =>
+    rowOf(acquisition, report.calibration, filterIds, site),
+  );
   const columns = ASTROBIN_COLUMNS.filter((column) =>
     rows.some((row) => row[column] !== undefined),
   );
-  const lines = [
-    columns.join(','),
-    ...rows.map((row) => columns.map((column) => row[column] ?? '').join(',')),
-  ];
-  return `${lines.join('\n')}\n`;
+  const lines = rows.map((row) => columns.map((column) => row[column] ?? '').join(','));
+  return `${[columns.join(','), ...lines].join('\n')}\n`;
+}
+
+/**
+ * Rows of two filters without an AstroBin id would both have an empty filter column: AstroBin (and
+ * the user) could not tell them apart. One such filter (a colour camera's) is only a warning.
+ */
+function refuseLookAlikes(
+  acquisitions: readonly Acquisition[],
+  filterIds: Record<string, number>,
+): void {
+  const lacking = [...new Set(acquisitions.map((row) => row.filter))].filter(
+    (filter) => filterIds[filter] === undefined,
+  );
+  if (lacking.length > 1) throw errors.astrobinFilterIdsMissing(lacking);
+}
+
+/** One AstroBin row: the report's rows of a date, filter, exposure, binning and gain. */
+interface Acquisition {
+  night: string | null;
+  filter: string;
+  exposureSeconds: number;
+  binning: string | null;
+  gain: number | null;
+  subs: number;
+  /** Subs-weighted sums and the subs they cover, for the means. */
+  sums: Record<
+    'sensorTemperature' | 'focalRatio' | 'ambientTemperature' | 'skyQuality',
+    [number, number]
+  >;
+}
+
+const MEAN_FIELDS = [
+  'sensorTemperature',
+  'focalRatio',
+  'ambientTemperature',
+  'skyQuality',
+] as const;
+
+function acquisitionsOf(nights: readonly NightRow[]): Acquisition[] {
+  const byKey = new Map<string, Acquisition>();
+  for (const row of nights) {
+    const key = [row.night, row.filter, row.exposureSeconds, row.binning, row.gain].join('\u0000');
+    let acquisition = byKey.get(key);
+    if (!acquisition) {
+      acquisition = {
+        night: row.night,
+        filter: row.filter,
+        exposureSeconds: row.exposureSeconds,
+        binning: row.binning,
+        gain: row.gain,
+        subs: 0,
+        sums: {
+          sensorTemperature: [0, 0],
+          focalRatio: [0, 0],
+          ambientTemperature: [0, 0],
+          skyQuality: [0, 0],
+        },
+      };
+      byKey.set(key, acquisition);
+    }
+    acquisition.subs += row.subs;
+    for (const field of MEAN_FIELDS) {
+      const value = row[field];
+      if (value === null || value === undefined) continue;
+      acquisition.sums[field][0] += value * row.subs;
+      acquisition.sums[field][1] += row.subs;
+    }
+  }
+  return [...byKey.values()];
+}
+
+function mean(acquisition: Acquisition, field: (typeof MEAN_FIELDS)[number]): number | null {
+  const [sum, subs] = acquisition.sums[field];
+  return subs === 0 ? null : sum / subs;
 }
 
 export function astrobinWarnings(
@@ -82,18 +182,43 @@ export function astrobinWarnings(
 }
 
 function rowOf(
-  row: NightRow,
+  row: Acquisition,
   calibration: readonly CalibrationGroup[],
   filterIds: Record<string, number>,
+  site: Pick<AstrobinReporterOptions, 'bortle' | 'meanSqm'>,
 ): Partial<Record<Column, string>> {
-  const fits = (group: CalibrationGroup) =>
+  const temperature = mean(row, 'sensorTemperature');
+  const sameCamera = (group: CalibrationGroup) =>
     agree(group.gain, row.gain) && agree(group.binning, row.binning);
-  const count = (kind: CalibrationGroup['kind'], match: (group: CalibrationGroup) => boolean) => {
-    const total = calibration
-      .filter((g) => g.kind === kind && fits(g) && match(g))
-      .reduce((sum, g) => sum + g.count, 0);
-    return total > 0 ? String(total) : undefined;
-  };
+  const darks = calibration.filter(
+    (g) =>
+      g.kind === 'dark' &&
+      sameCamera(g) &&
+      sameExposure(g.exposureSeconds, row.exposureSeconds) &&
+      (g.sensorTemperature == null ||
+        temperature === null ||
+        Math.abs(g.sensorTemperature - temperature) <= DARK_TEMPERATURE_TOLERANCE),
+  );
+  const flats = nearestNight(
+    calibration.filter(
+      (g) => g.kind === 'flat' && g.filter === row.filter && agree(g.binning, row.binning),
+    ),
+    row.night,
+  );
+  const flatDarks = calibration.filter(
+    (g) =>
+      g.kind === 'darkflat' &&
+      flats.some(
+        (flat) =>
+          sameExposure(g.exposureSeconds, flat.exposureSeconds) &&
+          agree(g.gain, flat.gain) &&
+          agree(g.binning, flat.binning),
+      ),
+  );
+  const bias = calibration.filter((g) => g.kind === 'bias' && sameCamera(g));
+  const sky = mean(row, 'skyQuality') ?? site.meanSqm ?? null;
+  const focalRatio = mean(row, 'focalRatio');
+  const air = mean(row, 'ambientTemperature');
   const id = filterIds[row.filter];
   return {
     date: row.night ?? undefined,
@@ -103,18 +228,74 @@ function rowOf(
     binning: binningOf(row.binning),
     gain: row.gain === null ? undefined : decimals(row.gain, 2),
     sensorCooling:
-      row.sensorTemperature === null || row.sensorTemperature < -274 || row.sensorTemperature > 100
+      temperature === null || temperature < -274 || temperature > 100
         ? undefined
-        : String(Math.round(row.sensorTemperature)),
-    darks: count(
-      'dark',
-      (g) =>
-        g.exposureSeconds !== null && Math.abs(g.exposureSeconds - row.exposureSeconds) < 0.001,
-    ),
-    flats: count('flat', (g) => g.night === row.night && g.filter === row.filter),
-    flatDarks: count('darkflat', () => true),
-    bias: count('bias', () => true),
+        : String(Math.round(temperature)),
+    fNumber: focalRatio === null ? undefined : decimals(focalRatio, 2),
+    darks: total(darks),
+    flats: total(flats),
+    flatDarks: total(flatDarks),
+    bias: total(bias),
+    bortle:
+      site.bortle !== undefined
+        ? String(site.bortle)
+        : sky === null
+          ? undefined
+          : String(bortleOf(sky)),
+    meanSqm: sky === null ? undefined : decimals(sky, 2),
+    temperature: air === null ? undefined : decimals(air, 2),
   };
+}
+
+function total(groups: readonly CalibrationGroup[]): string | undefined {
+  const count = groups.reduce((sum, g) => sum + g.count, 0);
+  return count > 0 ? String(count) : undefined;
+}
+
+function sameExposure(a: number | null, b: number | null): boolean {
+  return a !== null && b !== null && Math.abs(a - b) < 0.001;
+}
+
+/**
+ * The flats of the night nearest the lights' (the same night first, then the closest before or
+ * after, the earlier on a tie): the set that calibrates them, not every flat ever taken.
+ */
+function nearestNight(
+  flats: readonly CalibrationGroup[],
+  night: string | null,
+): CalibrationGroup[] {
+  const dated = flats.filter((flat) => flat.night !== null);
+  if (dated.length === 0 || night === null) return dated.length > 0 ? [] : [...flats];
+  const distance = (flat: CalibrationGroup) =>
+    Math.abs(Date.parse(flat.night!) - Date.parse(night)) / 86_400_000;
+  let best: string | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const flat of dated) {
+    const d = distance(flat);
+    if (d < bestDistance || (d === bestDistance && flat.night! < best!)) {
+      best = flat.night;
+      bestDistance = d;
+    }
+  }
+  return dated.filter((flat) => flat.night === best);
+}
+
+/**
+ * The Bortle class a sky brightness suggests (the usual SQM ranges; a guide, not a measurement):
+ * set `astrobin.bortle` to give your own.
+ */
+export function bortleOf(sqm: number): number {
+  const limits: Array<[number, number]> = [
+    [21.99, 1],
+    [21.89, 2],
+    [21.69, 3],
+    [20.49, 4],
+    [19.5, 5],
+    [18.94, 6],
+    [18.38, 7],
+    [17.8, 8],
+  ];
+  return limits.find(([limit]) => sqm >= limit)?.[1] ?? 9;
 }
 
 /** Unknown on either side does not rule a calibration frame out. */

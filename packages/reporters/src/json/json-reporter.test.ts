@@ -64,6 +64,7 @@ describe('json reporter', () => {
             "gain": 100,
             "kind": "bias",
             "night": null,
+            "sensorTemperature": null,
           },
           {
             "binning": "1x1",
@@ -73,6 +74,7 @@ describe('json reporter', () => {
             "gain": 100,
             "kind": "dark",
             "night": null,
+            "sensorTemperature": null,
           },
           {
             "binning": "1x1",
@@ -82,6 +84,7 @@ describe('json reporter', () => {
             "gain": 100,
             "kind": "dark",
             "night": null,
+            "sensorTemperature": null,
           },
           {
             "binning": "1x1",
@@ -91,6 +94,7 @@ describe('json reporter', () => {
             "gain": 100,
             "kind": "flat",
             "night": "2025-09-01",
+            "sensorTemperature": -10,
           },
           {
             "binning": "1x1",
@@ -100,6 +104,7 @@ describe('json reporter', () => {
             "gain": 100,
             "kind": "flat",
             "night": "2025-09-01",
+            "sensorTemperature": -10,
           },
         ],
         "nights": [

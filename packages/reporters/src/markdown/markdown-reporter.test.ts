@@ -45,13 +45,13 @@ describe('markdown reporter', () => {
 
       ## Calibration frames
 
-      | Kind | Night | Filter | Exp (s) | Gain | Bin | Frames |
-      | :--- | :--- | :--- | ---: | ---: | :--- | ---: |
-      | Bias | — | — | 0.001 | 100 | 1x1 | 30 |
-      | Dark | — | — | 120 | 100 | 1x1 | 20 |
-      | Dark | — | — | 180 | 100 | 1x1 | 10 |
-      | Flat | 2025-09-01 | L | 1.5 | 100 | 1x1 | 15 |
-      | Flat | 2025-09-01 | R | 2 | 100 | 1x1 | 15 |
+      | Kind | Night | Filter | Exp (s) | Gain | Bin | Temp | Frames |
+      | :--- | :--- | :--- | ---: | ---: | :--- | ---: | ---: |
+      | Bias | — | — | 0.001 | 100 | 1x1 | — | 30 |
+      | Dark | — | — | 120 | 100 | 1x1 | — | 20 |
+      | Dark | — | — | 180 | 100 | 1x1 | — | 10 |
+      | Flat | 2025-09-01 | L | 1.5 | 100 | 1x1 | -10°C | 15 |
+      | Flat | 2025-09-01 | R | 2 | 100 | 1x1 | -10°C | 15 |
 
       ## Flat frame recommendations (±2.5°, flats older than 90 days still count)
 

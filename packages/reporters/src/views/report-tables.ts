@@ -277,6 +277,7 @@ export function calibrationTable(report: ExposureReport): ReportTable {
       { header: 'Exp (s)', align: 'right' },
       { header: 'Gain', align: 'right' },
       { header: 'Bin', align: 'left' },
+      { header: 'Temp', align: 'right' },
       { header: 'Frames', align: 'right' },
     ],
     rows: report.calibration.map((group) => [
@@ -286,6 +287,7 @@ export function calibrationTable(report: ExposureReport): ReportTable {
       group.exposureSeconds === null ? NONE : String(group.exposureSeconds),
       group.gain === null ? NONE : String(group.gain),
       group.binning ?? NONE,
+      group.sensorTemperature == null ? NONE : `${group.sensorTemperature}°C`,
       String(group.count),
     ]),
     notes: [],
