@@ -98,8 +98,11 @@ describe('loadConfig', () => {
     )) as AstrotrackError;
     expect(error.name).toBe('ConfigInvalid');
     expect(error.exitCode).toBe(78);
-    expect(error.message).toBe(
-      `${join(dir, 'astro.config.json')} has a problem:\n  - plan.targetHours: Invalid input: expected number, received string`,
+    // Both, in one pass: the bad number, and the parser no one has.
+    expect(error.message).toMatch(
+      new RegExp(
+        `^${escape(join(dir, 'astro.config.json'))} has 2 problems:\n  - plan.targetHours: Invalid input: expected number, received string\n  - parsers\\[0\\]: unknown parser "ninja"`,
+      ),
     );
   });
 
@@ -157,3 +160,7 @@ describe('loadConfig', () => {
     expect(above.warnings).toHaveLength(1);
   });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

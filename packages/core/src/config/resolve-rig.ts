@@ -9,6 +9,7 @@ import type {
   PlanSettings,
   PluginSpec,
   ReportSettings,
+  RigSettings,
   TargetSettings,
 } from './config-types.js';
 import { createFilterSet, type FilterSet } from '../filters/filter-set.js';
@@ -52,12 +53,7 @@ export function resolveRig(config: AstrotrackConfig, requested?: string): Resolv
     headers: rig.headers ?? config.headers ?? true,
     angle: rig.angle ?? config.angle ?? 'mechanical',
     utcOffset: rig.utcOffset ?? config.utcOffset,
-    filters: createFilterSet({
-      known: rig.filters?.known ?? config.filters?.known,
-      extra: [...(config.filters?.extra ?? []), ...(rig.filters?.extra ?? [])],
-      aliases: { ...config.filters?.aliases, ...rig.filters?.aliases },
-      noFilter: rig.filters?.noFilter ?? config.filters?.noFilter,
-    }),
+    filters: rigFilterSet(config, rig),
     targets: { aliases: { ...config.targets?.aliases, ...rig.targets?.aliases } },
     parsers: rig.parsers ?? config.parsers ?? [],
     plugins: rig.plugins ?? config.plugins ?? [],
@@ -73,4 +69,14 @@ export function resolveRig(config: AstrotrackConfig, requested?: string): Resolv
       filterIds: { ...config.astrobin?.filterIds, ...rig.astrobin?.filterIds },
     },
   };
+}
+
+/** A rig's filters merged over the top-level ones, as every reader of the config sees them. */
+export function rigFilterSet(config: RigSettings, rig: RigSettings): FilterSet {
+  return createFilterSet({
+    known: rig.filters?.known ?? config.filters?.known,
+    extra: [...(config.filters?.extra ?? []), ...(rig.filters?.extra ?? [])],
+    aliases: { ...config.filters?.aliases, ...rig.filters?.aliases },
+    noFilter: rig.filters?.noFilter ?? config.filters?.noFilter,
+  });
 }

@@ -45,6 +45,9 @@ describe('validateConfig', () => {
       // Known elsewhere (a rig's filters), so never suggested as itself.
       'rigs.redcat.astrobin.filters: unknown setting',
       'colour: unknown setting',
+      // In the same pass: what the names say, wherever the shape let them be read.
+      'rigs.redcat.parsers[0]: unknown parser "ninja" (did you mean "nina"?); built-in: toolkit, nina',
+      'rig: no rig named "redkat" under "rigs" (did you mean "redcat"?)',
     ]);
   });
 
@@ -70,6 +73,32 @@ describe('validateConfig', () => {
       'rigs.redcat.parsers[0]: unknown parser "ninja" (did you mean "nina"?); built-in: toolkit, nina',
       'rigs.redcat.plan.allocation.L: unknown filter; known: Ha, OSC',
       'rig: no rig named "redkat" under "rigs" (did you mean "redcat"?)',
+    ]);
+  });
+
+  it('lists shape and name problems in one pass, even when some part has the wrong shape', () => {
+    expect(
+      problems({
+        colour: 'yes',
+        parsers: ['ninja'],
+        plan: { targetHours: -1, allocation: { Hb: 10 } },
+        filters: { extra: ['HaOIII'], noFilter: 'Colour' },
+        rigs: {
+          redcat: { parsers: 'toolkit', plan: { allocation: { Colour: 100, Lum: 5 } } },
+          mono: { filters: { noFilter: '' }, plan: { allocation: { OSC: 100 } } },
+        },
+      }),
+    ).toEqual([
+      'plan.targetHours: Too small: expected number to be >=0.01',
+      'rigs.redcat.parsers: Invalid input: expected array, received string',
+      'rigs.mono.filters.noFilter: Too small: expected string to have >=1 characters',
+      'colour: unknown setting',
+      'parsers[0]: unknown parser "ninja" (did you mean "nina"?); built-in: toolkit, nina',
+      // A part with a bad value is still read key by key: the allocation next to a bad targetHours.
+      'plan.allocation.Hb: unknown filter (did you mean "Ha"?); known: L, R, G, B, Ha, OIII, SII, ALPT, ALPT2, UVIR, HaOIII, Colour',
+      // The rig's filters are the top level's merged with its own, as a scan sees them: its own
+      // noFilter is refused above, so "no filter" is the top level's Colour, not OSC.
+      'rigs.mono.plan.allocation.OSC: unknown filter; known: L, R, G, B, Ha, OIII, SII, ALPT, ALPT2, UVIR, HaOIII, Colour',
     ]);
   });
 

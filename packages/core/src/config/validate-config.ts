@@ -1,8 +1,8 @@
 /** Checks a loaded config and lists every problem at once, each with its path. */
 import type { AstrotrackConfig, RigSettings } from './config-types.js';
-import { configSchema, KNOWN_KEYS } from './config-schema.js';
+import { configSchema, KNOWN_KEYS, rigSettingsSchema } from './config-schema.js';
 import { suggestion } from './did-you-mean.js';
-import { createFilterSet } from '../filters/filter-set.js';
+import { rigFilterSet } from './resolve-rig.js';
 import { checkPluginName } from '../plugin.js';
 
 export interface KnownPlugins {
@@ -16,12 +16,22 @@ export type ValidationResult =
   | { ok: true; config: AstrotrackConfig }
   | { ok: false; problems: string[] };
 
+/**
+ * One pass, every problem: the shape's problems, then what the names say (unknown parsers, filters
+ * no rig knows, a rig that is not there) of every part whose shape is right, even when another
+ * part's is not.
+ */
 export function validateConfig(raw: unknown, known: KnownPlugins): ValidationResult {
   const parsed = configSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.flatMap((issue) => describeIssue(issue)) };
-  }
-  const config = parsed.data as AstrotrackConfig;
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.flatMap((issue) => describeIssue(issue));
+  const config = parsed.success ? (parsed.data as AstrotrackConfig) : wellShapedParts(raw);
+  problems.push(...checkNames(config, known));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
+}
+
+function checkNames(config: AstrotrackConfig, known: KnownPlugins): string[] {
   const problems = [...checkRig(config, '', known)];
   for (const [name, rig] of Object.entries(config.rigs ?? {})) {
     problems.push(...checkRig(rig, `rigs.${name}.`, known, config));
@@ -30,7 +40,56 @@ export function validateConfig(raw: unknown, known: KnownPlugins): ValidationRes
     const names = Object.keys(config.rigs ?? {});
     problems.push(`rig: no rig named "${config.rig}" under "rigs"${suggestion(config.rig, names)}`);
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
+  return problems;
+}
+
+/** The settings whose own shape is right, top level and per rig: what the name checks can read. */
+function wellShapedParts(raw: unknown): AstrotrackConfig {
+  const top = shapedPart(
+    raw,
+    configSchema.shape as Record<string, SchemaLike>,
+  ) as AstrotrackConfig & {
+    rigs?: unknown;
+  };
+  const rigs = isPlainObject(raw) ? raw.rigs : undefined;
+  delete top.rigs;
+  if (isPlainObject(rigs)) {
+    const shaped: Record<string, RigSettings> = Object.create(null);
+    for (const [name, rig] of Object.entries(rigs))
+      shaped[name] = shapedPart(
+        rig,
+        rigSettingsSchema.shape as Record<string, SchemaLike>,
+      ) as RigSettings;
+    top.rigs = shaped;
+  }
+  return top;
+}
+
+interface SchemaLike {
+  safeParse(value: unknown): { success: boolean; data?: unknown };
+  unwrap?: () => SchemaLike;
+  shape?: Record<string, SchemaLike>;
+}
+
+/** The keys of `raw` whose value has the right shape; an object that has not, key by key. */
+function shapedPart(raw: unknown, shape: Record<string, SchemaLike>): Record<string, unknown> {
+  const part: Record<string, unknown> = {};
+  if (!isPlainObject(raw)) return part;
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'rigs' || !Object.hasOwn(shape, key)) continue;
+    const schema = shape[key]!;
+    const checked = schema.safeParse(value);
+    if (checked.success) part[key] = checked.data;
+    else {
+      const inner = typeof schema.unwrap === 'function' ? schema.unwrap() : schema;
+      if (inner.shape && isPlainObject(value)) part[key] = shapedPart(value, inner.shape);
+    }
+  }
+  return part;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function checkRig(
@@ -52,7 +111,7 @@ function checkRig(
     const problem = checkSpec(spec, known.reporters ?? new Set(), 'reporter', 'format');
     if (problem) problems.push(`${prefix}reporters[${index}]: ${problem}`);
   }
-  const filters = createFilterSet({ ...base.filters, ...rig.filters });
+  const filters = rigFilterSet(base, rig);
   for (const filter of Object.keys(rig.astrobin?.filterIds ?? {})) {
     if (!filters.canonical(filter)) {
       problems.push(
