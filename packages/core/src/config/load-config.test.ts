@@ -101,7 +101,7 @@ describe('loadConfig', () => {
     // Both, in one pass: the bad number, and the parser no one has.
     expect(error.message).toMatch(
       new RegExp(
-        `^${escape(join(dir, 'astro.config.json'))} has 2 problems:\n  - plan.targetHours: Invalid input: expected number, received string\n  - parsers\\[0\\]: unknown parser "ninja"`,
+        `^${escapeRegex(join(dir, 'astro.config.json'))} has 2 problems:\n  - plan.targetHours: Invalid input: expected number, received string\n  - parsers\\[0\\]: unknown parser "ninja"`,
       ),
     );
   });
@@ -161,6 +161,6 @@ describe('loadConfig', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
