@@ -589,58 +589,24 @@ describe('the AstroBin acquisition CSV', () => {
     const rowsOf = lines.map((line) =>
       Object.fromEntries(header!.split(',').map((c, i) => [c, line.split(',')[i]])),
     );
+    // What every row shares: the lights' setup, the darks and bias that fit all, the site.
+    const same = {
+      duration: '300',
+      binning: '1',
+      gain: '100',
+      sensorCooling: '-10',
+      fNumber: '5.4',
+      darks: '30', // the 300 s darks at -10 °C; not those at +5 °C, nor the 120 s ones
+      bias: '50',
+      bortle: '4',
+      meanSqm: '20.8',
+      temperature: '8.5',
+    };
     expect(rowsOf).toEqual([
-      {
-        date: first,
-        filter: '4531',
-        number: '10',
-        duration: '300',
-        binning: '1',
-        gain: '100',
-        sensorCooling: '-10',
-        fNumber: '5.4',
-        darks: '30',
-        flats: '20',
-        flatDarks: '12',
-        bias: '50',
-        bortle: '4',
-        meanSqm: '20.8',
-        temperature: '8.5',
-      },
-      {
-        date: first,
-        filter: '4532',
-        number: '6',
-        duration: '300',
-        binning: '1',
-        gain: '100',
-        sensorCooling: '-10',
-        fNumber: '5.4',
-        darks: '30',
-        flats: '15',
-        flatDarks: '',
-        bias: '50',
-        bortle: '4',
-        meanSqm: '20.8',
-        temperature: '8.5',
-      },
-      {
-        date: second,
-        filter: '4531',
-        number: '8',
-        duration: '300',
-        binning: '1',
-        gain: '100',
-        sensorCooling: '-10',
-        fNumber: '5.4',
-        darks: '30',
-        flats: '25',
-        flatDarks: '12', // the dark flats of 1.5 s calibrate these L flats too
-        bias: '50',
-        bortle: '4',
-        meanSqm: '20.8',
-        temperature: '8.5',
-      },
+      { date: first, filter: '4531', number: '10', ...same, flats: '20', flatDarks: '12' },
+      { date: first, filter: '4532', number: '6', ...same, flats: '15', flatDarks: '' },
+      // The second night's own L flats; the dark flats of 1.5 s calibrate them too.
+      { date: second, filter: '4531', number: '8', ...same, flats: '25', flatDarks: '12' },
     ]);
   });
 

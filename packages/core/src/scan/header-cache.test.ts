@@ -214,6 +214,25 @@ describe('the header cache', () => {
     expect((await scan(root)).filters).toEqual({ 'a.fits': 'Ha' });
   });
 
+  it('reads again, without a word, a cache of this version written for other cards', async () => {
+    const root = tempDir();
+    frame(join(root, 'a.fits'), 'L');
+    await scan(root);
+    const cacheFolder = cacheFolderFor(root);
+    const [file] = readdirSync(cacheFolder);
+    const data = JSON.parse(readFileSync(join(cacheFolder, file!), 'utf8'));
+    // As a build with one keyword more would have written it: every value one place further on.
+    data.keys = 'another list';
+    data.entries['a.fits'][3].splice(CACHED_KEYWORDS.indexOf('FILTER'), 0, 'OIII');
+    writeFileSync(join(cacheFolder, file!), JSON.stringify(data));
+    const result = await scan(root);
+    expect(result.filters).toEqual({ 'a.fits': 'L' });
+    expect(result.lines.filter((l) => l.startsWith('warn:'))).toEqual([]);
+    expect(JSON.parse(readFileSync(join(cacheFolder, file!), 'utf8')).keys).not.toBe(
+      'another list',
+    );
+  });
+
   it('says once when it cannot write, and the scan is still right', async () => {
     const root = tempDir();
     frame(join(root, 'a.fits'), 'L');

@@ -81,6 +81,16 @@ export const CACHED_PROPERTIES = [
 ] as const;
 
 /**
+ * The lists entries follow, fingerprinted: an entry is a row of values by position, so a cache
+ * written with other lists (a keyword added) would give wrong values. Such a cache is simply read
+ * again, whatever the version says.
+ */
+const LISTS_FINGERPRINT = createHash('sha256')
+  .update(JSON.stringify([CACHED_KEYWORDS, CACHED_PROPERTIES]))
+  .digest('hex')
+  .slice(0, 16);
+
+/**
  * One file, positionally, to keep the files small and quick to parse (about 150 bytes a frame):
  * `[size, mtimeMs, ctimeMs, values, problems]` where `values` follows CACHED_KEYWORDS (null: absent;
  * only text and numbers are kept, the only values the engine uses) and `problems` is 0 or the cards
@@ -233,7 +243,14 @@ export class HeaderCache {
       return new Map();
     }
     try {
-      const data = JSON.parse(text) as { v?: unknown; folder?: unknown; entries?: unknown };
+      const data = JSON.parse(text) as {
+        v?: unknown;
+        keys?: unknown;
+        folder?: unknown;
+        entries?: unknown;
+      };
+      // Written by a version that kept other cards: not damaged, only not ours to read.
+      if (data.v === CACHE_VERSION && data.keys !== LISTS_FINGERPRINT) return new Map();
       if (
         data.v !== CACHE_VERSION ||
         data.folder !== relativeFolder ||
@@ -266,6 +283,7 @@ export class HeaderCache {
         temporary,
         JSON.stringify({
           v: CACHE_VERSION,
+          keys: LISTS_FINGERPRINT,
           folder: relativeFolder,
           entries: Object.fromEntries(entries),
         }),
