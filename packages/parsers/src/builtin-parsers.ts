@@ -4,6 +4,7 @@ import { ekosParser } from './ekos/ekos-parser.js';
 import { ninaParser } from './nina/nina-parser.js';
 import { seestarParser } from './seestar/seestar-parser.js';
 import { sgpParser } from './sgp/sgp-parser.js';
+import { sharpcapParser } from './sharpcap/sharpcap-parser.js';
 import { toolkitParser } from './toolkit/toolkit-parser.js';
 
 /** Built-in parsers by the name a config uses. */
@@ -13,12 +14,13 @@ export const builtinParsers: Readonly<Record<string, PluginFactory<ParserPlugin>
   nina: ninaParser as PluginFactory<ParserPlugin>,
   seestar: seestarParser,
   sgp: sgpParser as PluginFactory<ParserPlugin>,
+  sharpcap: sharpcapParser,
   toolkit: toolkitParser,
 };
 
 /**
  * Used when a rig names no parsers: ASIAIR and Seestar names are unmistakable, SGP's and KStars'
- * default names are taken only with their marks (`frame<n>`, `_secs`), the toolkit rules catch the
- * rest.
+ * default names are taken only with their marks (`frame<n>`, `_secs`), SharpCap's only in its
+ * `<date>/…/<HH_MM_SS>/` folders; the toolkit rules catch the rest.
  */
-export const DEFAULT_PARSERS = ['asiair', 'seestar', 'sgp', 'ekos', 'toolkit'] as const;
+export const DEFAULT_PARSERS = ['asiair', 'seestar', 'sgp', 'ekos', 'sharpcap', 'toolkit'] as const;

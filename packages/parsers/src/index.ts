@@ -1,6 +1,7 @@
 export { toolkitParser } from './toolkit/toolkit-parser.js';
 export { asiairParser } from './asiair/asiair-parser.js';
 export { seestarParser } from './seestar/seestar-parser.js';
+export { sharpcapParser } from './sharpcap/sharpcap-parser.js';
 export { ekosParser, EKOS_DEFAULT_PATTERN, type EkosParserOptions } from './ekos/ekos-parser.js';
 export { sgpParser, SGP_DEFAULT_PATTERN, type SgpParserOptions } from './sgp/sgp-parser.js';
 export { ninaParser, NINA_DEFAULT_PATTERN, type NinaParserOptions } from './nina/nina-parser.js';
