@@ -412,7 +412,7 @@ describe('targets as people write them', () => {
 });
 
 describe('names from other programs, with no config', () => {
-  it('reads SGP and KStars default names by names alone: target, kind, filter, exposure, binning, frame', async () => {
+  it('reads SGP, KStars and APT default names by names alone: target, kind, filter, exposure, binning, frame', async () => {
     const { data, json } = setup();
     const touch = (path: string) => {
       mkdirSync(dirname(join(data, path)), { recursive: true });
@@ -425,10 +425,12 @@ describe('names from other programs, with no config', () => {
       touch(`Ekos/M_106/Light/M_106_Light_30_secs_2023-03-20T21-04-1${i}_00${i}.fits`);
       touch(`Ekos/M_31/Light/Ha/M_31_Light_Ha_00${i}.fits`);
       touch(`NINA/2023-01-01/LIGHT/2023-01-01_22-01-0${i}_L-eXtreme_45.10_300.00s_000${i}.fits`);
+      touch(`APT_Images/CameraCCD_1/2021-05-06/L_2021-05-06_20-13-3${i}_Bin1x1_120s_Ha_-10C.fit`);
     }
     const report = await json('--no-headers', '--include-unknown');
     expect(rows(report)).toEqual([
       ['Ha', 300, 8],
+      ['Ha', 120, 4],
       ['OSC', 1, 4],
       ['L-eXtreme', 300, 4],
       // This KStars format has no %F: by names alone its filter is unknown.
@@ -437,7 +439,7 @@ describe('names from other programs, with no config', () => {
     expect(report.targets.map((t: { target: string; subs: number }) => [t.target, t.subs])).toEqual(
       [
         ['HeartAndSoul', 8],
-        [null, 4], // N.I.N.A.'s default folders name no target
+        [null, 8], // N.I.N.A.'s default folders name no target, nor do these APT names
         ['M106', 4],
         ['Vega', 4],
       ],

@@ -317,7 +317,7 @@ describe('astrotrack scan', () => {
         '  - report.sort: Invalid option: expected one of "filter"|"exposure"|"subs"|"total"|"remaining-time"|"remaining-subs"',
         '  - rigz: unknown setting (did you mean "rigs"?)',
         // One pass: the names too, though the shape had problems.
-        '  - parsers[0]: unknown parser "ninja" (did you mean "nina"?); built-in: asiair, ekos, nina, seestar, sgp, sharpcap, toolkit',
+        '  - parsers[0]: unknown parser "ninja" (did you mean "nina"?); built-in: apt, asiair, ekos, nina, seestar, sgp, sharpcap, toolkit',
         '  - plan.allocation.Hb: unknown filter (did you mean "Ha"?); known: L, R, G, B, Ha, OIII, SII, ALPT, ALPT2, UVIR, OSC',
         'hint: fix the settings listed; docs/configuration.md describes every key',
         '',
@@ -334,7 +334,7 @@ describe('astrotrack scan', () => {
     );
     const semantic = await runCli(['scan', data], { env, cwd: dir });
     expect(semantic.stderr).toContain(
-      '  - parsers[0]: unknown parser "ninja" (did you mean "nina"?); built-in: asiair, ekos, nina, seestar, sgp, sharpcap, toolkit\n',
+      '  - parsers[0]: unknown parser "ninja" (did you mean "nina"?); built-in: apt, asiair, ekos, nina, seestar, sgp, sharpcap, toolkit\n',
     );
     expect(semantic.stderr).toContain(
       '  - plan.allocation.Hb: unknown filter (did you mean "Ha"?)',

@@ -1,5 +1,6 @@
 export { toolkitParser } from './toolkit/toolkit-parser.js';
 export { asiairParser } from './asiair/asiair-parser.js';
+export { aptParser } from './apt/apt-parser.js';
 export { seestarParser } from './seestar/seestar-parser.js';
 export { sharpcapParser } from './sharpcap/sharpcap-parser.js';
 export { ekosParser, EKOS_DEFAULT_PATTERN, type EkosParserOptions } from './ekos/ekos-parser.js';
