@@ -9,9 +9,20 @@ export function isFrameFileName(name: string): boolean {
 
 /** The file name without its frame extension(s): `a.fits.fz` → `a`. */
 export function stripFrameExtension(name: string): string {
+  // Every parser asks for the same file in turn: the last answer is kept.
+  if (name === lastName) return lastStem;
   const dot = name.lastIndexOf('.');
-  if (dot <= 0) return name;
-  const stem = name.slice(0, dot);
   // `.fits.fz`: the compressed file keeps the inner extension too.
-  return name.slice(dot + 1).toLowerCase() === 'fz' ? stem.replace(/\.(fits|fit|fts)$/i, '') : stem;
+  const stem =
+    dot <= 0
+      ? name
+      : name.slice(dot + 1).toLowerCase() === 'fz'
+        ? name.slice(0, dot).replace(/\.(fits|fit|fts)$/i, '')
+        : name.slice(0, dot);
+  lastName = name;
+  lastStem = stem;
+  return stem;
 }
+
+let lastName = '';
+let lastStem = '';

@@ -58,6 +58,9 @@ export const CACHED_KEYWORDS = [
   'LONG-OBS',
   'BINNING',
   'PA',
+  // What tells a copy of a frame, besides the above.
+  ...CAMERA_KEYWORDS,
+  // Cards many headers lack, last: absent at the end of an entry, they take no room.
   'BAYERPAT',
   'COLORTYP',
   'ISO',
@@ -67,8 +70,6 @@ export const CACHED_KEYWORDS = [
   'AMBTEMP',
   'MPSAS',
   'SQM',
-  // What tells a copy of a frame, besides the above.
-  ...CAMERA_KEYWORDS,
 ] as const;
 const KEYWORD_INDEX = new Map<string, number>(
   CACHED_KEYWORDS.map((keyword, index) => [keyword, index]),

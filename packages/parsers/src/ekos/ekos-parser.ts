@@ -79,6 +79,9 @@ export interface EkosParserOptions {
  * pattern of the user's, a name is taken for KStars' only with its marks, an exposure in `_secs`,
  * a `2023-10-01T22-15-03` time, or the default folders `<target>/<Type>/[<Filter>/]`.
  */
+/** KStars' default format always has the frame type between `_`s: most names fail here, cheaply. */
+const KSTARS_TYPE = /_(?:Light|Dark|Bias|Flat|DarkFlat)_/;
+
 function looksLikeKStars(file: FrameFile, found: ReadonlyMap<EkosField, string>): boolean {
   if (found.has('exposure') || found.has('datetime')) return true;
   const type = found.get('kind');
@@ -129,6 +132,7 @@ export function ekosParser(options: EkosParserOptions = {}): ParserPlugin {
   return {
     name: 'ekos',
     parse(file, { filters }) {
+      if (usesDefault && !KSTARS_TYPE.test(file.name)) return null;
       const match = regex.exec(stripFrameExtension(file.name));
       if (!match) return null;
       const found = new Map<EkosField, string>();

@@ -18,16 +18,29 @@ const NUMBERED = /^.+_(\d{5})$/;
 /** The folder SharpCap names the target when the user gave none. */
 const NO_TARGET = /^capture$/i;
 
+/** Where the run's time and date folders are; worked out once per folder (the walker shares its array). */
+const runFolderCache = new WeakMap<readonly string[], { timeAt: number; dateAt: number }>();
+
+function runFolders(folders: readonly string[]): { timeAt: number; dateAt: number } {
+  let found = runFolderCache.get(folders);
+  if (!found) {
+    const timeAt = folders.findLastIndex((folder) => TIME_FOLDER.test(folder));
+    const dateAt = folders.findLastIndex((folder, i) => i < timeAt && DATE_FOLDER.test(folder));
+    found = { timeAt, dateAt };
+    runFolderCache.set(folders, found);
+  }
+  return found;
+}
+
 export function sharpcapParser(): ParserPlugin {
   return {
     name: 'sharpcap',
     parse(file) {
+      const folders = file.folders;
+      const { timeAt, dateAt } = runFolders(folders);
+      if (timeAt === -1 || dateAt === -1) return null;
       const number = NUMBERED.exec(stripFrameExtension(file.name));
       if (!number) return null;
-      const folders = file.folders;
-      const timeAt = folders.findLastIndex((folder) => TIME_FOLDER.test(folder));
-      const dateAt = folders.findLastIndex((folder, i) => i < timeAt && DATE_FOLDER.test(folder));
-      if (timeAt === -1 || dateAt === -1) return null;
       const parsed = parsedFrameBuilder('folder');
       const { set } = parsed;
       const [, hh, mm, ss] = TIME_FOLDER.exec(folders[timeAt]!)!;
