@@ -1,21 +1,14 @@
 /** SGP names from the research notes (§3.1) and SGP's help. */
-import { createFilterSet, type FrameFile } from '@astrotrack/core';
+import { createFilterSet } from '@astrotrack/core';
 import { describe, expect, it } from 'vitest';
+import { frameFileAt } from '../test-support/frame-file-at.js';
 import { sgpParser } from './sgp-parser.js';
 
 const filters = createFilterSet();
 
 function parse(path: string, pattern?: string) {
-  const parts = path.split('/');
-  const file: FrameFile = {
-    path: `/d/${path}`,
-    relativePath: path,
-    name: parts.at(-1)!,
-    folders: ['d', ...parts.slice(0, -1)],
-  };
-  return (
-    sgpParser(pattern === undefined ? {} : { pattern }).parse(file, { filters })?.fields ?? null
-  );
+  const parser = sgpParser(pattern === undefined ? {} : { pattern });
+  return parser.parse(frameFileAt(path), { filters })?.fields ?? null;
 }
 
 describe('sgp parser', () => {

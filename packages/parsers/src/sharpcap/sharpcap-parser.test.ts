@@ -1,18 +1,12 @@
 /** SharpCap's capture folders as real archives hold them (research notes §4.5). */
-import { createFilterSet, type FrameFile } from '@astrotrack/core';
+import { createFilterSet } from '@astrotrack/core';
 import { describe, expect, it } from 'vitest';
+import { frameFileAt } from '../test-support/frame-file-at.js';
 import { sharpcapParser } from './sharpcap-parser.js';
 
 const filters = createFilterSet();
 function parse(path: string) {
-  const parts = path.split('/');
-  const file: FrameFile = {
-    path: `/d/${path}`,
-    relativePath: path,
-    name: parts.at(-1)!,
-    folders: ['d', ...parts.slice(0, -1)],
-  };
-  return sharpcapParser().parse(file, { filters })?.fields ?? null;
+  return sharpcapParser().parse(frameFileAt(path), { filters })?.fields ?? null;
 }
 
 describe('sharpcap parser', () => {
