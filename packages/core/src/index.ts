@@ -40,7 +40,6 @@ export * from './report/sort-rows.js';
 export * from './report/plan-remaining-exposure.js';
 export * from './report/exposure-accumulator.js';
 export * from './report/build-report.js';
-export { normaliseTarget, sameTarget } from './report/breakdown.js';
 export * from './targets/target-identity.js';
 export * from './logging/create-logger.js';
 export * from './fits/format-fits-header.js';

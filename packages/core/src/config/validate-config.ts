@@ -45,14 +45,9 @@ function checkNames(config: AstrotrackConfig, known: KnownPlugins): string[] {
 
 /** The settings whose own shape is right, top level and per rig: what the name checks can read. */
 function wellShapedParts(raw: unknown): AstrotrackConfig {
-  const top = shapedPart(
-    raw,
-    configSchema.shape as Record<string, SchemaLike>,
-  ) as AstrotrackConfig & {
-    rigs?: unknown;
-  };
+  // `rigs` is left out by shapedPart: each rig is shaped on its own below.
+  const top = shapedPart(raw, configSchema.shape as Record<string, SchemaLike>) as AstrotrackConfig;
   const rigs = isPlainObject(raw) ? raw.rigs : undefined;
-  delete top.rigs;
   if (isPlainObject(rigs)) {
     const shaped: Record<string, RigSettings> = Object.create(null);
     for (const [name, rig] of Object.entries(rigs))

@@ -31,13 +31,14 @@ export function mergeFrameFields(
   const n = name.fields;
   const hs = header.sources;
   const ns = name.sources;
+  const nameAngle = nameAngleIsTemperature(h, n) ? undefined : n.rotatorAngle;
   // Field by field, spelled out: spreading and key loops cost more than the header read (measured).
   const fields: Partial<FrameFields> = {
     kind: h.kind ?? n.kind,
     target: h.target ?? n.target,
     filter: h.filter ?? n.filter,
     exposureSeconds: h.exposureSeconds ?? n.exposureSeconds,
-    rotatorAngle: h.rotatorAngle ?? (nameAngleIsTemperature(h, n) ? undefined : n.rotatorAngle),
+    rotatorAngle: h.rotatorAngle ?? nameAngle,
     binning: h.binning ?? n.binning,
     gain: h.gain ?? n.gain,
     offset: h.offset ?? n.offset,
@@ -55,11 +56,7 @@ export function mergeFrameFields(
     filter: h.filter != null ? hs.filter : ns.filter,
     exposureSeconds: h.exposureSeconds != null ? hs.exposureSeconds : ns.exposureSeconds,
     rotatorAngle:
-      h.rotatorAngle != null
-        ? hs.rotatorAngle
-        : nameAngleIsTemperature(h, n)
-          ? undefined
-          : ns.rotatorAngle,
+      h.rotatorAngle != null ? hs.rotatorAngle : nameAngle != null ? ns.rotatorAngle : undefined,
     binning: h.binning != null ? hs.binning : ns.binning,
     gain: h.gain != null ? hs.gain : ns.gain,
     offset: h.offset != null ? hs.offset : ns.offset,

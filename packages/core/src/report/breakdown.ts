@@ -6,7 +6,6 @@
  */
 import type { Frame, FrameKind } from '../frame.js';
 import type { CalibrationGroup, ExposureRow, NightRow, TargetSummary } from './report-types.js';
-import { identifyName } from '../targets/target-identity.js';
 
 type Key = string;
 
@@ -202,16 +201,6 @@ export function targetSummaries(
       };
     })
     .sort((a, b) => b.totalSeconds - a.totalSeconds || compareNullLast(a.target, b.target));
-}
-
-/** Two names of one object (`M 31`, `m031`, `NGC 224`, `Andromeda Galaxy`), without the config's aliases. */
-export function sameTarget(a: string, b: string): boolean {
-  return normaliseTarget(a) === normaliseTarget(b);
-}
-
-/** The key two names of one object share (target-identity.ts). */
-export function normaliseTarget(name: string): string {
-  return identifyName(name).key;
 }
 
 function roundTemperature(value: number | null): number | null {

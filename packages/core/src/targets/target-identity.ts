@@ -116,6 +116,16 @@ export function identifyName(written: string): TargetIdentity {
   return { key: spellingKey(name), name };
 }
 
+/** Two names of one object (`M 31`, `m031`, `NGC 224`, `Andromeda Galaxy`), without the config's aliases. */
+export function sameTarget(a: string, b: string): boolean {
+  return normaliseTarget(a) === normaliseTarget(b);
+}
+
+/** The key two names of one object share (identifyName). */
+export function normaliseTarget(name: string): string {
+  return identifyName(name).key;
+}
+
 /** Whether a name is a catalogue designation or a known common name: a plausible target. */
 export function isCatalogueName(written: string): boolean {
   const name = written.trim();
@@ -204,9 +214,16 @@ const NO_TARGET = new Set(
 
 /** Whether a value read for the target names one: not blank, not a placeholder such as `FlatWizard`. */
 export function isTargetName(value: string): boolean {
+  // Asked once per frame, and a folder's frames share a target: the last answer is kept.
+  if (value === lastAsked) return lastAnswer;
   const compact = value
     .trim()
     .toLowerCase()
     .replace(/[\s_]+/g, '');
-  return compact !== '' && !NO_TARGET.has(compact) && /[\p{L}\p{N}]/u.test(compact);
+  lastAsked = value;
+  lastAnswer = compact !== '' && !NO_TARGET.has(compact) && /[\p{L}\p{N}]/u.test(compact);
+  return lastAnswer;
 }
+
+let lastAsked = '';
+let lastAnswer = false;

@@ -85,10 +85,11 @@ const KSTARS_TYPE = /_(?:Light|Dark|Bias|Flat|DarkFlat)_/;
 function looksLikeKStars(file: FrameFile, found: ReadonlyMap<EkosField, string>): boolean {
   if (found.has('exposure') || found.has('datetime')) return true;
   const type = found.get('kind');
-  const [typeFolder, filterFolder] = [file.folders.at(-2), file.folders.at(-1)];
+  const [above, parent] = [file.folders.at(-2), file.folders.at(-1)];
+  // `<target>/<Type>/` (no filter: darks, biases) or `…/<Type>/<Filter>/`.
   return (
-    (filterFolder === type && file.folders.at(-2) === found.get('target')) ||
-    (typeFolder === type && filterFolder === found.get('filter'))
+    (parent === type && above === found.get('target')) ||
+    (above === type && parent === found.get('filter'))
   );
 }
 

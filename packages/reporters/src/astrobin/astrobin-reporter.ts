@@ -68,7 +68,7 @@ export function formatAstrobin(
   site: Pick<AstrobinReporterOptions, 'bortle' | 'meanSqm'> = {},
 ): string {
   const acquisitions = acquisitionsOf(report.nights);
-  refuseLookAlikes(acquisitions, filterIds);
+  refuseRowsWithoutFilter(acquisitions, filterIds);
   const rows = acquisitions.map((acquisition) =>
     rowOf(acquisition, report.calibration, filterIds, site),
   );
@@ -83,7 +83,7 @@ export function formatAstrobin(
  * Rows of two filters without an AstroBin id would both have an empty filter column: AstroBin (and
  * the user) could not tell them apart. One such filter (a colour camera's) is only a warning.
  */
-function refuseLookAlikes(
+function refuseRowsWithoutFilter(
   acquisitions: readonly Acquisition[],
   filterIds: Record<string, number>,
 ): void {
@@ -92,6 +92,14 @@ function refuseLookAlikes(
   );
   if (lacking.length > 1) throw errors.astrobinFilterIdsMissing(lacking);
 }
+
+const MEAN_FIELDS = [
+  'sensorTemperature',
+  'focalRatio',
+  'ambientTemperature',
+  'skyQuality',
+] as const;
+type MeanField = (typeof MEAN_FIELDS)[number];
 
 /** One AstroBin row: the report's rows of a date, filter, exposure, binning and gain. */
 interface Acquisition {
@@ -102,18 +110,8 @@ interface Acquisition {
   gain: number | null;
   subs: number;
   /** Subs-weighted sums and the subs they cover, for the means. */
-  sums: Record<
-    'sensorTemperature' | 'focalRatio' | 'ambientTemperature' | 'skyQuality',
-    [number, number]
-  >;
+  sums: Record<MeanField, [sum: number, subs: number]>;
 }
-
-const MEAN_FIELDS = [
-  'sensorTemperature',
-  'focalRatio',
-  'ambientTemperature',
-  'skyQuality',
-] as const;
 
 function acquisitionsOf(nights: readonly NightRow[]): Acquisition[] {
   const byKey = new Map<string, Acquisition>();
@@ -128,12 +126,9 @@ function acquisitionsOf(nights: readonly NightRow[]): Acquisition[] {
         binning: row.binning,
         gain: row.gain,
         subs: 0,
-        sums: {
-          sensorTemperature: [0, 0],
-          focalRatio: [0, 0],
-          ambientTemperature: [0, 0],
-          skyQuality: [0, 0],
-        },
+        sums: Object.fromEntries(
+          MEAN_FIELDS.map((field) => [field, [0, 0]]),
+        ) as Acquisition['sums'],
       };
       byKey.set(key, acquisition);
     }
@@ -148,7 +143,7 @@ function acquisitionsOf(nights: readonly NightRow[]): Acquisition[] {
   return [...byKey.values()];
 }
 
-function mean(acquisition: Acquisition, field: (typeof MEAN_FIELDS)[number]): number | null {
+function mean(acquisition: Acquisition, field: MeanField): number | null {
   const [sum, subs] = acquisition.sums[field];
   return subs === 0 ? null : sum / subs;
 }
