@@ -1,6 +1,6 @@
 /** The Python toolkit's API, returning data instead of printing. */
 import type { AstrotrackConfig, ExposureReport, SortKey } from '@astrotrack/core';
-import { parseSortKey } from '@astrotrack/core';
+import { errors, formatPath, parseSortKey, settingsSchema } from '@astrotrack/core';
 import { runScan } from './run-scan.js';
 
 export interface CalculateTotalExposureOptions {
@@ -24,15 +24,26 @@ export async function calculateTotalExposure(
 ): Promise<ExposureReport> {
   const sort = options.sortBy === undefined ? undefined : parseSortKey(options.sortBy);
   if (sort === null) throw new TypeError(`unknown sortBy "${options.sortBy}"`);
+  // The same schema as astro.config checks the arguments: the API accepts what the config does.
+  const settings = settingsSchema.safeParse({
+    plan: {
+      targetHours: options.totalTargetHours,
+      allocation: options.filterPct,
+      rejectionBuffer: options.rejectionBufferPercent,
+    },
+    report: { sort, includeUnknown: options.includeUnknown },
+  });
+  if (!settings.success)
+    throw errors.badUsage(
+      settings.error.issues
+        .map((issue) => `${formatPath(issue.path)}: ${issue.message}`)
+        .join('; '),
+    );
   const { report, pluginErrors } = await runScan({
     dir: directory,
     config: options.config ?? {},
     rig: options.rig,
-    targetHours: options.totalTargetHours,
-    allocation: options.filterPct,
-    rejectionBuffer: options.rejectionBufferPercent,
-    sort,
-    includeUnknown: options.includeUnknown,
+    settings: settings.data,
   });
   if (pluginErrors.length > 0) throw new AggregateError(pluginErrors, pluginErrors[0]!.message);
   return report;

@@ -580,7 +580,9 @@ describe('the AstroBin acquisition CSV', () => {
   it('counts, per row, the calibration frames that would calibrate it', async () => {
     const { dir, data, cli, config } = setup();
     const { first, second } = acquisitions(data);
-    config('{ "astrobin": { "filterIds": { "L": 4531, "R": 4532 }, "bortle": 4 } }');
+    config(
+      '{ "reporters": [["astrobin", { "filterIds": { "L": 4531, "R": 4532 }, "bortle": 4 }]] }',
+    );
     const out = join(dir, 'astrobin.csv');
     const result = await cli('scan', data, '--reporter', `astrobin=${out}`);
     expect(result.code).toBe(0);
@@ -627,9 +629,9 @@ describe('the AstroBin acquisition CSV', () => {
     );
     expect(result.code).toBe(78);
     expect(result.stderr).toContain(
-      'error: the AstroBin rows of L, R would have no filter (no AstroBin id), so nothing would tell them apart',
+      'error: the astrobin report: the rows of L, R would have no filter (no AstroBin id), so nothing would tell them apart',
     );
-    expect(result.stderr).toContain('set astrobin.filterIds.L');
+    expect(result.stderr).toContain('set filterIds.L');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
     expect(existsSync(csv)).toBe(false);

@@ -19,16 +19,17 @@ import {
   type PlanInput,
   type ResolvedRig,
   type ScanResult,
-  type SortKey,
+  type Settings,
 } from '@astrotrack/core';
 import { flatsPlugin, libraryPath, loadFlatLibrary, localToday } from '@astrotrack/flats';
 import { builtinParsers, DEFAULT_PARSERS } from '@astrotrack/parsers';
-import { builtinReporters } from '@astrotrack/reporters';
+import { builtinReporters, reporterOptionProblems } from '@astrotrack/reporters';
 
 export const KNOWN_PLUGINS = {
   parsers: new Set(Object.keys(builtinParsers)),
   plugins: new Set<string>(),
   reporters: new Set(Object.keys(builtinReporters)),
+  reporterOptions: reporterOptionProblems,
 };
 
 export interface RunScanOptions {
@@ -38,17 +39,13 @@ export interface RunScanOptions {
   /** A config object instead of a file (programmatic use); skips the search. */
   config?: AstrotrackConfig;
   rig?: string;
-  targetHours?: number;
-  allocation?: Record<string, number>;
-  rejectionBuffer?: number;
-  sort?: SortKey;
-  includeUnknown?: boolean;
+  /**
+   * Settings over the rig's, checked by the config's schema: the command line's flags
+   * (`--target-hours` is `plan.targetHours`, `--no-headers` is `headers: false`…).
+   */
+  settings?: Settings;
   /** `--target`: count only this target's lights. */
   target?: string;
-  /** false: no header cache (`--no-cache`); default: the rig's `cache.enabled` (true). */
-  cache?: boolean;
-  /** false: names only (`--no-headers`); default: the rig's setting. */
-  headers?: boolean;
   /** false: no flat recommendations (`--no-flats`). */
   flats?: boolean;
   /** `--library FILE`: the flat library to compare the lights with. */
@@ -78,6 +75,8 @@ export interface RigOptions {
   configFile?: string;
   config?: AstrotrackConfig;
   rig?: string;
+  /** The command line's settings, over the rig's. */
+  settings?: Settings;
   logger?: Logger;
 }
 
@@ -113,32 +112,49 @@ export async function loadRig(
       });
   for (const warning of warnings) logger.warn(warning);
   logger.info(filepath ? `using config ${filepath}` : 'no astro.config found: using defaults');
-  return { rig: resolveRig(config, options.rig), configPath: filepath };
+  return { rig: resolveRig(config, options.rig, options.settings), configPath: filepath };
+}
+
+export interface PreparedScan extends PreparedRig {
+  /** Walks the archive and builds the report: everything before it has been checked. */
+  run(): Promise<RunScanResult>;
+}
+
+/**
+ * Everything a scan needs, resolved and checked before the first file is read: config, rig,
+ * parsers, plugins, the flat library and the plan. Commands check their outputs (reporters)
+ * between this and `run()`.
+ */
+export async function prepareScan(options: RunScanOptions): Promise<PreparedScan> {
+  const logger = options.logger ?? silentLogger;
+  const prepared = await prepareRig({ ...options, searchFrom: options.dir, logger });
+  const { rig, parsers, plugins, configPath } = prepared;
+  const plan = planInput(options.settings, rig);
+  const flats = options.flats === false ? [] : [await flatsFor(options, rig, configPath)];
+  return {
+    ...prepared,
+    run: async () => {
+      const result = await scanArchive({
+        root: options.dir,
+        rig,
+        parsers,
+        plugins: [...plugins, ...flats, ...(options.observers ?? [])],
+        logger,
+        sort: rig.report.sort,
+        includeUnknown: rig.report.includeUnknown,
+        target: options.target ?? null,
+        cacheFolder: cacheFolderOf(options.dir, rig, configPath),
+        readHeaders: rig.headers,
+        plan,
+      });
+      if (result.report.frames.files === 0) throw errors.noFramesFound(options.dir);
+      return { ...result, configPath, rig };
+    },
+  };
 }
 
 export async function runScan(options: RunScanOptions): Promise<RunScanResult> {
-  const logger = options.logger ?? silentLogger;
-  const { rig, parsers, plugins, configPath } = await prepareRig({
-    ...options,
-    searchFrom: options.dir,
-    logger,
-  });
-  const flats = options.flats === false ? [] : [await flatsFor(options, rig, configPath)];
-  const result = await scanArchive({
-    root: options.dir,
-    rig,
-    parsers,
-    plugins: [...plugins, ...flats, ...(options.observers ?? [])],
-    logger,
-    sort: options.sort ?? rig.report.sort ?? 'filter',
-    includeUnknown: options.includeUnknown ?? rig.report.includeUnknown ?? false,
-    target: options.target ?? null,
-    cacheFolder: cacheFolderOf(options.dir, rig, configPath, options.cache),
-    readHeaders: options.headers ?? rig.headers,
-    plan: planInput(options, rig.plan, rig.filters),
-  });
-  if (result.report.frames.files === 0) throw errors.noFramesFound(options.dir);
-  return { ...result, configPath, rig };
+  return (await prepareScan(options)).run();
 }
 
 /**
@@ -151,9 +167,6 @@ async function flatsFor(options: RunScanOptions, rig: ResolvedRig, configPath: s
   return flatsPlugin({
     library: async () => library,
     libraryPath: file,
-    tolerance: rig.flats.tolerance,
-    maxAgeDays: rig.flats.maxAgeDays,
-    oldFlatsCover: rig.flats.oldFlatsCover,
     today: options.today ?? localToday(),
   });
 }
@@ -163,9 +176,8 @@ export function cacheFolderOf(
   dir: string,
   rig: ResolvedRig,
   configPath: string | null,
-  wanted?: boolean,
 ): string | null {
-  if (wanted === false || rig.cache.enabled === false) return null;
+  if (!rig.cache.enabled) return null;
   const root = resolve(dir);
   if (rig.cache.folder) {
     return cacheFolderFor(
@@ -203,19 +215,15 @@ export function flatLibraryFile(
   return libraryPath({ explicit, configured: rig.flats.library, configPath });
 }
 
-function planInput(
-  options: RunScanOptions,
-  settings: { targetHours?: number; allocation?: Record<string, number>; rejectionBuffer?: number },
-  filters: FilterSet,
-): PlanInput | null {
-  const targetHours = options.targetHours ?? settings.targetHours;
-  const allocation = options.allocation ?? settings.allocation;
+/** The rig's plan, or null without a target; a plan flag without one is a usage error. */
+function planInput(given: Settings | undefined, rig: ResolvedRig): PlanInput | null {
+  const { targetHours, allocation, rejectionBuffer } = rig.plan;
   if (targetHours === undefined) {
-    for (const [flag, given] of [
-      ['--alloc', options.allocation],
-      ['--buffer', options.rejectionBuffer],
+    for (const [flag, value] of [
+      ['--alloc', given?.plan?.allocation],
+      ['--buffer', given?.plan?.rejectionBuffer],
     ] as const) {
-      if (given !== undefined)
+      if (value !== undefined)
         throw errors.badUsage(
           `${flag} needs a target`,
           'add --target-hours H, or plan.targetHours in astro.config',
@@ -225,8 +233,8 @@ function planInput(
   }
   return {
     targetHours,
-    allocation: canonicalAllocation(allocation ?? {}, filters),
-    rejectionBufferPercent: options.rejectionBuffer ?? settings.rejectionBuffer,
+    allocation: canonicalAllocation(allocation ?? {}, rig.filters),
+    rejectionBufferPercent: rejectionBuffer,
   };
 }
 

@@ -12,9 +12,20 @@ export * from './config/config-types.js';
 export { defineConfig, defineParser } from './define-config.js';
 export * from './config/load-config.js';
 export * from './config/find-config-file.js';
-export type { KnownPlugins, ValidationResult } from './config/validate-config.js';
+export {
+  formatPath,
+  validateConfig,
+  type KnownPlugins,
+  type ValidationResult,
+} from './config/validate-config.js';
 export * from './config/resolve-rig.js';
-export * from './config/setting-bounds.js';
+export {
+  settingsSchema,
+  SETTING_DEFAULTS,
+  ORGANIZE_MODES,
+  type Settings,
+  type ResolvedSettings,
+} from './config/settings-schema.js';
 export * from './config/instantiate-plugins.js';
 export { didYouMean } from './config/did-you-mean.js';
 export * from './scan/frame-extensions.js';
@@ -37,6 +48,7 @@ export * from './headers/read-frame-header.js';
 export * from './report/report-types.js';
 export * from './report/format-duration.js';
 export * from './report/sort-rows.js';
+export * from './report/sort-keys.js';
 export * from './report/plan-remaining-exposure.js';
 export * from './report/exposure-accumulator.js';
 export * from './report/build-report.js';

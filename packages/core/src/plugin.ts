@@ -4,7 +4,7 @@ import type { EngineEvents } from './events/engine-events.js';
 import type { BusHandler } from './events/event-bus.js';
 import type { FieldSources, FrameFields } from './frame.js';
 import type { FilterSet } from './filters/filter-set.js';
-import type { ResolvedRig } from './config/resolve-rig.js';
+import type { ResolvedSettings } from './config/settings-schema.js';
 import type { ReportSection, ReportWarning } from './report/report-types.js';
 
 /** A file the walker found, as parsers see it. */
@@ -51,7 +51,7 @@ export interface PluginContext {
   /** Subscribe to an engine event. Async handlers are awaited before the report is built. */
   on<K extends keyof EngineEvents>(event: K, handler: BusHandler<EngineEvents[K]>): void;
   logger: Logger;
-  rig: ResolvedRig;
+  rig: ResolvedSettings;
   /** The target the scan is narrowed to (`--target`), or null: sections should narrow too. */
   target: string | null;
   /**

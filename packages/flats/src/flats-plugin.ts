@@ -14,6 +14,7 @@ export interface FlatsPluginOptions {
   library: FlatLibrary | (() => Promise<FlatLibrary>);
   /** The library file, shown in the report; null when none. */
   libraryPath?: string | null;
+  /** Instead of the rig's `flats.tolerance`, `flats.maxAgeDays` and `flats.oldFlatsCover`. */
   tolerance?: number;
   maxAgeDays?: number;
   oldFlatsCover?: boolean;
@@ -35,16 +36,13 @@ export interface FlatsSection {
   filters: FilterFlats[];
 }
 
-export const DEFAULT_TOLERANCE = 2.5;
-export const DEFAULT_MAX_AGE_DAYS = 90;
-
 export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {
-  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
-  const maxAgeDays = options.maxAgeDays ?? DEFAULT_MAX_AGE_DAYS;
-  const oldFlatsCover = options.oldFlatsCover ?? true;
   return {
     name: 'astrotrack:flats',
     setup({ on, addReportSection, rig, target }) {
+      const tolerance = options.tolerance ?? rig.flats.tolerance;
+      const maxAgeDays = options.maxAgeDays ?? rig.flats.maxAgeDays;
+      const oldFlatsCover = options.oldFlatsCover ?? rig.flats.oldFlatsCover;
       const targets = new TargetNames({ aliases: rig.targets.aliases });
       // Filter → binning → the lights' angles; a filter's binnings are split only when it has several.
       const lights = new Map<string, Map<string, (number | null)[]>>();

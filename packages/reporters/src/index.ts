@@ -1,4 +1,11 @@
-export { builtinReporters, isBuiltinReporter, type ReporterSettings } from './builtin-reporters.js';
+export {
+  builtinReporters,
+  isBuiltinReporter,
+  loadBuiltinReporter,
+  reporterOptionProblems,
+  type BuiltinReporter,
+  type ReporterContext,
+} from './builtin-reporters.js';
 export { renderGrid, type GridColumn, type Align, type CellStyle } from './table/render-grid.js';
 export { CSV_COLUMNS } from './csv/csv-reporter.js';
 export { ASTROBIN_COLUMNS } from './astrobin/astrobin-reporter.js';

@@ -3,13 +3,13 @@
  * path). Every change is locked and written atomically (@astrotrack/flats).
  */
 import type { Command } from 'commander';
-import { errors, SETTING_BOUNDS, scanArchive } from '@astrotrack/core';
+import { errors, SETTING_DEFAULTS, scanArchive, type Settings } from '@astrotrack/core';
+import { SETTING_FLAGS, settingsFromFlags } from '../options/setting-flags.js';
 import {
   addFlatRecords,
   addFlats,
   clearFlats,
   collectFlatFrames,
-  DEFAULT_MAX_AGE_DAYS,
   deleteFlatLibrary,
   flatSets,
   isCalendarDate,
@@ -26,7 +26,7 @@ import {
 import type { Frame } from '@astrotrack/core';
 import { renderGrid } from '@astrotrack/reporters';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
-import { parseBoundedNumber, parseDecimal } from '../options/parse-allocation.js';
+import { parseDecimal } from '../options/parse-allocation.js';
 import { cacheFolderOf, flatLibraryFile, prepareRig } from '../run-scan.js';
 import { progressLine } from '../progress/progress-line.js';
 import { scanProgressPlugin } from '../progress/scan-progress-plugin.js';
@@ -98,14 +98,13 @@ export function registerFlatsCommand(program: Command): void {
     .option('--json', 'print JSON for scripts')
     .option(
       '--max-age <days>',
-      `flats older than this are old (default: config, else ${DEFAULT_MAX_AGE_DAYS})`,
+      `flats older than this are old (default: config flats.maxAgeDays, else ${SETTING_DEFAULTS.flats.maxAgeDays})`,
     )
     .action(async (flags, command: Command) => {
       const context = await libraryContext(command);
       const maxAge =
-        flags.maxAge === undefined
-          ? context.maxAgeDays
-          : parseBoundedNumber('--max-age', flags.maxAge, SETTING_BOUNDS.maxAgeDays);
+        settingsFromFlags([[SETTING_FLAGS.maxAge, flags.maxAge]]).flats?.maxAgeDays ??
+        context.maxAgeDays;
       const listed = listFlats(
         await loadFlatLibrary(context.file),
         context.rig,
@@ -230,14 +229,17 @@ export function registerFlatsCommand(program: Command): void {
     .option('--dry-run', 'show what would be recorded, change nothing')
     .option('--no-cache', 'read every header again (the cache `scan` keeps: DIR/.astrotrack/cache)')
     .action(async (dir: string, flags: { dryRun?: boolean; cache: boolean }, command: Command) => {
-      const context = await libraryContext(command);
+      const context = await libraryContext(
+        command,
+        settingsFromFlags([[SETTING_FLAGS.cache, flags.cache]]),
+      );
       const found: Frame[] = [];
       const { rig, configPath } = context.prepared;
       await scanArchive({
         root: dir,
         rig,
         parsers: context.prepared.parsers,
-        cacheFolder: cacheFolderOf(dir, rig, configPath, flags.cache),
+        cacheFolder: cacheFolderOf(dir, rig, configPath),
         cacheReadOnly: Boolean(flags.dryRun),
         plugins: [
           collectFlatFrames(found),
@@ -248,7 +250,7 @@ export function registerFlatsCommand(program: Command): void {
         ],
         logger: context.logger,
       });
-      const precision = rig.flats.anglePrecision ?? 0.1;
+      const precision = rig.flats.anglePrecision;
       const { sets, withoutFilter, withoutDate } = flatSets(found, precision);
       if (found.length === 0) {
         say(
@@ -308,13 +310,14 @@ export function registerFlatsCommand(program: Command): void {
     });
 }
 
-async function libraryContext(command: Command) {
+async function libraryContext(command: Command, settings: Settings = {}) {
   const globals = command.optsWithGlobals<GlobalOptions & LibraryFlags>();
   const logger = loggerFor(globals);
   const prepared = await prepareRig({
     searchFrom: process.cwd(),
     configFile: globals.config,
     rig: globals.rig,
+    settings,
     logger,
   });
   const { rig } = prepared;
@@ -325,7 +328,7 @@ async function libraryContext(command: Command) {
     prepared,
     rig: rig.name,
     rigLabel: rig.name ? `rig ${rig.name}` : 'the default rig',
-    maxAgeDays: rig.flats.maxAgeDays ?? DEFAULT_MAX_AGE_DAYS,
+    maxAgeDays: rig.flats.maxAgeDays,
     canonicalFilter: (name: string) => {
       if (name.trim() === '')
         throw errors.badUsage('the filter name is empty', 'give a filter, e.g. L, Ha or OIII');

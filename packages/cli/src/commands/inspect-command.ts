@@ -12,6 +12,7 @@ import {
 } from '@astrotrack/core';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
 import { prepareRig } from '../run-scan.js';
+import { SETTING_FLAGS, settingsFromFlags } from '../options/setting-flags.js';
 
 interface InspectFlags {
   json?: boolean;
@@ -39,9 +40,10 @@ export function registerInspectCommand(program: Command): void {
         searchFrom: dirname(files[0]!),
         configFile: globals.config,
         rig: globals.rig,
+        settings: settingsFromFlags([[SETTING_FLAGS.headers, flags.headers]]),
         logger,
       });
-      const readHeaders = flags.headers === false ? false : rig.headers;
+      const readHeaders = rig.headers;
       const rejects = rejectFolders(rig.report.rejectFolders);
       const inspections: FrameInspection[] = [];
       let missing = 0;

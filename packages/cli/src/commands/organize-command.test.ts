@@ -237,7 +237,9 @@ describe('astrotrack organize', () => {
     expect(layout.code).toBe(64);
     expect(layout.stderr).toContain('".." is not allowed in a layout; unknown placeholder {filtr}');
     const mode = await runCli(['organize', data, '--mode', 'teleport'], { cwd: dir });
-    expect(mode.stderr).toContain('error: unknown --mode "teleport"');
+    expect(mode.stderr).toContain(
+      'error: bad --mode "teleport": Invalid option: expected one of "move"|"copy"|"hardlink"|"symlink"',
+    );
   });
 
   describe.skipIf(!HAS_SCRIPT)('on a terminal', () => {

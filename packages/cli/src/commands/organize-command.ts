@@ -6,13 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import {
-  errors,
-  SETTING_BOUNDS,
-  scanArchive,
-  type Logger,
-  type ResolvedRig,
-} from '@astrotrack/core';
+import { errors, scanArchive, type Logger, type ResolvedRig } from '@astrotrack/core';
 import { listFlats, loadFlatLibrary, localToday } from '@astrotrack/flats';
 import {
   layoutProblems,
@@ -24,13 +18,13 @@ import {
   readRuns,
   unfinishedRun,
   type OrganizeMode,
-  type OrganizerPlugin,
   type RunLock,
+  type RunProgress,
   type RunRecord,
   type SessionFlat,
 } from '@astrotrack/organizer';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
-import { parseBoundedNumber } from '../options/parse-allocation.js';
+import { SETTING_FLAGS, settingsFromFlags } from '../options/setting-flags.js';
 import { cacheFolderOf, flatLibraryFile, prepareRig, type PreparedRig } from '../run-scan.js';
 import { carryCacheEntries } from '../organize/carry-cache-entries.js';
 import { ask, canAsk } from '../organize/confirm.js';
@@ -90,18 +84,21 @@ export function registerOrganizeCommand(program: Command): void {
       const logger = loggerFor(globals);
       const line = progressLine({ quiet: globals.quiet });
       const root = resolve(dir);
+      const settings = settingsFromFlags([
+        [SETTING_FLAGS.mode, flags.mode],
+        [SETTING_FLAGS.sessionTolerance, flags.tolerance],
+        [SETTING_FLAGS.headers, flags.headers],
+        [SETTING_FLAGS.cache, flags.cache],
+      ]);
       const { rig, parsers, plugins, configPath } = await prepareRig({
         searchFrom: root,
         configFile: globals.config,
         rig: globals.rig,
+        settings,
         logger,
       });
       const layout = chooseLayout(flags, rig, configPath);
-      const mode = chooseMode(flags.mode ?? rig.organize.mode);
-      const tolerance =
-        flags.tolerance === undefined
-          ? rig.organize.tolerance
-          : parseBoundedNumber('--tolerance', flags.tolerance, SETTING_BOUNDS.tolerance);
+      const { mode, tolerance } = rig.organize;
       const output = flags.out === undefined ? root : resolve(flags.out);
       const prepared = { rig, parsers, plugins, configPath, logger, line };
 
@@ -123,7 +120,7 @@ interface OrganizeRequest extends PreparedRig {
   output: string;
   layout: string;
   mode: OrganizeMode;
-  tolerance: number | undefined;
+  tolerance: number;
   flags: OrganizeFlags;
   lock: RunLock | undefined;
   logger: Logger;
@@ -151,7 +148,7 @@ async function organize(request: OrganizeRequest): Promise<void> {
       return flats;
     },
   });
-  const cacheFolder = cacheFolderOf(root, rig, configPath, flags.cache);
+  const cacheFolder = cacheFolderOf(root, rig, configPath);
   const started = performance.now();
   const scan = await scanArchive({
     root,
@@ -159,7 +156,7 @@ async function organize(request: OrganizeRequest): Promise<void> {
     parsers,
     plugins: [...plugins, organizer, scanProgressPlugin(line)],
     logger,
-    readHeaders: flags.headers === false ? false : undefined,
+    readHeaders: rig.headers,
     // What `scan` stored is used, and nothing written: organize changes nothing before the
     // plan is confirmed. Once applied, the moved files' entries follow them.
     cacheFolder,
@@ -195,7 +192,7 @@ async function organize(request: OrganizeRequest): Promise<void> {
   }
   if (output !== root) makeOutputFolder(output);
   const applying = performance.now();
-  const outcome = withProgress(organizer, line, () => organizer.apply(plan, { lock }));
+  const outcome = withProgress(line, (onProgress) => organizer.apply(plan, { lock, onProgress }));
   logger.debug(`apply ${Math.round(performance.now() - applying)} ms`);
   carryCacheEntries(cacheFolder, plan, plan.operations, outcome.failures, 'apply', logger);
   process.stdout.write(describeOutcome('apply', mode, outcome));
@@ -267,12 +264,6 @@ function chooseLayout(flags: OrganizeFlags, rig: ResolvedRig, configPath: string
   return NAMED_LAYOUTS.filter;
 }
 
-function chooseMode(mode: string | undefined): OrganizeMode {
-  if (mode === undefined) return 'move';
-  if ((ORGANIZE_MODES as readonly string[]).includes(mode)) return mode as OrganizeMode;
-  throw errors.badUsage(`unknown --mode "${mode}"`, `use one of: ${ORGANIZE_MODES.join(', ')}`);
-}
-
 /** A run left half way is settled first: finished (--yes, or chosen), rolled back (chosen), or the command stops. */
 async function settleUnfinishedRun(
   root: string,
@@ -309,8 +300,10 @@ async function settleUnfinishedRun(
     );
   } else throw errors.confirmationNeeded('settling the interrupted run');
   if (choice === 'quit') throw errors.badUsage('stopped: the interrupted run is still as it was');
-  const outcome = withProgress(organizer, line, () =>
-    choice === 'finish' ? organizer.finish(run, { lock }) : organizer.undo(run, { lock }),
+  const outcome = withProgress(line, (onProgress) =>
+    choice === 'finish'
+      ? organizer.finish(run, { lock, onProgress })
+      : organizer.undo(run, { lock, onProgress }),
   );
   process.stdout.write(
     describeOutcome(choice === 'finish' ? 'finish' : 'undo', run.header.mode, outcome),
@@ -327,12 +320,12 @@ async function settleUnfinishedRun(
 
 const PHASE_LABELS = { apply: 'organizing', finish: 'finishing', undo: 'undoing' } as const;
 
-export function withProgress<T>(organizer: OrganizerPlugin, line: ProgressLine, work: () => T): T {
-  organizer.on('organize:progress', ({ phase, done, total }) =>
-    line.update(PHASE_LABELS[phase], done, total),
-  );
+export function withProgress<T>(
+  line: ProgressLine,
+  work: (onProgress: (progress: RunProgress) => void) => T,
+): T {
   try {
-    return work();
+    return work(({ phase, done, total }) => line.update(PHASE_LABELS[phase], done, total));
   } finally {
     line.clear();
   }
@@ -343,8 +336,8 @@ async function rigSessionFlats(file: string, rig: ResolvedRig): Promise<SessionF
   const library = await loadFlatLibrary(file);
   const today = localToday();
   return (
-    listFlats(library, rig.name, today, rig.flats.maxAgeDays ?? 90)
-      .filter((flat) => (rig.flats.oldFlatsCover ?? true) || !flat.old)
+    listFlats(library, rig.name, today, rig.flats.maxAgeDays)
+      .filter((flat) => rig.flats.oldFlatsCover || !flat.old)
       // Sessions are angles: a flat set without one (no rotator) places no session.
       .filter((flat): flat is typeof flat & { angle: number } => flat.angle !== undefined)
       .map((flat) => ({

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { EXIT_CODES, errors, parseSortKey, SETTING_BOUNDS, SORT_KEYS } from '@astrotrack/core';
+import { EXIT_CODES, SETTING_DEFAULTS, SORT_KEYS } from '@astrotrack/core';
 import { builtinReporters } from '@astrotrack/reporters';
 import { loggerFor, stdoutWantsColor, type GlobalOptions } from '../options/global-options.js';
-import { parseAllocation, parseBoundedNumber } from '../options/parse-allocation.js';
-import { runScan, type RunScanOptions } from '../run-scan.js';
+import { SETTING_FLAGS, settingsFromFlags } from '../options/setting-flags.js';
+import { prepareScan, type RunScanOptions } from '../run-scan.js';
 import { progressLine } from '../progress/progress-line.js';
 import { scanProgressPlugin } from '../progress/scan-progress-plugin.js';
 import { parseReporterSpecs, loadReporters, writeReports } from '../reporting/reporter-outputs.js';
@@ -29,7 +29,7 @@ export function addScanOptions(command: Command): Command {
     .option('-a, --alloc <list>', 'share of the target per filter, e.g. L=40,R=20,G=20,B=20')
     .option(
       '-b, --buffer <percent>',
-      'rejection buffer added to the target, in percent (default 15)',
+      `rejection buffer added to the target, in percent (default ${SETTING_DEFAULTS.plan.rejectionBuffer})`,
     )
     .option('-s, --sort <key>', `sort rows by: ${SORT_KEYS.join(', ')}`)
     .option('--include-unknown', 'count lights whose filter is unknown, as filter "Unknown"')
@@ -43,35 +43,26 @@ export function addScanOptions(command: Command): Command {
     .option('--target <name>', 'count only the lights of this target (case and spaces ignored)');
 }
 
-/** Flags → what runScan needs; every value checked, every problem a usage error. */
+/** Flags → what a scan needs; every setting flag checked by the config's schema. */
 export function scanOptionsFrom(
   dir: string,
   flags: Omit<ScanFlags, 'reporter'>,
   globals: GlobalOptions,
 ): Omit<RunScanOptions, 'logger'> {
-  const sort = flags.sort === undefined ? undefined : parseSortKey(flags.sort);
-  if (sort === null) {
-    throw errors.badUsage(`bad --sort "${flags.sort}"`, `use one of: ${SORT_KEYS.join(', ')}`);
-  }
   return {
     dir,
     configFile: globals.config,
     rig: globals.rig,
-    targetHours:
-      flags.targetHours === undefined
-        ? undefined
-        : parseBoundedNumber('--target-hours', flags.targetHours, SETTING_BOUNDS.targetHours),
-    allocation: flags.alloc === undefined ? undefined : parseAllocation(flags.alloc),
-    rejectionBuffer:
-      flags.buffer === undefined
-        ? undefined
-        : parseBoundedNumber('--buffer', flags.buffer, SETTING_BOUNDS.rejectionBuffer),
-    sort,
-    includeUnknown: flags.includeUnknown,
-    // Commander sets `headers` to true unless --no-headers is given; only the flag overrides the config.
-    headers: flags.headers === false ? false : undefined,
+    settings: settingsFromFlags([
+      [SETTING_FLAGS.targetHours, flags.targetHours],
+      [SETTING_FLAGS.alloc, flags.alloc],
+      [SETTING_FLAGS.buffer, flags.buffer],
+      [SETTING_FLAGS.sort, flags.sort],
+      [SETTING_FLAGS.includeUnknown, flags.includeUnknown],
+      [SETTING_FLAGS.headers, flags.headers],
+      [SETTING_FLAGS.cache, flags.cache],
+    ]),
     flats: flags.flats,
-    cache: flags.cache === false ? false : undefined,
     library: flags.library,
     target: flags.target,
   };
@@ -97,12 +88,14 @@ export function registerScanCommand(program: Command): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const logger = loggerFor(globals);
       const specs = parseReporterSpecs(flags.reporter ?? ['table']);
-      const result = await runScan({
+      const scan = await prepareScan({
         ...scanOptionsFrom(dir, flags, globals),
         logger,
         observers: [scanProgressPlugin(progressLine({ quiet: globals.quiet }))],
       });
-      const reporters = await loadReporters(specs, result.rig);
+      // Every output is checked before the first file is read: a typo costs no scan.
+      const reporters = await loadReporters(specs, scan.rig);
+      const result = await scan.run();
       await writeReports(reporters, result.report, { color: stdoutWantsColor() });
       if (result.pluginErrors.length > 0) process.exitCode = EXIT_CODES.unexpected;
     });

@@ -74,8 +74,8 @@ async function undo(
     }
   }
   const organizer = organizerPlugin({ root, layout: NAMED_LAYOUTS.filter });
-  const outcome = withProgress(organizer, progressLine({ quiet: globals.quiet }), () =>
-    organizer.undo(run, { lock }),
+  const outcome = withProgress(progressLine({ quiet: globals.quiet }), (onProgress) =>
+    organizer.undo(run, { lock, onProgress }),
   );
   const logger = loggerFor(globals);
   carryCacheEntries(

@@ -6,8 +6,8 @@
 import { watch as watchFolder, type FSWatcher } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { isAstrotrackError, SETTING_BOUNDS } from '@astrotrack/core';
-import { builtinReporters } from '@astrotrack/reporters';
+import { isAstrotrackError } from '@astrotrack/core';
+import { loadBuiltinReporter } from '@astrotrack/reporters';
 import { loggerFor, stdoutWantsColor, type GlobalOptions } from '../options/global-options.js';
 import { parseBoundedNumber } from '../options/parse-allocation.js';
 import { runScan } from '../run-scan.js';
@@ -15,6 +15,9 @@ import { ChangeSettler } from '../watch/settle-changes.js';
 import { addScanOptions, scanOptionsFrom, type ScanFlags } from './scan-command.js';
 
 const CLEAR_SCREEN = '\u001b[2J\u001b[H';
+
+/** `--quiet-ms`: a command-line setting only (no config key); up to ten minutes. */
+const QUIET_MS = { min: 0, max: 600_000 };
 
 export function registerWatchCommand(program: Command): void {
   addScanOptions(
@@ -37,7 +40,7 @@ export function registerWatchCommand(program: Command): void {
         const globals = command.optsWithGlobals<GlobalOptions>();
         const logger = loggerFor(globals);
         const options = scanOptionsFrom(dir, flags, globals);
-        const table = await builtinReporters.table!();
+        const table = await loadBuiltinReporter('table', {});
         const root = resolve(dir);
         const screen = Boolean(process.stdout.isTTY);
 
@@ -71,7 +74,7 @@ export function registerWatchCommand(program: Command): void {
 
         const settler = new ChangeSettler({
           root,
-          quietMs: parseBoundedNumber('--quiet-ms', flags.quietMs, SETTING_BOUNDS.quietMs),
+          quietMs: parseBoundedNumber('--quiet-ms', flags.quietMs, QUIET_MS),
           onSettled: () => void show(),
         });
         let watcher: FSWatcher;

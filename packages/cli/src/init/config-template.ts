@@ -84,8 +84,8 @@ ${
       mode: move # or copy, hardlink, symlink
 
     # AstroBin's id of each filter, for --reporter astrobin (the number in the filter's page address):
-    # astrobin:
-    #   filterIds: { ${answers.filters[0] ?? 'L'}: 1234 }
+    # reporters:
+    #   - [astrobin, { filterIds: { ${answers.filters[0] ?? 'L'}: 1234 } }]
 `;
 }
 

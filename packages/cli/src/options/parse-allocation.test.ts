@@ -18,8 +18,8 @@ describe('parseAllocation', () => {
     ]);
   });
 
-  it.each(['L=forty', 'L=40%%', 'L', '=40', 'L=140'])('refuses %j', (text) => {
-    expect(() => parseAllocation(text)).toThrow(/bad --alloc|cannot exceed 100/);
+  it.each(['L=forty', 'L=40%%', 'L', '=40'])('refuses %j', (text) => {
+    expect(() => parseAllocation(text)).toThrow(/bad --alloc/);
   });
 });
 

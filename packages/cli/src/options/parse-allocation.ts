@@ -18,9 +18,8 @@ export function parseAllocation(text: string): Record<string, number> {
         'write it like --alloc L=40,R=20,G=20,B=20',
       );
     }
+    // Bounds are the config's (plan.allocation), checked with the other setting flags.
     const percent = Number(match[2]);
-    if (percent > 100)
-      throw errors.badUsage(`bad --alloc "${part}": a percentage cannot exceed 100`);
     if (Object.hasOwn(allocation, match[1]!))
       throw errors.badUsage(`bad --alloc: filter "${match[1]}" is given twice`);
     allocation[match[1]!] = percent;

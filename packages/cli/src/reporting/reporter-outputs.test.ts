@@ -63,7 +63,12 @@ describe('several reporters at once', () => {
     const { dir, data, env } = sample();
     writeFileSync(
       join(dir, 'astro.config.json'),
-      JSON.stringify({ astrobin: { filterIds: { L: 4531, R: 4532, G: 4533, B: 4534, Ha: 4536 } } }),
+      JSON.stringify({
+        reporters: [['astrobin', { filterIds: { L: 4531, R: 4532, G: 4533, B: 9 } }]],
+        rig: 'main',
+        // The rig's entry merges its ids over the top level's.
+        rigs: { main: { reporters: [['astrobin', { filterIds: { B: 4534, Ha: 4536 } }]] } },
+      }),
     );
     const result = await runCli(
       ['scan', data, '--target', 'm31', '--reporter', 'astrobin', '--config', 'astro.config.json'],
@@ -75,6 +80,10 @@ describe('several reporters at once', () => {
     );
     // The L flats of the 15th, the night nearest, calibrate the L lights of the 14th.
     expect(result.stdout).toMatch(/^2025-09-14,4531,80,120,1,100,-10,10,5$/m);
+    // B's id is the rig's, over the top level's 9; Ha's comes from the rig alone.
+    expect(result.stdout).toMatch(/^[\d-]+,4534,/m);
+    expect(result.stdout).toMatch(/^[\d-]+,4536,/m);
+    expect(result.stdout).not.toMatch(/^[\d-]+,9,/m);
   });
 
   it('refuses two reporters on stdout and unknown ones, and makes a report file’s folder', async () => {

@@ -14,7 +14,7 @@ import {
   type ReporterPlugin,
   type ResolvedRig,
 } from '@astrotrack/core';
-import { builtinReporters, isBuiltinReporter } from '@astrotrack/reporters';
+import { builtinReporters, isBuiltinReporter, loadBuiltinReporter } from '@astrotrack/reporters';
 
 export interface ReporterSpec {
   name: string;
@@ -49,7 +49,10 @@ export interface LoadedReporter {
   file: string | null;
 }
 
-/** Built-ins by name; reporters of your own from the rig's `reporters` in the config. */
+/**
+ * Built-ins by name, with the options the rig's config gives them; reporters of your own from the
+ * rig's `reporters`. Run before the scan: a reporter that cannot be made stops it before any work.
+ */
 export async function loadReporters(
   specs: readonly ReporterSpec[],
   rig: ResolvedRig,
@@ -63,7 +66,7 @@ export async function loadReporters(
     if (custom) loaded.push({ reporter: custom, file: spec.file });
     else if (isBuiltinReporter(spec.name))
       loaded.push({
-        reporter: await builtinReporters[spec.name]!(rig.astrobin),
+        reporter: await loadBuiltinReporter(spec.name, builtinOptions(rig, spec.name)),
         file: spec.file,
       });
     else {
@@ -78,6 +81,26 @@ export async function loadReporters(
   // A report file that would be refused is refused now, not after a long scan.
   for (const { file } of loaded) if (file !== null) checkReplaceable(resolve(file));
   return loaded;
+}
+
+/**
+ * The options the config gives a built-in: its `[name, options]` entries, top level then the rig's,
+ * merged in order; an object option (`filterIds`) merges key by key.
+ */
+function builtinOptions(rig: ResolvedRig, name: string): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const spec of rig.reporters) {
+    if (!Array.isArray(spec) || spec[0] !== name) continue;
+    for (const [key, value] of Object.entries(spec[1] as Record<string, unknown>)) {
+      const before = merged[key];
+      merged[key] = isObject(before) && isObject(value) ? { ...before, ...value } : value;
+    }
+  }
+  return merged;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Runs every reporter; files first, so stdout is the last thing written. */

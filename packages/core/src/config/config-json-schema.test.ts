@@ -32,7 +32,7 @@ describe.runIf(existsSync(SCHEMA))('the JSON Schema of astro.config', () => {
         'plan',
         'flats',
         'organize',
-        'astrobin',
+        'reporters',
         'rigs',
       ]),
     );

@@ -101,7 +101,7 @@ describe('loadConfig', () => {
     // Both, in one pass: the bad number, and the parser no one has.
     expect(error.message).toMatch(
       new RegExp(
-        `^${escapeRegex(join(dir, 'astro.config.json'))} has 2 problems:\n  - plan.targetHours: Invalid input: expected number, received string\n  - parsers\\[0\\]: unknown parser "ninja"`,
+        `^${escapeRegex(join(dir, 'astro.config.json'))} has 2 problems:\n  - plan.targetHours: expected a number from 0.01 to 100000\n  - parsers\\[0\\]: unknown parser "ninja"`,
       ),
     );
   });

@@ -1,74 +1,75 @@
-/** Picks the rig to use and merges its settings over the top-level ones. */
+/** Picks the rig to use and merges its settings over the top-level ones and the defaults. */
 import type { ObserverPlugin, ParserPlugin, ReporterPlugin } from '../plugin.js';
-import type {
-  AstrobinSettings,
-  AstrotrackConfig,
-  CacheSettings,
-  FlatSettings,
-  OrganizeSettings,
-  PlanSettings,
-  PluginSpec,
-  ReportSettings,
-  RigSettings,
-  TargetSettings,
-} from './config-types.js';
+import type { AstrotrackConfig, PluginSpec, RigSettings } from './config-types.js';
+import { SETTING_DEFAULTS, type ResolvedSettings, type Settings } from './settings-schema.js';
 import { createFilterSet, type FilterSet } from '../filters/filter-set.js';
 import { errors } from '../errors/catalogue.js';
 
-export interface ResolvedRig {
-  /** The rig's name, or null when the config defines none (or none was chosen). */
-  name: string | null;
-  headers: boolean;
-  angle: 'mechanical' | 'sky';
-  utcOffset: number | undefined;
-  filters: FilterSet;
-  targets: Required<TargetSettings>;
+export interface ResolvedRig extends ResolvedSettings {
   parsers: PluginSpec<ParserPlugin>[];
   plugins: PluginSpec<ObserverPlugin>[];
-  plan: PlanSettings;
-  report: ReportSettings;
-  flats: FlatSettings;
-  organize: OrganizeSettings;
   reporters: PluginSpec<ReporterPlugin>[];
-  astrobin: AstrobinSettings;
-  cache: CacheSettings;
 }
 
 /**
  * Objects merge key by key (a rig's `plan.allocation` replaces the top-level allocation as a whole);
  * lists (`parsers`, `plugins`, `filters.known`) replace; `filters.aliases` and `targets.aliases` merge.
+ * `overrides` (the command line's flags, already checked by the same schema) go over everything.
  */
-export function resolveRig(config: AstrotrackConfig, requested?: string): ResolvedRig {
+export function resolveRig(
+  config: AstrotrackConfig,
+  requested?: string,
+  overrides: Settings = {},
+): ResolvedRig {
   const name = requested ?? config.rig ?? null;
   // Own keys only: a rig named `constructor` is not Object's.
-  const rig =
+  const chosen =
     name === null
       ? {}
       : config.rigs && Object.hasOwn(config.rigs, name)
         ? config.rigs[name]
         : undefined;
-  if (!rig) throw errors.rigNotFound(name!, Object.keys(config.rigs ?? {}));
+  if (!chosen) throw errors.rigNotFound(name!, Object.keys(config.rigs ?? {}));
+  const rig: RigSettings = overlay(chosen, overrides);
+  const defaults = SETTING_DEFAULTS;
   return {
     name,
-    headers: rig.headers ?? config.headers ?? true,
-    angle: rig.angle ?? config.angle ?? 'mechanical',
+    headers: rig.headers ?? config.headers ?? defaults.headers,
+    angle: rig.angle ?? config.angle ?? defaults.angle,
     utcOffset: rig.utcOffset ?? config.utcOffset,
     filters: rigFilterSet(config, rig),
     targets: { aliases: { ...config.targets?.aliases, ...rig.targets?.aliases } },
     parsers: rig.parsers ?? config.parsers ?? [],
     plugins: rig.plugins ?? config.plugins ?? [],
-    plan: { ...config.plan, ...rig.plan },
-    report: { ...config.report, ...rig.report },
-    flats: { ...config.flats, ...rig.flats },
-    organize: { ...config.organize, ...rig.organize },
-    reporters: rig.reporters ?? config.reporters ?? [],
-    cache: { ...config.cache, ...rig.cache },
-    astrobin: {
-      ...config.astrobin,
-      ...rig.astrobin,
-      filterIds: { ...config.astrobin?.filterIds, ...rig.astrobin?.filterIds },
-    },
+    plan: { ...defaults.plan, ...config.plan, ...rig.plan },
+    report: { ...defaults.report, ...config.report, ...rig.report },
+    flats: { ...defaults.flats, ...config.flats, ...rig.flats },
+    organize: { ...defaults.organize, ...config.organize, ...rig.organize },
+    reporters: [...(config.reporters ?? []), ...(rig.reporters ?? [])],
+    cache: { ...defaults.cache, ...config.cache, ...rig.cache },
   };
+}
+
+/** The command line's settings over a rig's, section by section. */
+function overlay(rig: RigSettings, overrides: Settings): RigSettings {
+  const merged: Record<string, unknown> = { ...rig };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    const base = merged[key];
+    merged[key] = isSection(value)
+      ? { ...(isSection(base) ? base : {}), ...defined(value) }
+      : value;
+  }
+  return merged as RigSettings;
+}
+
+/** A section's keys that are set: `{ targetHours: undefined }` overrides nothing. */
+function defined(section: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(section).filter(([, value]) => value !== undefined));
+}
+
+function isSection(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A rig's filters merged over the top-level ones, as every reader of the config sees them. */

@@ -37,15 +37,16 @@ describe('validateConfig', () => {
         colour: true,
       }),
     ).toEqual([
-      'parsers[2]: expected a plugin name, a [name, options] pair or a plugin object',
-      'plan.targetHours: Too small: expected number to be >=0.01',
-      'plan.allocation.L: Too big: expected number to be <=100',
+      'plan.targetHours: expected a number from 0.01 to 100000',
+      'plan.allocation.L: expected a number from 0 to 100',
       'report.sort: Invalid option: expected one of "filter"|"exposure"|"subs"|"total"|"remaining-time"|"remaining-subs"',
+      'parsers[2]: expected a plugin name, a [name, options] pair or a plugin object',
       'rigs.redcat.plan.alocation: unknown setting (did you mean "allocation"?)',
-      // Known elsewhere (a rig's filters), so never suggested as itself.
-      'rigs.redcat.astrobin.filters: unknown setting',
+      // A setting that moved says where to.
+      "rigs.redcat.astrobin: moved: the astrobin reporter's options go with it, reporters: [[astrobin, { filterIds, bortle, meanSqm }]]",
       'colour: unknown setting',
       // In the same pass: what the names say, wherever the shape let them be read.
+      'parsers[1]: unknown parser "ninja" (did you mean "nina"?); built-in: toolkit, nina',
       'rigs.redcat.parsers[0]: unknown parser "ninja" (did you mean "nina"?); built-in: toolkit, nina',
       'rig: no rig named "redkat" under "rigs" (did you mean "redcat"?)',
     ]);
@@ -89,7 +90,7 @@ describe('validateConfig', () => {
         },
       }),
     ).toEqual([
-      'plan.targetHours: Too small: expected number to be >=0.01',
+      'plan.targetHours: expected a number from 0.01 to 100000',
       'rigs.redcat.parsers: Invalid input: expected array, received string',
       'rigs.mono.filters.noFilter: Too small: expected string to have >=1 characters',
       'colour: unknown setting',
@@ -116,6 +117,29 @@ describe('validateConfig', () => {
       'parsers[0]: plugin name "mine" must be namespaced, like "you/mine", so it cannot clash with a built-in',
       'parsers[1]: parser "acme/mine" has no parse() function',
       'plugins[1]: a plugin needs a non-empty string "name"',
+    ]);
+  });
+
+  it("checks a built-in reporter's options with the reporter's own rules, and refuses a bare name", () => {
+    const withReporters = {
+      ...known,
+      reporters: new Set(['astrobin', 'csv']),
+      reporterOptions: (name: string, options: unknown) =>
+        name === 'astrobin' && !('filterIds' in (options as object))
+          ? ['bortl: unknown option']
+          : [],
+    };
+    const result = validateConfig(
+      {
+        reporters: ['csv', ['astrobin', { bortl: 4 }], ['tabel', {}]],
+        rigs: { a: { reporters: [['astrobin', { filterIds: { L: 1 } }]] } },
+      },
+      withReporters,
+    );
+    expect(result.ok ? [] : result.problems).toEqual([
+      'reporters[0]: expected a [name, options] pair or a reporter object',
+      'reporters[1].bortl: unknown option',
+      'reporters[2]: unknown reporter "tabel"; built-in: astrobin, csv',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 /** Checks a loaded config and lists every problem at once, each with its path. */
 import type { AstrotrackConfig, RigSettings } from './config-types.js';
-import { configSchema, KNOWN_KEYS, rigSettingsSchema } from './config-schema.js';
+import { configSchema, KNOWN_KEYS, MOVED_KEYS, rigSettingsSchema } from './config-schema.js';
+import type { FilterSet } from '../filters/filter-set.js';
 import { suggestion } from './did-you-mean.js';
 import { rigFilterSet } from './resolve-rig.js';
 import { checkPluginName } from '../plugin.js';
@@ -10,6 +11,8 @@ export interface KnownPlugins {
   plugins: ReadonlySet<string>;
   /** Built-in reporter names; absent: reporters in the config are not checked by name. */
   reporters?: ReadonlySet<string>;
+  /** A built-in reporter's problems with its options (`filterIds.Lum: unknown filter`). */
+  reporterOptions?: (name: string, options: unknown, context: { filters: FilterSet }) => string[];
 }
 
 export type ValidationResult =
@@ -26,7 +29,7 @@ export function validateConfig(raw: unknown, known: KnownPlugins): ValidationRes
   const problems = parsed.success
     ? []
     : parsed.error.issues.flatMap((issue) => describeIssue(issue));
-  const config = parsed.success ? (parsed.data as AstrotrackConfig) : wellShapedParts(raw);
+  const config = parsed.success ? parsed.data : wellShapedParts(raw);
   problems.push(...checkNames(config, known));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config };
 }
@@ -64,6 +67,7 @@ interface SchemaLike {
   safeParse(value: unknown): { success: boolean; data?: unknown };
   unwrap?: () => SchemaLike;
   shape?: Record<string, SchemaLike>;
+  element?: SchemaLike;
 }
 
 /** The keys of `raw` whose value has the right shape; an object that has not, key by key. */
@@ -78,10 +82,21 @@ function shapedPart(raw: unknown, shape: Record<string, SchemaLike>): Record<str
     else {
       const inner = typeof schema.unwrap === 'function' ? schema.unwrap() : schema;
       if (inner.shape && isPlainObject(value)) part[key] = shapedPart(value, inner.shape);
+      // A list keeps its well-shaped entries (in place, so their index still names them).
+      else if (inner.element && Array.isArray(value)) {
+        const element = inner.element;
+        part[key] = value.map((entry) => {
+          const checked = element.safeParse(entry);
+          return checked.success ? checked.data : SKIPPED;
+        });
+      }
     }
   }
   return part;
 }
+
+/** An entry of a list that has the wrong shape: its problem is listed already. */
+const SKIPPED = Symbol('skipped');
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -95,24 +110,23 @@ function checkRig(
 ): string[] {
   const problems: string[] = [];
   for (const [index, spec] of (rig.parsers ?? []).entries()) {
+    if ((spec as unknown) === SKIPPED) continue;
     const problem = checkSpec(spec, known.parsers, 'parser', 'parse');
     if (problem) problems.push(`${prefix}parsers[${index}]: ${problem}`);
   }
   for (const [index, spec] of (rig.plugins ?? []).entries()) {
+    if ((spec as unknown) === SKIPPED) continue;
     const problem = checkSpec(spec, known.plugins, 'plugin', 'setup');
     if (problem) problems.push(`${prefix}plugins[${index}]: ${problem}`);
   }
+  const filters = rigFilterSet(base, rig);
   for (const [index, spec] of (rig.reporters ?? []).entries()) {
+    if ((spec as unknown) === SKIPPED) continue;
     const problem = checkSpec(spec, known.reporters ?? new Set(), 'reporter', 'format');
     if (problem) problems.push(`${prefix}reporters[${index}]: ${problem}`);
-  }
-  const filters = rigFilterSet(base, rig);
-  for (const filter of Object.keys(rig.astrobin?.filterIds ?? {})) {
-    if (!filters.canonical(filter)) {
-      problems.push(
-        `${prefix}astrobin.filterIds.${filter}: unknown filter${suggestion(filter, filters.order)}; known: ${filters.order.join(', ')}`,
-      );
-    }
+    else if (Array.isArray(spec))
+      for (const optionProblem of known.reporterOptions?.(spec[0], spec[1], { filters }) ?? [])
+        problems.push(`${prefix}reporters[${index}].${optionProblem}`);
   }
   for (const [alias, target] of Object.entries(rig.filters?.aliases ?? {})) {
     if (!filters.order.includes(target)) {
@@ -159,8 +173,10 @@ interface ZodIssueLike {
 
 function describeIssue(issue: ZodIssueLike): string[] {
   if (issue.code === 'unrecognized_keys' && issue.keys) {
-    return issue.keys.map(
-      (key) => `${formatPath([...issue.path, key])}: unknown setting${suggestion(key, KNOWN_KEYS)}`,
+    return issue.keys.map((key) =>
+      Object.hasOwn(MOVED_KEYS, key)
+        ? `${formatPath([...issue.path, key])}: ${MOVED_KEYS[key]}`
+        : `${formatPath([...issue.path, key])}: unknown setting${suggestion(key, KNOWN_KEYS)}`,
     );
   }
   return [`${formatPath(issue.path) || '(top level)'}: ${issue.message}`];

@@ -193,12 +193,13 @@ export const errors = {
       message: `${failed} of ${total} file operations failed (listed above)${notStarted > 0 ? `; ${notStarted} were not started` : ''}; every file done is in its place`,
       hint: `fix the cause and run the same command again to finish, or \`astrotrack undo ${dir}\` to go back (journal: ${journal})`,
     }),
-  astrobinFilterIdsMissing: (filters: readonly string[]) =>
+  /** A reporter that cannot write a truthful report without options of its own. */
+  reporterNeedsOptions: (reporter: string, message: string, hint: string) =>
     new AstrotrackError({
-      name: 'AstrobinFilterIdsMissing',
+      name: 'ReporterNeedsOptions',
       exit: 'config',
-      message: `the AstroBin rows of ${filters.join(', ')} would have no filter (no AstroBin id), so nothing would tell them apart`,
-      hint: `set astrobin.filterIds.${filters[0]} (and the others) in astro.config to the number in each filter's page address on app.astrobin.com, or add --target NAME`,
+      message: `the ${reporter} report: ${message}`,
+      hint,
     }),
   badUsage: (message: string, hint?: string) =>
     new AstrotrackError({ name: 'BadUsage', exit: 'usage', message, ...(hint ? { hint } : {}) }),

@@ -1,19 +1,12 @@
 import type { Frame } from '../frame.js';
-import type { DuplicateFrame, ExposureReport } from '../report/report-types.js';
+import type { DuplicateFrame, ExposureReport, SkipCode } from '../report/report-types.js';
+
+export type { SkipCode };
 
 export interface ScanStartEvent {
   root: string;
   rig: string | null;
 }
-
-/** Why a file is not a frame, stable for grouping; `reason` has the file's own detail. */
-export type SkipCode =
-  | 'derived'
-  | 'not-integration'
-  | 'no-parser'
-  | 'parser-failed'
-  | 'unreadable-header'
-  | 'unreadable-file';
 
 export interface FrameSkippedEvent {
   path: string;

@@ -8,7 +8,8 @@ import {
   type ReportSection,
   type ReportWarning,
 } from './report-types.js';
-import { sortRows, type SortKey } from './sort-rows.js';
+import { sortRows } from './sort-rows.js';
+import type { SortKey } from './sort-keys.js';
 import { targetSummaries } from './breakdown.js';
 import { formatDuration } from './format-duration.js';
 

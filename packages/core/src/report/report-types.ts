@@ -1,6 +1,15 @@
 /** The exposure report: the contract between the engine, reporters and scripts (see docs/json-report.md). */
 import type { FrameKind } from '../frame.js';
-import type { SortKey } from './sort-rows.js';
+import type { SortKey } from './sort-keys.js';
+
+/** Why a file is not a frame, stable for grouping; `reason` has the file's own detail. */
+export type SkipCode =
+  | 'derived'
+  | 'not-integration'
+  | 'no-parser'
+  | 'parser-failed'
+  | 'unreadable-header'
+  | 'unreadable-file';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -45,7 +54,7 @@ export interface Plan {
 }
 
 export interface SkipSummary {
-  code: import('../events/engine-events.js').SkipCode;
+  code: SkipCode;
   /** What the files of this group have in common. */
   reason: string;
   count: number;

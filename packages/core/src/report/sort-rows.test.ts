@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createFilterSet } from '../filters/filter-set.js';
 import type { ExposureRow, FilterPlan } from './report-types.js';
-import { parseSortKey, sortRows, SORT_KEYS, type SortKey } from './sort-rows.js';
+import { sortRows } from './sort-rows.js';
+import { parseSortKey, SORT_KEYS, type SortKey } from './sort-keys.js';
 
 const rows: ExposureRow[] = [
   { filter: 'Ha', exposureSeconds: 300, subs: 25, totalSeconds: 7500 },

@@ -1,30 +1,6 @@
 /** Sort keys of the exposure table. Every key falls back to filter order, then longest exposure. */
 import type { ExposureRow, FilterPlan } from './report-types.js';
-
-export const SORT_KEYS = [
-  'filter',
-  'exposure',
-  'subs',
-  'total',
-  'remaining-time',
-  'remaining-subs',
-] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-
-/** The toolkit's `sort_by` values, accepted as synonyms. */
-export const TOOLKIT_SORT_NAMES: Readonly<Record<string, SortKey>> = {
-  folder: 'filter',
-  exposure_time: 'exposure',
-  num_subs: 'subs',
-  total_exposure: 'total',
-  remaining_time: 'remaining-time',
-  remaining_subs: 'remaining-subs',
-};
-
-export function parseSortKey(value: string): SortKey | null {
-  if ((SORT_KEYS as readonly string[]).includes(value)) return value as SortKey;
-  return TOOLKIT_SORT_NAMES[value] ?? null;
-}
+import type { SortKey } from './sort-keys.js';
 
 type Rank = (filter: string) => number;
 type PlanOf = (filter: string) => FilterPlan | undefined;

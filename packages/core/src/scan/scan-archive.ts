@@ -22,7 +22,7 @@ import { buildExposureReport } from '../report/build-report.js';
 import { ExposureAccumulator, type ExampleList, remember } from '../report/exposure-accumulator.js';
 import type { PlanInput } from '../report/plan-remaining-exposure.js';
 import type { ExposureReport, ReportSection, ReportWarning } from '../report/report-types.js';
-import type { SortKey } from '../report/sort-rows.js';
+import type { SortKey } from '../report/sort-keys.js';
 import type { AngleSource } from '../headers/header-fields.js';
 import { DisagreementLog } from '../headers/disagreement-log.js';
 import { HeaderProblemLog } from '../headers/header-problem-log.js';

@@ -2,7 +2,9 @@
 import type { FrameKind } from '@astrotrack/core';
 import type { SessionChoice } from '../sessions/choose-sessions.js';
 
-export const ORGANIZE_MODES = ['move', 'copy', 'hardlink', 'symlink'] as const;
+import { ORGANIZE_MODES } from '@astrotrack/core';
+
+export { ORGANIZE_MODES };
 export type OrganizeMode = (typeof ORGANIZE_MODES)[number];
 
 /** What the organizer keeps of a frame: only what a layout or a session can use. */

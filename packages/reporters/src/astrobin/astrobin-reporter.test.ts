@@ -51,7 +51,7 @@ describe('astrobin reporter', () => {
 
   it('warns once about filters without an id and about mixed targets', () => {
     expect(astrobinWarnings(richReport(), { L: 1 })).toEqual([
-      'astrobin: no AstroBin id for filters R, G, Ha, so the filter column is empty there; set astrobin.filterIds.R (and the others) in astro.config to the number in each filter’s page address on app.astrobin.com',
+      "astrobin: no AstroBin id for filters R, G, Ha, so the filter column is empty there; set filterIds.R (and the others) in the config's reporters: [[astrobin, { filterIds: { … } }]], each the number in the filter’s page address on app.astrobin.com",
       'astrobin: the rows mix 2 targets, and AstroBin acquisitions belong to one image; add --target NAME',
     ]);
   });

@@ -39,11 +39,11 @@ export const ASTROBIN_COLUMNS = [
 type Column = (typeof ASTROBIN_COLUMNS)[number];
 
 export interface AstrobinReporterOptions {
-  /** AstroBin's numeric equipment id per filter: the rig's `astrobin.filterIds`. */
+  /** AstroBin's numeric equipment id per filter: `reporters: [[astrobin, { filterIds }]]`. */
   filterIds?: Record<string, number>;
-  /** `astrobin.bortle`: the site's Bortle class for every row. */
+  /** The site's Bortle class for every row. */
   bortle?: number;
-  /** `astrobin.meanSqm`: the site's sky brightness, where the frames have no SQM reading. */
+  /** The site's sky brightness, where the frames have no SQM reading. */
   meanSqm?: number;
 }
 
@@ -61,7 +61,7 @@ export function astrobinReporter(options: AstrobinReporterOptions = {}): Reporte
   };
 }
 
-/** Throws AstrobinFilterIdsMissing when rows of several filters would have no filter id. */
+/** Throws ReporterNeedsOptions when rows of several filters would have no filter id. */
 export function formatAstrobin(
   report: ExposureReport,
   filterIds: Record<string, number>,
@@ -90,7 +90,12 @@ function refuseRowsWithoutFilter(
   const lacking = [...new Set(acquisitions.map((row) => row.filter))].filter(
     (filter) => filterIds[filter] === undefined,
   );
-  if (lacking.length > 1) throw errors.astrobinFilterIdsMissing(lacking);
+  if (lacking.length > 1)
+    throw errors.reporterNeedsOptions(
+      'astrobin',
+      `the rows of ${lacking.join(', ')} would have no filter (no AstroBin id), so nothing would tell them apart`,
+      `set filterIds.${lacking[0]} (and the others) in the config's reporters: [[astrobin, { filterIds: { … } }]], each the number in the filter's page address on app.astrobin.com; or add --target NAME`,
+    );
 }
 
 const MEAN_FIELDS = [
@@ -158,7 +163,7 @@ export function astrobinWarnings(
     .sort(byFilterOrder(report));
   if (missing.length > 0) {
     warnings.push(
-      `astrobin: no AstroBin id for filter${missing.length === 1 ? '' : 's'} ${missing.join(', ')}, so the filter column is empty there; set astrobin.filterIds.${missing[0]} (and the others) in astro.config to the number in each filter’s page address on app.astrobin.com`,
+      `astrobin: no AstroBin id for filter${missing.length === 1 ? '' : 's'} ${missing.join(', ')}, so the filter column is empty there; set filterIds.${missing[0]} (and the others) in the config's reporters: [[astrobin, { filterIds: { … } }]], each the number in the filter’s page address on app.astrobin.com`,
     );
   }
   if (report.targets.length > 1) {

@@ -1,0 +1,153 @@
+/**
+ * The settings of a rig, other than its plugins: their shape, their bounds and their defaults, in
+ * one place. The config schema, the command-line flags (a partial config checked by these same
+ * schemas) and the resolved rig every package reads all come from here.
+ */
+import { z } from 'zod';
+import type { FilterSet } from '../filters/filter-set.js';
+import { SORT_KEYS } from '../report/sort-keys.js';
+
+/** A number from `min` to `max`, and the same words for every way it can be wrong. */
+export function boundedNumber(min: number, max: number, integer = false) {
+  const message = `expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`;
+  const number = z.number({ error: message }).min(min, message).max(max, message);
+  return integer ? number.int(message) : number;
+}
+
+const percent = boundedNumber(0, 100);
+
+export const ORGANIZE_MODES = ['move', 'copy', 'hardlink', 'symlink'] as const;
+
+export const filterSettingsSchema = z.strictObject({
+  known: z.array(z.string().min(1)).min(1).optional(),
+  extra: z.array(z.string().min(1)).optional(),
+  aliases: z.record(z.string().min(1), z.string().min(1)).optional(),
+  noFilter: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe(
+      'What lights and flats through no filter count as (colour cameras, DSLRs); default OSC.',
+    ),
+});
+
+export const targetSettingsSchema = z.strictObject({
+  aliases: z.record(z.string().trim().min(1), z.string().trim().min(1)).optional(),
+});
+
+export const planSettingsSchema = z.strictObject({
+  targetHours: boundedNumber(0.01, 100_000).optional(),
+  allocation: z.record(z.string().min(1), percent).optional(),
+  rejectionBuffer: boundedNumber(0, 1000).optional(),
+});
+
+export const reportSettingsSchema = z.strictObject({
+  sort: z.enum(SORT_KEYS).optional(),
+  includeUnknown: z.boolean().optional(),
+  rejectFolders: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .regex(/^[^/\\]+$/, 'a folder name, not a path'),
+    )
+    .optional()
+    .describe(
+      'Folder names whose lights are rejected, added to reject, rejected, bad, _bad_frames, trash, discarded…',
+    ),
+});
+
+/** Degrees either side of a flat's angle that still count as it. */
+const angleTolerance = boundedNumber(0.5, 90);
+
+export const flatSettingsSchema = z.strictObject({
+  library: z.string().min(1).optional(),
+  tolerance: angleTolerance.optional(),
+  maxAgeDays: boundedNumber(0.01, 36_500).optional(),
+  oldFlatsCover: z.boolean().optional(),
+  // Finer than 0.001° no rotator holds.
+  anglePrecision: boundedNumber(0.001, 10).optional(),
+});
+
+export const organizeSettingsSchema = z.strictObject({
+  layout: z.string().min(1).optional(),
+  mode: z.enum(ORGANIZE_MODES).optional(),
+  tolerance: angleTolerance.optional(),
+});
+
+// The descriptions show in editors through the JSON Schema made from this (docs/configuration.md has more).
+export const cacheSettingsSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  folder: z.string().min(1).optional(),
+});
+
+export const settingsShape = {
+  headers: z
+    .boolean()
+    .optional()
+    .describe('Read FITS/XISF headers (default true); false: names only.'),
+  angle: z
+    .enum(['mechanical', 'sky'])
+    .optional()
+    .describe('The angle flats follow: the rotator position (default) or the sky position angle.'),
+  utcOffset: boundedNumber(-12, 14)
+    .optional()
+    .describe('Hours east of UTC at the site, for frames whose header has only DATE-OBS.'),
+  filters: filterSettingsSchema
+    .optional()
+    .describe('Filter names: known, extra, aliases, noFilter.'),
+  targets: targetSettingsSchema
+    .optional()
+    .describe('Target names: aliases merged over M 31 = M31 = NGC 224 = Andromeda Galaxy.'),
+  plan: planSettingsSchema
+    .optional()
+    .describe('Target hours, allocation per filter, rejection buffer.'),
+  report: reportSettingsSchema.optional().describe('Row order, and whether unknown filters count.'),
+  flats: flatSettingsSchema.optional().describe('The flat library and how flats match lights.'),
+  organize: organizeSettingsSchema
+    .optional()
+    .describe('Layout, mode and session tolerance of organize.'),
+  cache: cacheSettingsSchema
+    .optional()
+    .describe('The header cache: on by default, in DIR/.astrotrack/cache unless folder is set.'),
+};
+
+/** A rig's settings as written (every key optional), without its plugins. */
+export const settingsSchema = z.strictObject(settingsShape);
+export type Settings = z.output<typeof settingsSchema>;
+
+/**
+ * What a setting is when nobody set it. Every reader of a rig gets these through `resolveRig`; no
+ * package states them again.
+ */
+export const SETTING_DEFAULTS = {
+  headers: true,
+  angle: 'mechanical',
+  plan: { rejectionBuffer: 15 },
+  report: { sort: 'filter', includeUnknown: false, rejectFolders: [] as string[] },
+  flats: { tolerance: 2.5, maxAgeDays: 90, oldFlatsCover: true, anglePrecision: 0.1 },
+  organize: { mode: 'move', tolerance: 2 },
+  cache: { enabled: true },
+} as const satisfies Settings;
+
+type Section<K extends keyof Settings> = NonNullable<Settings[K]>;
+type Defaulted<K extends keyof typeof SETTING_DEFAULTS & keyof Settings> = Section<K> & {
+  -readonly [D in keyof (typeof SETTING_DEFAULTS)[K]]-?: Section<K>[D & keyof Section<K>] & {};
+};
+
+/** A rig's settings with every default filled in: what plugins and commands read. */
+export interface ResolvedSettings {
+  /** The rig's name, or null when the config defines none (or none was chosen). */
+  name: string | null;
+  headers: boolean;
+  angle: NonNullable<Settings['angle']>;
+  utcOffset: number | undefined;
+  filters: FilterSet;
+  targets: { aliases: Record<string, string> };
+  plan: Defaulted<'plan'>;
+  report: Defaulted<'report'>;
+  flats: Defaulted<'flats'>;
+  organize: Defaulted<'organize'>;
+  cache: Defaulted<'cache'>;
+}
