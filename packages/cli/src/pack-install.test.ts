@@ -1,9 +1,11 @@
 /**
  * The published shape, for real: every package packed with `pnpm pack` (workspace versions become
  * real ones), installed from the tarballs into an empty project with npm, and the installed
- * `astrotrack` run there on a sample archive, as a user who ran `npm i @astrotrack/cli` would.
+ * `astrotrack` run there on a sample archive, as a user who ran `npm i @astrotrack/cli` would; then
+ * installed again into a global prefix, and both load typed configs that import the documented
+ * `defineConfig` from a folder with no node_modules of its own.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,5 +65,63 @@ describe('the packages as published', () => {
       { cwd: project, encoding: 'utf8' },
     );
     expect(api.trim()).toBe('function astrotrack exposure report, schema version 1');
-  }, 300_000);
+
+    // Typed configs beside the archive, where no node_modules is: the CLI's own copy answers.
+    const configs = join(dir, 'configs');
+    mkdirSync(configs);
+    const configFiles = {
+      'astro.config.ts': ["import { defineConfig } from '@astrotrack/core/config';", 3],
+      'astro.config.mts': ["import { defineConfig } from '@astrotrack/cli/config';", 4],
+      'astro.config.mjs': ["import { defineConfig } from '@astrotrack/core/config';", 5],
+    } as const;
+    for (const [name, [line, hours]] of Object.entries(configFiles))
+      writeFileSync(
+        join(configs, name),
+        `${line}\nexport default defineConfig({ plan: { targetHours: ${hours} } });\n`,
+      );
+    writeFileSync(
+      join(configs, 'missing.ts'),
+      "import nope from 'no-such-package';\nexport default { plan: { targetHours: 1 }, nope };\n",
+    );
+    const prefix = join(dir, 'global');
+    execFileSync('npm', ['install', '--global', '--prefix', prefix, ...files], {
+      cwd: dir,
+      env,
+      stdio: 'ignore',
+    });
+    const installs = {
+      project: join(project, 'node_modules', '.bin', 'astrotrack'),
+      global: join(prefix, 'bin', 'astrotrack'),
+    };
+    for (const [where, bin] of Object.entries(installs)) {
+      for (const [name, [, hours]] of Object.entries(configFiles)) {
+        const scan = spawnSync(
+          bin,
+          ['scan', join(project, 'archive', 'M31'), '--no-flats', '--config', name],
+          { cwd: configs, env, encoding: 'utf8' },
+        );
+        expect({ where, name, stderr: scan.stderr, code: scan.status }).toEqual({
+          where,
+          name,
+          stderr: '',
+          code: 0,
+        });
+        expect(scan.stdout).toContain(`Plan: ${hours} h target`);
+      }
+      // A package nobody has: the loader's own words, in one line.
+      const missing = spawnSync(
+        bin,
+        ['scan', join(project, 'archive', 'M31'), '--config', 'missing.ts'],
+        {
+          cwd: configs,
+          env,
+          encoding: 'utf8',
+        },
+      );
+      expect(missing.status).toBe(78);
+      expect(missing.stderr.split('\n')[0]).toBe(
+        `error: cannot load ${join(configs, 'missing.ts')}: Cannot find module 'no-such-package'`,
+      );
+    }
+  }, 420_000);
 });

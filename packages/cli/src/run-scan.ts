@@ -24,6 +24,7 @@ import {
 import { flatsPlugin, libraryPath, loadFlatLibrary, localToday } from '@astrotrack/flats';
 import { builtinParsers, DEFAULT_PARSERS } from '@astrotrack/parsers';
 import { builtinReporters, reporterOptionProblems } from '@astrotrack/reporters';
+import { configModules } from './config-modules.js';
 
 export const KNOWN_PLUGINS = {
   parsers: new Set(Object.keys(builtinParsers)),
@@ -109,6 +110,7 @@ export async function loadRig(
         searchFrom: options.searchFrom,
         configFile: options.configFile,
         known: KNOWN_PLUGINS,
+        modules: configModules(),
       });
   for (const warning of warnings) logger.warn(warning);
   logger.info(filepath ? `using config ${filepath}` : 'no astro.config found: using defaults');

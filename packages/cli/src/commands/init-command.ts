@@ -15,6 +15,7 @@ import {
 } from '@astrotrack/core';
 import { ask, askText, canAsk } from '../organize/confirm.js';
 import { KNOWN_PLUGINS } from '../run-scan.js';
+import { configModules } from '../config-modules.js';
 import { CAPTURE_PROGRAMS, configTemplate, type CaptureProgram } from '../init/config-template.js';
 
 interface InitFlags {
@@ -98,7 +99,12 @@ export function registerInitCommand(program: Command): void {
         configTemplate({ rig, program: programName as CaptureProgram, filters, rotator }),
       );
       // What was written must load: a broken template would be a bug, caught here rather than later.
-      await loadConfig({ searchFrom: folder, configFile: file, known: KNOWN_PLUGINS });
+      await loadConfig({
+        searchFrom: folder,
+        configFile: file,
+        known: KNOWN_PLUGINS,
+        modules: configModules(),
+      });
       process.stdout.write(
         `wrote ${file}\nnext: astrotrack scan ${dir === '.' ? '' : `${dir} `}--verbose   (it says which config it uses)\n`,
       );

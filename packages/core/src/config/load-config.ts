@@ -1,7 +1,8 @@
 /** Finds (find-config-file.ts) and loads `astro.config.*` with cosmiconfig, then validates it. */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstrotrackConfig } from './config-types.js';
 import { errors } from '../errors/catalogue.js';
@@ -17,6 +18,12 @@ export interface LoadConfigOptions {
   /** An explicit file (`--config`); no search then. */
   configFile?: string;
   known: KnownPlugins;
+  /**
+   * Packages a JS/TS config may import (`@astrotrack/core/config`), as the running astrotrack has
+   * them: specifier → file. A config whose own folder cannot resolve one (astrotrack installed
+   * globally, or in another project) gets this installation's copy.
+   */
+  modules?: Readonly<Record<string, string>>;
 }
 
 export interface LoadedConfig {
@@ -47,7 +54,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   let result: { config: unknown; filepath: string } | null;
   try {
     result = await settleWithin(`the config file ${file}`, async () =>
-      (await createExplorer()).load(loaded),
+      (await createExplorer(options.modules ?? {})).load(loaded),
     );
   } catch (error) {
     if (isAstrotrackError(error)) throw error;
@@ -80,7 +87,7 @@ export async function validateConfigOrThrow(
   return validation.config;
 }
 
-async function createExplorer() {
+async function createExplorer(modules: Readonly<Record<string, string>>) {
   const { cosmiconfig, defaultLoaders } = await import('cosmiconfig');
   type Loader = (filepath: string, content: string) => Promise<unknown> | unknown;
   const guarded =
@@ -91,18 +98,27 @@ async function createExplorer() {
     };
   // cosmiconfig's own falls back to require() when import() fails, and then reports Node's
   // internal error instead of the config's syntax error.
-  const loadModule: Loader = async (filepath) => {
+  const loadTypeScript: Loader = async (filepath, content) => {
+    const { TypeScriptLoader } = await import('cosmiconfig-typescript-loader');
+    return TypeScriptLoader({ alias: unresolvable(filepath, modules) })(filepath, content);
+  };
+  const loadModule: Loader = async (filepath, content) => {
     let module: { default?: unknown };
     try {
       module = await import(`${pathToFileURL(filepath).href}?t=${Date.now()}`);
     } catch (error) {
-      throw error instanceof SyntaxError ? withLine(error, filepath) : error;
+      if (error instanceof SyntaxError) throw withLine(error, filepath);
+      // Node resolves a bare import from the file's folder only: one of ours it cannot find there
+      // is loaded again through jiti, which is told where this installation keeps it.
+      const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND';
+      const ours = Object.keys(unresolvable(filepath, modules));
+      // Node names the package (`Cannot find package '@astrotrack/core'`), not the subpath.
+      const named = (name: string) =>
+        String((error as Error).message).includes(`'${name.split('/').slice(0, 2).join('/')}`);
+      if (missing && ours.some(named)) return loadTypeScript(filepath, content);
+      throw error;
     }
     return module.default ?? module;
-  };
-  const loadTypeScript: Loader = async (filepath, content) => {
-    const { TypeScriptLoader } = await import('cosmiconfig-typescript-loader');
-    return TypeScriptLoader()(filepath, content);
   };
   return cosmiconfig('astrotrack', {
     searchPlaces: [...CONFIG_FILE_NAMES],
@@ -115,6 +131,28 @@ async function createExplorer() {
       '.mts': guarded(loadTypeScript),
     },
   });
+}
+
+/**
+ * The packages of `modules` that the config's own folder cannot resolve, as Node's `import` looks
+ * (`node_modules` of each folder up, never NODE_PATH): jiti aliases for them.
+ */
+function unresolvable(
+  filepath: string,
+  modules: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const alias: Record<string, string> = {};
+  for (const [name, file] of Object.entries(modules))
+    if (!installedAbove(dirname(filepath), name.split('/').slice(0, 2).join('/')))
+      alias[name] = file;
+  return alias;
+}
+
+function installedAbove(folder: string, name: string): boolean {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules', name, 'package.json'))) return true;
+    if (dirname(dir) === dir) return false;
+  }
 }
 
 /** JS/TS configs export their object as default; a JSON or YAML file is the object itself. */

@@ -12,7 +12,8 @@ export function loaderProblem(error: unknown): string {
     '',
   );
   const lines = message.split('\n');
-  const title = /^(YAML|JSON) Error in .*?:\s*/;
+  const title =
+    /^(?:(?:YAML|JSON) Error in .*?:|TypeScriptLoader failed to compile TypeScript:)\s*/;
   const first = lines[0]!.replace(title, '');
   const body = [first, ...lines.slice(1)].filter(
     (line) => line.trim() !== '' && !/^\s*>?\s*\d*\s*\|/.test(line) && !/^-+\^/.test(line),
