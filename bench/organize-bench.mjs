@@ -14,7 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateSampleArchive } from '../packages/core/dist/index.js';
+import { generateSampleArchive } from '../packages/sample/dist/index.js';
 
 const { values } = parseArgs({
   options: {

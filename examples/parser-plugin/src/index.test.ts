@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { calculateTotalExposure } from '@astrotrack/cli';
-import { createFilterSet, formatFitsHeader, type FrameFile } from '@astrotrack/core';
+import { createFilterSet, type FrameFile } from '@astrotrack/core';
+import { formatFitsHeader } from '@astrotrack/fits';
 import { afterAll, describe, expect, it } from 'vitest';
 import { doubleUnderscoreParser } from './index.js';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../../core/src/test-support/temp-dir.js';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import {
   calculateTotalExposure,
   detectFilter,

@@ -1,6 +1,6 @@
 /** The Python toolkit's API, returning data instead of printing. */
-import type { AstrotrackConfig, ExposureReport, SortKey } from '@astrotrack/core';
-import { errors, formatPath, parseSortKey, settingsSchema } from '@astrotrack/core';
+import type { AstrotrackConfig, ExposureReport, SortKey } from '@astrotrack/core/internal';
+import { errors, formatPath, parseSortKey, settingsSchema } from '@astrotrack/core/internal';
 import { runScan } from './run-scan.js';
 
 export interface CalculateTotalExposureOptions {

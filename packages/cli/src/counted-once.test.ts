@@ -5,9 +5,9 @@
  */
 import { cpSync, existsSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { formatFitsHeader } from '@astrotrack/core';
+import { formatFitsHeader } from '@astrotrack/fits';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../../core/src/test-support/temp-dir.js';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { runCli } from './test-support/run-cli.js';
 
 const tempDir = useTempDir();

@@ -2,9 +2,9 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatFitsHeader } from '@astrotrack/core';
+import { formatFitsHeader } from '@astrotrack/fits';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../../core/src/test-support/temp-dir.js';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { runCli } from './test-support/run-cli.js';
 
 const tempDir = useTempDir();

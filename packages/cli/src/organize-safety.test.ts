@@ -18,9 +18,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatFitsHeader, type FitsCard } from '@astrotrack/core';
-import { useTempDir } from '../../core/src/test-support/temp-dir.js';
-import { fileChecksums, folderState } from '../../organizer/src/test-support/tree.js';
+import { formatFitsHeader, type FitsCard } from '@astrotrack/fits';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
+import { fileChecksums, folderState } from '@astrotrack/test-utils/tree';
 import { CAN_RUN_AS_USER, HAS_SCRIPT, runCli, runInTerminal } from './test-support/run-cli.js';
 
 const tempDir = useTempDir();

@@ -9,10 +9,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../../core/src/test-support/temp-dir.js';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const PACKAGES = ['core', 'parsers', 'flats', 'organizer', 'reporters', 'cli'];
+const PACKAGES = ['fits', 'sample', 'core', 'parsers', 'flats', 'organizer', 'reporters', 'cli'];
 const tempDir = useTempDir();
 
 describe('the packages as published', () => {

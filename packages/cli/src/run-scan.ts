@@ -20,7 +20,7 @@ import {
   type ResolvedRig,
   type ScanResult,
   type Settings,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 import { flatsPlugin, libraryPath, loadFlatLibrary, localToday } from '@astrotrack/flats';
 import { builtinParsers, DEFAULT_PARSERS } from '@astrotrack/parsers';
 import { builtinReporters, reporterOptionProblems } from '@astrotrack/reporters';

@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatFitsHeader } from '@astrotrack/core';
+import { formatFitsHeader } from '@astrotrack/fits';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../../core/src/test-support/temp-dir.js';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { CAN_RUN_AS_USER, runCli } from './test-support/run-cli.js';
 import { writeToolkitExample } from './test-support/toolkit-example.js';
 

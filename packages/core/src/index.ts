@@ -1,75 +1,36 @@
-export * from './frame.js';
-export * from './plugin.js';
-export * from './parsed-frame-builder.js';
-export * from './filters/filter-set.js';
-export * from './errors/astrotrack-error.js';
-export * from './errors/exit-codes.js';
-export { errors, errorCode, firstLine } from './errors/catalogue.js';
-export * from './events/engine-events.js';
-export * from './events/event-bus.js';
-export * from './events/plugin-error.js';
-export * from './config/config-types.js';
+/**
+ * `@astrotrack/core`: what plugin authors and API users need, and nothing they would have to
+ * unlearn. Every name is listed with a line in this package's README. The other astrotrack
+ * packages build on more (`@astrotrack/core/internal`), which is not a promise to anyone else.
+ */
+
+// Writing a config, a parser, an observer or a reporter.
 export { defineConfig, defineParser } from './define-config.js';
-export * from './config/load-config.js';
-export * from './config/find-config-file.js';
-export {
-  formatPath,
-  validateConfig,
-  type KnownPlugins,
-  type ValidationResult,
-} from './config/validate-config.js';
-export * from './config/resolve-rig.js';
-export {
-  settingsSchema,
-  SETTING_DEFAULTS,
-  ORGANIZE_MODES,
-  type Settings,
-  type ResolvedSettings,
-} from './config/settings-schema.js';
-export * from './config/instantiate-plugins.js';
-export { didYouMean } from './config/did-you-mean.js';
-export * from './scan/frame-extensions.js';
-export * from './scan/walk-frames.js';
-export * from './scan/parse-frame-file.js';
-export * from './scan/scan-archive.js';
-export * from './scan/read-frame.js';
-export * from './scan/header-cache.js';
-export * from './scan/inspect-frame.js';
-export * from './scan/derived-frames.js';
-export * from './scan/reject-folders.js';
-export * from './scan/duplicate-frames.js';
-export { printableText } from './text/printable-text.js';
-export * from './scan/header-read-pace.js';
-export * from './headers/header-fields.js';
-export * from './headers/night-of.js';
-export * from './headers/frame-kind-from-header.js';
-export * from './headers/merge-frame-fields.js';
-export * from './headers/read-frame-header.js';
-export * from './report/report-types.js';
-export * from './report/format-duration.js';
-export * from './report/sort-rows.js';
-export * from './report/sort-keys.js';
-export * from './report/plan-remaining-exposure.js';
-export * from './report/exposure-accumulator.js';
-export * from './report/build-report.js';
-export * from './targets/target-identity.js';
-export * from './logging/create-logger.js';
-export * from './fits/format-fits-header.js';
-export * from './fits/parse-fits-card.js';
-export {
-  FITS_BLOCK_SIZE,
-  FitsHeaderError,
-  parseCardAt,
-  parseCards,
-  parseFitsHeader,
-  scanFitsHeader,
-  type HeaderParse,
-  type HeaderScan,
-} from './fits/parse-fits-header.js';
-export * from './fits/read-fits-header.js';
-export * from './fits/read-xisf-header.js';
-export * from './sample/generate-sample-archive.js';
-export { checkReplaceable, writeFileAtomic, writeTarget } from './fs/write-file-atomic.js';
-export * from './fs/real-folder.js';
-export * from './fs/lock-file.js';
-export { settleWithin } from './config/settle-within.js';
+export { parsedFrameBuilder } from './parsed-frame-builder.js';
+export { createFilterSet, type FilterSet } from './filters/filter-set.js';
+export type {
+  FrameFile,
+  ObserverPlugin,
+  ParseContext,
+  ParsedFrame,
+  ParserPlugin,
+  PluginContext,
+  ReporterOptions,
+  ReporterPlugin,
+} from './plugin.js';
+export type { Frame, FrameFields, FrameKind } from './frame.js';
+export type { EngineEvents } from './events/engine-events.js';
+export type { ExposureReport, ExposureRow, ReportWarning } from './report/report-types.js';
+
+// Scanning from code.
+export { scanArchive, type ScanArchiveOptions, type ScanResult } from './scan/scan-archive.js';
+export { loadConfig } from './config/load-config.js';
+export { resolveRig, type ResolvedRig } from './config/resolve-rig.js';
+export { validateConfig } from './config/validate-config.js';
+export type { AstrotrackConfig, RigSettings } from './config/config-types.js';
+export { formatDuration } from './report/format-duration.js';
+export { createLogger, type Logger } from './logging/create-logger.js';
+
+// Errors.
+export { AstrotrackError, isAstrotrackError } from './errors/astrotrack-error.js';
+export { EXIT_CODES } from './errors/exit-codes.js';

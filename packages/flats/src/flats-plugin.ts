@@ -2,7 +2,12 @@
  * The flats plugin: listens to the lights a scan finds and adds the flat recommendations to the
  * report, one entry per filter (and binning, where a filter's lights differ in binning).
  */
-import { TargetNames, type Frame, type ObserverPlugin, type ReportWarning } from '@astrotrack/core';
+import {
+  TargetNames,
+  type Frame,
+  type ObserverPlugin,
+  type ReportWarning,
+} from '@astrotrack/core/internal';
 import { filterCoverage, type FilterCoverage } from './coverage/filter-coverage.js';
 import type { FlatLibrary } from './library/flat-library.js';
 import { listFlats } from './library/library-operations.js';

@@ -1,4 +1,4 @@
-import type { ParserPlugin, PluginFactory } from '@astrotrack/core';
+import type { ParserPlugin, PluginFactory } from '@astrotrack/core/internal';
 import { aptParser } from './apt/apt-parser.js';
 import { asiairParser } from './asiair/asiair-parser.js';
 import { ekosParser } from './ekos/ekos-parser.js';

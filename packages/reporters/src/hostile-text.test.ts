@@ -8,7 +8,7 @@ import {
   createFilterSet,
   EMPTY_FRAME_FIELDS,
   ExposureAccumulator,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 import { describe, expect, it } from 'vitest';
 import { formatCsv } from './csv/csv-reporter.js';
 import { formatHtml } from './html/html-reporter.js';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateSampleArchive } from '@astrotrack/core';
-import { useTempDir } from '../../../core/src/test-support/temp-dir.js';
+import { generateSampleArchive } from '@astrotrack/sample';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { runCli } from '../test-support/run-cli.js';
 
 const tempDir = useTempDir();

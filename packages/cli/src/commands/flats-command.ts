@@ -3,7 +3,7 @@
  * path). Every change is locked and written atomically (@astrotrack/flats).
  */
 import type { Command } from 'commander';
-import { errors, SETTING_DEFAULTS, scanArchive, type Settings } from '@astrotrack/core';
+import { errors, SETTING_DEFAULTS, scanArchive, type Settings } from '@astrotrack/core/internal';
 import { SETTING_FLAGS, settingsFromFlags } from '../options/setting-flags.js';
 import {
   addFlatRecords,

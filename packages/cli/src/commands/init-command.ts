@@ -12,7 +12,7 @@ import {
   errors,
   loadConfig,
   writeFileAtomic,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 import { ask, askText, canAsk } from '../organize/confirm.js';
 import { KNOWN_PLUGINS } from '../run-scan.js';
 import { configModules } from '../config-modules.js';

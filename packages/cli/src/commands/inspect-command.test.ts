@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatFitsHeader } from '@astrotrack/core';
+import { formatFitsHeader } from '@astrotrack/fits';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../../../core/src/test-support/temp-dir.js';
+import { HEADER_FIXTURES } from '@astrotrack/test-utils/header-fixtures';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { runCli } from '../test-support/run-cli.js';
 
 const tempDir = useTempDir();
@@ -123,15 +124,7 @@ describe('astrotrack inspect', () => {
 
   it('shows every header of a multi-extension file, and each card problem', async () => {
     const dir = tempDir();
-    const fixtures = join(
-      import.meta.dirname,
-      '..',
-      '..',
-      '..',
-      'core',
-      'test-fixtures',
-      'headers',
-    );
+    const fixtures = HEADER_FIXTURES;
     const result = await runCli(
       ['inspect', join(fixtures, 'mef-light.fits'), join(fixtures, 'sloppy-light.fit')],
       { env: { XDG_CONFIG_HOME: join(dir, 'xdg') }, cwd: dir },

@@ -4,12 +4,10 @@ import type { Command } from 'commander';
 import {
   EXIT_CODES,
   inspectFrame,
-  printableText,
   rejectFolders,
-  type FitsValue,
   type FrameInspection,
-  type HeaderCard,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
+import { printableText, type FitsValue, type HeaderCard } from '@astrotrack/fits';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
 import { prepareRig } from '../run-scan.js';
 import { SETTING_FLAGS, settingsFromFlags } from '../options/setting-flags.js';

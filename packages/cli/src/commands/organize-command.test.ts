@@ -9,13 +9,10 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatFitsHeader, type FitsCard } from '@astrotrack/core';
-import { useTempDir } from '../../../core/src/test-support/temp-dir.js';
-import { fileChecksums, snapshot } from '../../../organizer/src/test-support/tree.js';
-import {
-  WAR_AND_PEACE_FLATS,
-  warAndPeaceLights,
-} from '../../../organizer/src/test-support/war-and-peace.js';
+import { formatFitsHeader, type FitsCard } from '@astrotrack/fits';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
+import { fileChecksums, snapshot } from '@astrotrack/test-utils/tree';
+import { WAR_AND_PEACE_FLATS, warAndPeaceLights } from '@astrotrack/test-utils/war-and-peace';
 import { CAN_RUN_AS_USER, HAS_SCRIPT, runCli, runInTerminal } from '../test-support/run-cli.js';
 
 const tempDir = useTempDir();

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { errors, scanArchive, type Logger, type ResolvedRig } from '@astrotrack/core';
+import { errors, scanArchive, type Logger, type ResolvedRig } from '@astrotrack/core/internal';
 import { listFlats, loadFlatLibrary, localToday } from '@astrotrack/flats';
 import {
   layoutProblems,

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { errors, generateSampleArchive } from '@astrotrack/core';
+import { errors } from '@astrotrack/core/internal';
+import { generateSampleArchive } from '@astrotrack/sample';
 
 interface SampleFlags {
   frames?: string;

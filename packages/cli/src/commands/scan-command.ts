@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT_CODES, SETTING_DEFAULTS, SORT_KEYS } from '@astrotrack/core';
+import { EXIT_CODES, SETTING_DEFAULTS, SORT_KEYS } from '@astrotrack/core/internal';
 import { builtinReporters } from '@astrotrack/reporters';
 import { loggerFor, stdoutWantsColor, type GlobalOptions } from '../options/global-options.js';
 import { SETTING_FLAGS, settingsFromFlags } from '../options/setting-flags.js';

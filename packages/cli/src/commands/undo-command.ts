@@ -1,7 +1,7 @@
 /** `astrotrack undo [DIR]`: reverses the last organize run in DIR exactly, from its journal. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { errors, firstLine, type Logger } from '@astrotrack/core';
+import { errors, firstLine, type Logger } from '@astrotrack/core/internal';
 import {
   lastRun,
   lockFolder,

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatFitsHeader } from '@astrotrack/core';
-import { useTempDir } from '../../../core/src/test-support/temp-dir.js';
+import { formatFitsHeader } from '@astrotrack/fits';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { BIN } from '../test-support/run-cli.js';
 import { writeToolkitExample } from '../test-support/toolkit-example.js';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createLogger, errors, type Logger } from '@astrotrack/core';
+import { createLogger, errors, type Logger } from '@astrotrack/core/internal';
 
 export interface GlobalOptions {
   config?: string;

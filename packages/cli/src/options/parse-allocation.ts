@@ -1,4 +1,4 @@
-import { errors } from '@astrotrack/core';
+import { errors } from '@astrotrack/core/internal';
 
 /** `L=40`, `L = 40`, `L=40%`: as people type them. */
 const PAIR = /^([^=\s]+)\s*=\s*(\d+(?:\.\d+)?)\s*%?$/;

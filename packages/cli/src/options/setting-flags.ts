@@ -3,7 +3,13 @@
  * and checked by the config's own schema. The command line can accept nothing the config refuses,
  * and both say what is wrong in the same words.
  */
-import { errors, formatPath, parseSortKey, settingsSchema, type Settings } from '@astrotrack/core';
+import {
+  errors,
+  formatPath,
+  parseSortKey,
+  settingsSchema,
+  type Settings,
+} from '@astrotrack/core/internal';
 import { parseAllocation, parseDecimal } from './parse-allocation.js';
 
 export interface SettingFlag {

@@ -4,7 +4,7 @@
  * modification time, which is what an entry is checked against; copies do not, and symlinks are not
  * scanned. A layout built in another folder (`--out`) has no entries to take along.
  */
-import { HeaderCache, type Logger } from '@astrotrack/core';
+import { HeaderCache, type Logger } from '@astrotrack/core/internal';
 import type { OperationFailure, OrganizeMode, PlannedOperation } from '@astrotrack/organizer';
 
 export interface CarriedRun {

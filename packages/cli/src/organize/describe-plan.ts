@@ -2,7 +2,7 @@
  * The plan as people read it: sessions like the toolkit printed them, then folders and what stays.
  * File names and messages are printed escaped: a name can hold control characters.
  */
-import { printableText as shown } from '@astrotrack/core';
+import { printableText as shown } from '@astrotrack/fits';
 import {
   formatAngle,
   type LeftReason,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateSampleArchive } from '@astrotrack/core';
-import { useTempDir } from '../../../core/src/test-support/temp-dir.js';
+import { generateSampleArchive } from '@astrotrack/sample';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { HAS_SCRIPT, runCli, runInTerminal } from '../test-support/run-cli.js';
 
 const tempDir = useTempDir();

@@ -13,7 +13,7 @@ import {
   type ReporterOptions,
   type ReporterPlugin,
   type ResolvedRig,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 import { builtinReporters, isBuiltinReporter, loadBuiltinReporter } from '@astrotrack/reporters';
 
 export interface ReporterSpec {

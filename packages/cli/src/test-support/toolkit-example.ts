@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { formatFitsHeader } from '@astrotrack/core';
+import { formatFitsHeader } from '@astrotrack/fits';
 
 /**
  * The toolkit README's "Example Output" as a real folder: L 120 s × 150, R 180 s × 40,

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isFrameFileName } from '@astrotrack/core';
+import { isFrameFileName } from '@astrotrack/core/internal';
 
 export interface SettleOptions {
   root: string;

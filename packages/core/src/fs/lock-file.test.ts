@@ -59,7 +59,7 @@ describe('tryLock', () => {
     // Each waits for the same signal, tries, and holds what it took until told to end.
     const script = `
       const { existsSync } = await import('node:fs');
-      const { tryLock } = await import(${JSON.stringify(new URL('../../dist/index.js', import.meta.url).href)});
+      const { tryLock } = await import(${JSON.stringify(new URL('../../dist/internal.js', import.meta.url).href)});
       process.stdout.write('ready\\n');
       while (!existsSync(${JSON.stringify(go)})) await new Promise((r) => setTimeout(r, 2));
       const taken = tryLock(${JSON.stringify(lock)});

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { HEADER_FIXTURES } from '@astrotrack/test-utils/header-fixtures';
 import { createFilterSet } from '../filters/filter-set.js';
-import type { FitsValue } from '../fits/parse-fits-card.js';
+import type { FitsValue } from '@astrotrack/fits';
 import { frameKindFromImageType } from './frame-kind-from-header.js';
 import { fieldsFromHeader, type HeaderLookup } from './header-fields.js';
 import { readFrameHeader } from './read-frame-header.js';
 
 const filters = createFilterSet({ extra: ['HaOiii'] });
-const FIXTURES = fileURLToPath(new URL('../../test-fixtures/headers/', import.meta.url));
+const FIXTURES = HEADER_FIXTURES;
 
 function lookup(
   values: Record<string, FitsValue>,

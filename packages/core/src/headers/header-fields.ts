@@ -4,7 +4,7 @@
  */
 import type { ParsedFrame } from '../plugin.js';
 import type { FilterSet } from '../filters/filter-set.js';
-import type { FitsValue } from '../fits/parse-fits-card.js';
+import type { FitsValue } from '@astrotrack/fits';
 import { CAMERA_KEYWORDS, copyKeyOf } from './copy-key.js';
 import { readImageType } from './frame-kind-from-header.js';
 import { parsedFrameBuilder } from '../parsed-frame-builder.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFilterSet } from '../filters/filter-set.js';
-import type { FitsValue } from '../fits/parse-fits-card.js';
+import type { FitsValue } from '@astrotrack/fits';
 import { parsedFrameBuilder } from '../parsed-frame-builder.js';
 import { fieldsFromHeader } from './header-fields.js';
 import { mergeFrameFields } from './merge-frame-fields.js';

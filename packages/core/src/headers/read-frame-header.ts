@@ -1,6 +1,6 @@
 /** Reads the header of any frame file: XISF by its extension, FITS (plain or `.fz`) otherwise. */
-import { readFitsHeader, readFitsHeaderSync } from '../fits/read-fits-header.js';
-import { readXisfHeader, readXisfHeaderSync, type XisfHeader } from '../fits/read-xisf-header.js';
+import { readFitsHeader, readFitsHeaderSync } from '@astrotrack/fits';
+import { readXisfHeader, readXisfHeaderSync, type XisfHeader } from '@astrotrack/fits';
 import type { HeaderLookup } from './header-fields.js';
 
 const isXisf = (path: string | Buffer) =>

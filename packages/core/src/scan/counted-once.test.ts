@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveRig } from '../config/resolve-rig.js';
 import type { Frame } from '../frame.js';
-import { useTempDir } from '../test-support/temp-dir.js';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { writeFrames } from '../test-support/write-frames.js';
 import { cacheFolderFor } from './header-cache.js';
 import { scanArchive } from './scan-archive.js';

@@ -15,10 +15,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveRig } from '../config/resolve-rig.js';
 import { createFilterSet } from '../filters/filter-set.js';
-import { formatFitsHeader } from '../fits/format-fits-header.js';
+import { formatFitsHeader } from '@astrotrack/fits';
 import { fieldsFromHeader, type HeaderLookup } from '../headers/header-fields.js';
 import type { Logger } from '../logging/create-logger.js';
-import { useTempDir } from '../test-support/temp-dir.js';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { CACHED_KEYWORDS, CACHED_PROPERTIES, cacheFolderFor, HeaderCache } from './header-cache.js';
 import { scanArchive } from './scan-archive.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRig } from '../config/resolve-rig.js';
-import { generateSampleArchive } from '../sample/generate-sample-archive.js';
-import { useTempDir } from '../test-support/temp-dir.js';
+import { generateSampleArchive } from '@astrotrack/sample';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { HeaderReadPace } from './header-read-pace.js';
 import { scanArchive } from './scan-archive.js';
 import type { ParserPlugin } from '../plugin.js';

@@ -5,9 +5,9 @@
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { firstLine } from '../errors/catalogue.js';
-import { readFitsHeader, type FitsHeader } from '../fits/read-fits-header.js';
-import { readXisfHeader } from '../fits/read-xisf-header.js';
-import type { HeaderCard } from '../fits/parse-fits-card.js';
+import { readFitsHeader, type FitsHeader } from '@astrotrack/fits';
+import { readXisfHeader } from '@astrotrack/fits';
+import type { HeaderCard } from '@astrotrack/fits';
 import type { Frame } from '../frame.js';
 import type { Disagreement } from '../headers/merge-frame-fields.js';
 import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';

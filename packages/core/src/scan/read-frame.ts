@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { errorCode } from '../errors/catalogue.js';
-import { FitsHeaderError } from '../fits/parse-fits-header.js';
+import { FitsHeaderError } from '@astrotrack/fits';
 import type { Frame } from '../frame.js';
 import { NO_FILTER_CARD } from '../filters/filter-set.js';
 import {

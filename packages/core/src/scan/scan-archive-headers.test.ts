@@ -5,9 +5,9 @@ import { resolveRig } from '../config/resolve-rig.js';
 import type { Frame } from '../frame.js';
 import type { ObserverPlugin } from '../plugin.js';
 import { nameParser } from '../test-support/name-parser.js';
-import { useTempDir } from '../test-support/temp-dir.js';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { writeFrames } from '../test-support/write-frames.js';
-import { formatFitsHeader } from '../fits/format-fits-header.js';
+import { formatFitsHeader } from '@astrotrack/fits';
 import { scanArchive } from './scan-archive.js';
 
 const tempDir = useTempDir();
@@ -166,7 +166,7 @@ describe('scanArchive with headers', () => {
 
 describe('nights in the sample archive', () => {
   it("match N.I.N.A.'s date folders, from the headers alone", async () => {
-    const { generateSampleArchive } = await import('../sample/generate-sample-archive.js');
+    const { generateSampleArchive } = await import('@astrotrack/sample');
     const root = tempDir();
     generateSampleArchive(root, { withData: false });
     const frames: Frame[] = [];

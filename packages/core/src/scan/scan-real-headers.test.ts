@@ -4,8 +4,8 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { HEADER_FIXTURES } from '@astrotrack/test-utils/header-fixtures';
 import { resolveRig } from '../config/resolve-rig.js';
 import type { Frame } from '../frame.js';
 import { nightOfLocalTime } from '../headers/night-of.js';
@@ -13,13 +13,13 @@ import { parsedFrameBuilder } from '../parsed-frame-builder.js';
 import type { ParserPlugin } from '../plugin.js';
 import type { ExposureReport } from '../report/report-types.js';
 import { nameParser } from '../test-support/name-parser.js';
-import { useTempDir } from '../test-support/temp-dir.js';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { cacheFolderFor } from './header-cache.js';
 import type { HeaderReadMode } from './header-read-pace.js';
 import { scanArchive } from './scan-archive.js';
 
 const tempDir = useTempDir();
-const FIXTURES = fileURLToPath(new URL('../../test-fixtures/headers/', import.meta.url));
+const FIXTURES = HEADER_FIXTURES;
 
 function place(root: string, fixture: string, as: string): void {
   mkdirSync(dirname(join(root, as)), { recursive: true });

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { formatFitsHeader, type FitsCard } from '../fits/format-fits-header.js';
+import { formatFitsHeader, type FitsCard } from '@astrotrack/fits';
 
 /** Writes frames with small but real FITS headers at the given relative paths. */
 export function writeFrames(

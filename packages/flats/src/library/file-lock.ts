@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { errors, tryLock, writeTarget } from '@astrotrack/core';
+import { errors, tryLock, writeTarget } from '@astrotrack/core/internal';
 
 export interface LockOptions {
   /** Give up after this long (default 30 s). */

@@ -2,7 +2,7 @@
  * The flat library: which flats a rig owns, per filter (and binning), with angle and date. A JSON
  * file people can read and fix by hand; `schemaVersion` lets later versions migrate it.
  */
-import { errors } from '@astrotrack/core';
+import { errors } from '@astrotrack/core/internal';
 import { isCalendarDate, isObject } from './json-shape.js';
 
 export const LIBRARY_SCHEMA_VERSION = 1;

@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { errors } from '@astrotrack/core';
+import { errors } from '@astrotrack/core/internal';
 import { isCalendarDate, isObject } from './json-shape.js';
 import { normaliseAngle } from '../coverage/arc.js';
 import type { FlatRecord } from './flat-library.js';

@@ -1,6 +1,6 @@
 /** Reading and changing the library file: every change is locked, re-read, applied and written atomically. */
 import { readFile, rm } from 'node:fs/promises';
-import { errorCode, errors, writeFileAtomic } from '@astrotrack/core';
+import { errorCode, errors, writeFileAtomic } from '@astrotrack/core/internal';
 import { emptyLibrary, parseLibrary, serialiseLibrary, type FlatLibrary } from './flat-library.js';
 import { withFileLock, type LockOptions } from './file-lock.js';
 

@@ -26,7 +26,7 @@ import {
   snapshot,
   tempFolder,
   writeTree,
-} from '../test-support/tree.js';
+} from '@astrotrack/test-utils/tree';
 import { realFileSystem, type FileSystemCalls } from './file-operations.js';
 import { lastRun, readRuns, unfinishedRun } from './journal.js';
 import { applyPlan, finishRun, undoRun } from './run-operations.js';

@@ -6,7 +6,7 @@
  * refused rather than followed, so no frame is ever moved out of the folders the user named.
  */
 import { dirname, join } from 'node:path';
-import { folderKind } from '@astrotrack/core';
+import { folderKind } from '@astrotrack/core/internal';
 import { codeOf, OperationError } from './file-operations.js';
 
 export class FolderGuard {

@@ -19,7 +19,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { isAbsolute, join, relative, resolve, win32 } from 'node:path';
-import { ensureRealFolder, errors } from '@astrotrack/core';
+import { ensureRealFolder, errors } from '@astrotrack/core/internal';
 import type { OrganizeMode, PlannedOperation } from '../plan/plan-types.js';
 
 export const JOURNAL_VERSION = 2;

@@ -5,7 +5,13 @@
  */
 import { rmdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureRealFolder, errors, folderKind, tryLock, type HeldLock } from '@astrotrack/core';
+import {
+  ensureRealFolder,
+  errors,
+  folderKind,
+  tryLock,
+  type HeldLock,
+} from '@astrotrack/core/internal';
 import { STATE_FOLDER } from './journal.js';
 
 export type RunLock = HeldLock;

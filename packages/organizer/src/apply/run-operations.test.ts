@@ -7,7 +7,7 @@ import { buildPlan } from '../plan/build-plan.js';
 import { checkDestinations } from '../plan/check-destinations.js';
 import type { OrganizeMode, OrganizePlan } from '../plan/plan-types.js';
 import { light } from '../test-support/frames.js';
-import { fileChecksums, snapshot, tempFolder, writeTree } from '../test-support/tree.js';
+import { fileChecksums, snapshot, tempFolder, writeTree } from '@astrotrack/test-utils/tree';
 import { realFileSystem, type FileSystemCalls } from './file-operations.js';
 import { lastRun, readRun, readRuns, unfinishedRun } from './journal.js';
 import { applyPlan, finishRun, undoRun } from './run-operations.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseLayout } from '../layout/layout-template.js';
 import { light } from '../test-support/frames.js';
-import { snapshot, tempFolder, writeTree } from '../test-support/tree.js';
+import { snapshot, tempFolder, writeTree } from '@astrotrack/test-utils/tree';
 import { buildPlan } from './build-plan.js';
 import { checkDestinations } from './check-destinations.js';
 

@@ -2,7 +2,7 @@
  * Frames + layout (+ flat sessions) → the operations an organize run will do. Pure: nothing on disk
  * is looked at here; `checkDestinations` then finds names already taken.
  */
-import { normaliseTarget, sameTarget, type FrameKind } from '@astrotrack/core';
+import { normaliseTarget, sameTarget, type FrameKind } from '@astrotrack/core/internal';
 import { renderLayout, type LayoutTemplate, type LayoutValues } from '../layout/layout-template.js';
 import { chooseSessions, type SessionFlat } from '../sessions/choose-sessions.js';
 import type {

@@ -2,7 +2,7 @@
 import type { FrameKind } from '@astrotrack/core';
 import type { SessionChoice } from '../sessions/choose-sessions.js';
 
-import { ORGANIZE_MODES } from '@astrotrack/core';
+import { ORGANIZE_MODES } from '@astrotrack/core/internal';
 
 export { ORGANIZE_MODES };
 export type OrganizeMode = (typeof ORGANIZE_MODES)[number];

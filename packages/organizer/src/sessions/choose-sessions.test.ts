@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WAR_AND_PEACE_FLATS, warAndPeaceLights } from '../test-support/war-and-peace.js';
+import { WAR_AND_PEACE_FLATS, warAndPeaceLights } from '@astrotrack/test-utils/war-and-peace';
 import { chooseSessions, type SessionFlat, type SessionLight } from './choose-sessions.js';
 
 const flatsOf = (byFilter: Record<string, number[]>): SessionFlat[] =>

@@ -13,7 +13,7 @@ import {
   stripFrameExtension,
   type FrameKind,
   type ParserPlugin,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 
 const NAME =
   /^(L|D|F|B|DF|FD|Single|Light|Dark|Flat|Bias)_(?:(.*?)_)?(?:(\d{4}-\d{2}-\d{2})_(\d{2})-(\d{2})-(\d{2})|(\d{4,}))(?:_Bin(\d)x(\d))?(?:_(?:ISO(\d+)|[Gg]ain(\d+)))?_(\d+(?:\.\d+)?)s_(.*?)_(?:([+-]?\d+(?:\.\d+)?)C|NA)$/;

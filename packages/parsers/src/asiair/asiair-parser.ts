@@ -12,7 +12,7 @@ import {
   type FrameKind,
   type ParserPlugin,
   parsedFrameBuilder,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 
 const NAME =
   /^(Light|Flat|Dark|Bias)_(?:(.+)_)?(\d+(?:\.\d+)?)(ms|s)_Bin(\d)(?:_(?!gain-?\d|ISO\d)(.+?))??(?:_(?:gain(-?\d+)|ISO(\d+)))?(?:_(\d{8})-(\d{6}))?(?:_(\d+(?:\.\d+)?)deg)?(?:_([+-]?\d+(?:\.\d+)?)C)?(?:_(\d+(?:\.\d+)?)deg)?_(\d{3,})$/;

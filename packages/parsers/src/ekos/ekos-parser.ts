@@ -12,7 +12,7 @@ import {
   stripFrameExtension,
   type FrameFile,
   type ParserPlugin,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 
 type EkosField =
   | 'target'

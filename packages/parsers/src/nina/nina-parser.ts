@@ -9,7 +9,7 @@ import {
   stripFrameExtension,
   type ParserPlugin,
   parsedFrameBuilder,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 import { compileNinaPattern, NinaPatternError, type NinaField } from './compile-nina-pattern.js';
 
 export const NINA_DEFAULT_PATTERN =

@@ -8,7 +8,7 @@ import {
   parsedFrameBuilder,
   stripFrameExtension,
   type ParserPlugin,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 
 const NAME = /^Light_(?:mosaic_)?(.+)_(\d+(?:\.\d+)?)s_([A-Za-z0-9-]+)_(\d{8})-(\d{6})$/;
 

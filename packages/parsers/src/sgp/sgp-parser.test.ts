@@ -1,7 +1,7 @@
 /** SGP names from the research notes (§3.1) and SGP's help. */
 import { createFilterSet } from '@astrotrack/core';
 import { describe, expect, it } from 'vitest';
-import { frameFileAt } from '../test-support/frame-file-at.js';
+import { frameFileAt } from '@astrotrack/test-utils/frame-file-at';
 import { sgpParser } from './sgp-parser.js';
 
 const filters = createFilterSet();

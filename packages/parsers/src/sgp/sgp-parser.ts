@@ -14,7 +14,7 @@ import {
   type ParsedFrame,
   type ParserPlugin,
   parsedFrameBuilder,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 
 type SgpField =
   | 'target'

@@ -1,7 +1,7 @@
 /** SharpCap's capture folders as real archives hold them (research notes §4.5). */
 import { createFilterSet } from '@astrotrack/core';
 import { describe, expect, it } from 'vitest';
-import { frameFileAt } from '../test-support/frame-file-at.js';
+import { frameFileAt } from '@astrotrack/test-utils/frame-file-at';
 import { sharpcapParser } from './sharpcap-parser.js';
 
 const filters = createFilterSet();

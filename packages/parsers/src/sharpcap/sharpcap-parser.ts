@@ -10,7 +10,7 @@ import {
   parsedFrameBuilder,
   stripFrameExtension,
   type ParserPlugin,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 
 const DATE_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_FOLDER = /^(\d{2})_(\d{2})_(\d{2})$/;

@@ -2,7 +2,7 @@
  * The toolkit's filter rule: the nearest folder named like a known filter, else the first file-name
  * token (split on `_` and `-`) that is one. Names and aliases match in any letter case.
  */
-import { createFilterSet, type FieldSource, type FilterSet } from '@astrotrack/core';
+import { createFilterSet, type FieldSource, type FilterSet } from '@astrotrack/core/internal';
 import { fileStem, folderNames } from './name-tokens.js';
 import { namePatterns } from './name-patterns.js';
 

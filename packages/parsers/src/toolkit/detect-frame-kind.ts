@@ -1,5 +1,5 @@
 /** Frame kind from names: ASIAIR's `Light_`/`Flat_` prefixes, NINA's `LIGHT`/`FLAT` folders, `Darks/`… */
-import type { FieldSource, FrameKind } from '@astrotrack/core';
+import type { FieldSource, FrameKind } from '@astrotrack/core/internal';
 
 const KIND_WORDS: Record<string, FrameKind> = {
   light: 'light',

@@ -9,7 +9,7 @@ import {
   isTargetName,
   type FieldSource,
   type FilterSet,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 import { kindOfWord } from './detect-frame-kind.js';
 import { folderNames } from './name-tokens.js';
 

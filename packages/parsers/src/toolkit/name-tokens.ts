@@ -1,6 +1,6 @@
 /** How the toolkit split names: the stem without extension, tokens on `_` (and on `-` for filters). */
 import { basename, dirname, sep } from 'node:path';
-import { stripFrameExtension } from '@astrotrack/core';
+import { stripFrameExtension } from '@astrotrack/core/internal';
 
 export function fileStem(pathOrName: string): string {
   return stripFrameExtension(basename(pathOrName));

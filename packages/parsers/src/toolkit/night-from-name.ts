@@ -3,7 +3,7 @@
  * `$$DATETIME$$`, `2025-09-14_03-06-28`; ASIAIR's `20250914-030628` anywhere) minus 12 hours, or the
  * nearest folder named by a date (N.I.N.A.'s `$$DATEMINUS12$$` folder is the night already).
  */
-import { nightOfDate } from '@astrotrack/core';
+import { nightOfDate } from '@astrotrack/core/internal';
 
 const NINA_DATETIME = /^(\d{4}-\d{2}-\d{2})_(\d{2})-(\d{2})-(\d{2})(?=[_-]|$)/;
 const ASIAIR_DATETIME = /(?:^|_)(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?=_|$)/;

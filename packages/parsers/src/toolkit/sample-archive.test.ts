@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateSampleArchive, resolveRig, scanArchive, type Frame } from '@astrotrack/core';
+import { resolveRig, scanArchive, type Frame } from '@astrotrack/core';
+import { generateSampleArchive } from '@astrotrack/sample';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toolkitParser } from './toolkit-parser.js';
 

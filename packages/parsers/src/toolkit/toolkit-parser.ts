@@ -5,7 +5,7 @@ import {
   type FilterSet,
   type FrameFields,
   type ParserPlugin,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 import { angleAfter } from './extract-angle.js';
 import { findExposure } from './extract-exposure-time.js';
 import { findFilterInFolders, findFilterTokenInName, type FilterMatch } from './detect-filter.js';

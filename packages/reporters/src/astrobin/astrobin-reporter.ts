@@ -14,7 +14,7 @@ import {
   type ExposureReport,
   type NightRow,
   type ReporterPlugin,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 import { byFilterOrder } from '../views/report-views.js';
 
 /** In AstroBin's own order (its CSV import help). */

@@ -1,4 +1,4 @@
-import { printableText } from '@astrotrack/core';
+import { printableText } from '@astrotrack/fits';
 
 /**
  * Text from headers and names is user text: it goes into the page as text, never as markup, and

@@ -3,7 +3,8 @@
  * table, plus calibration frames, each a GFM table under a heading.
  */
 import { basename } from 'node:path';
-import { printableText, type ExposureReport, type ReporterPlugin } from '@astrotrack/core';
+import type { ExposureReport, ReporterPlugin } from '@astrotrack/core/internal';
+import { printableText } from '@astrotrack/fits';
 import { documentParts, moreExamples, type ReportTable } from '../views/report-tables.js';
 
 export function markdownReporter(): ReporterPlugin {

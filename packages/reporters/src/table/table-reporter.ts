@@ -4,7 +4,8 @@
  * Column headers are short so the tables fit 80 columns.
  */
 import { basename } from 'node:path';
-import { printableText, type ExposureReport, type ReporterPlugin } from '@astrotrack/core';
+import type { ExposureReport, ReporterPlugin } from '@astrotrack/core/internal';
+import { printableText } from '@astrotrack/fits';
 import {
   duplicatesTable,
   exposuresTable,

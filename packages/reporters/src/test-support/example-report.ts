@@ -5,7 +5,7 @@ import {
   ExposureAccumulator,
   type ExposureReport,
   type PlanInput,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 
 /** The toolkit README's "Example Output", as a report built by the engine's own code. */
 export function toolkitExampleReport(

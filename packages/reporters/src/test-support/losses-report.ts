@@ -5,7 +5,7 @@ import {
   ExposureAccumulator,
   type ExposureReport,
   type Frame,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 
 /** A night with lights counted, lights in a reject folder, and frames found twice. */
 export function lossesReport(): ExposureReport {

@@ -5,7 +5,7 @@ import {
   ExposureAccumulator,
   type ExposureReport,
   type Frame,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 import type { FlatsSection } from '@astrotrack/flats';
 
 /**

@@ -9,7 +9,7 @@ import {
   type ExposureRow,
   type FilterPlan,
   type ReportWarning,
-} from '@astrotrack/core';
+} from '@astrotrack/core/internal';
 import {
   FLATS_SECTION_ID,
   type CoverageGroup,

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../test-support/temp-dir.js';
+import { HEADER_FIXTURES } from '@astrotrack/test-utils/header-fixtures';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { formatFitsCard, formatFitsHeader, type FitsCard } from './format-fits-header.js';
 import { parseFitsCard, type HeaderCard } from './parse-fits-card.js';
 import { FitsHeaderError, parseFitsHeader } from './parse-fits-header.js';
@@ -13,10 +13,10 @@ import {
   headerBytes,
   headerCards,
   keywordsOf,
-} from '../test-support/fits-header-arbitrary.js';
+} from '@astrotrack/test-utils/fits-header-arbitrary';
 
 const tempDir = useTempDir();
-const FIXTURES = fileURLToPath(new URL('../../test-fixtures/headers/', import.meta.url));
+const FIXTURES = HEADER_FIXTURES;
 type AstropyCard = [keyword: string, value: unknown, comment: string | null];
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as Record<
   string,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { formatFitsCard, type FitsCard } from './format-fits-header.js';
 import { parseCards } from './parse-fits-header.js';
-import { corruption, headerCards, keywordsOf } from '../test-support/fits-header-arbitrary.js';
+import { corruption, headerCards, keywordsOf } from '@astrotrack/test-utils/fits-header-arbitrary';
 
 /** The module afresh: its keyword slots are shared by every header it reads, and fill up. */
 async function freshIndex() {

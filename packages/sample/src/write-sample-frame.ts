@@ -1,7 +1,7 @@
 /** Writes one frame: a real FITS header, then pixel data as a sparse hole of the real size. */
 import { closeSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
-import { formatFitsHeader, type FitsCard } from '../fits/format-fits-header.js';
-import { FITS_BLOCK_SIZE } from '../fits/parse-fits-header.js';
+import { formatFitsHeader, type FitsCard } from '@astrotrack/fits';
+import { FITS_BLOCK_SIZE } from '@astrotrack/fits';
 
 export interface SampleFrameHeader {
   imageType: 'LIGHT' | 'FLAT' | 'DARK' | 'BIAS';

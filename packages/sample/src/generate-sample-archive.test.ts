@@ -1,16 +1,24 @@
 import { readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../test-support/temp-dir.js';
-import { walkFrames } from '../scan/walk-frames.js';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { generateSampleArchive } from './generate-sample-archive.js';
 
 const tempDir = useTempDir();
 
+/** The frame files under root, relative and `/`-separated, as a scan walks them. */
 async function list(root: string): Promise<string[]> {
-  const out: string[] = [];
-  for await (const batch of walkFrames(root)) out.push(...batch.map((f) => f.relativePath));
-  return out.sort();
+  return (
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      // macOS's `._` copies of metadata are not frames (the scan passes over them too).
+      .filter(
+        (entry) =>
+          entry.isFile() && !entry.name.startsWith('.') && /\.(fits?|fts|xisf)$/i.test(entry.name),
+      )
+      .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
+      .sort()
+  );
 }
 
 describe('generateSampleArchive', () => {

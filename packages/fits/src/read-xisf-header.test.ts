@@ -1,15 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { useTempDir } from '../test-support/temp-dir.js';
+import { HEADER_FIXTURES } from '@astrotrack/test-utils/header-fixtures';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { parseCardLeniently } from './lenient-card.js';
 import { FitsHeaderError } from './parse-fits-header.js';
 import { parseXisfXml, readXisfHeader } from './read-xisf-header.js';
 
 const tempDir = useTempDir();
-const FIXTURES = fileURLToPath(new URL('../../test-fixtures/headers/', import.meta.url));
+const FIXTURES = HEADER_FIXTURES;
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8'))[
   'nina-light.xisf'
 ] as {

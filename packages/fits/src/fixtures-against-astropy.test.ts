@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { HEADER_FIXTURES } from '@astrotrack/test-utils/header-fixtures';
 import type { HeaderCard } from './parse-fits-card.js';
 import { type FitsHeader, readFitsHeader, readFitsHeaderSync } from './read-fits-header.js';
 
-const FIXTURES = fileURLToPath(new URL('../../test-fixtures/headers/', import.meta.url));
+const FIXTURES = HEADER_FIXTURES;
 type AstropyCard = [keyword: string, value: unknown, comment: string | null];
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as Record<
   string,

@@ -4,7 +4,7 @@
  * needs more. Scanning and parsing are separate so a reader can parse only the cards
  * it is asked about.
  */
-import { printableText } from '../text/printable-text.js';
+import { printableText } from './printable-text.js';
 import { decodeText, parseCardLeniently } from './lenient-card.js';
 import { readString, type HeaderCard } from './parse-fits-card.js';
 

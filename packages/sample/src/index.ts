@@ -1,0 +1,1 @@
+export * from './generate-sample-archive.js';
