@@ -7,6 +7,8 @@
  *     bytes and closes it (open-read-close.c, built here with gcc), and the smallest Node program
  *     that does the same and finds three keywords (node-floor-headers.mjs);
  *   - `astrotrack scan` with its header cache warm, against the names-only scan;
+ *   - the same with a typed `astro.config.ts` (a real user's start-up: the config compiled and
+ *     checked), against the warm scan without one;
  * and prints medians, ratios and peak memory.
  *
  * With `--astropy`, a Python loop reading every header with astropy (Debian's python3-astropy) runs
@@ -18,7 +20,7 @@
  *   node bench/scan-bench.mjs [--frames 100000] [--rounds 11] [--keep] [--astropy] [--large 1000000]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -43,6 +45,12 @@ const work = mkdtempSync(join(tmpdir(), 'astrotrack-bench-'));
 const archive = join(work, 'archive');
 const rssFile = join(work, 'rss');
 const openReadClose = join(work, 'open-read-close');
+// Beside the archive, with no node_modules: loaded as a global install loads it.
+const typedConfig = join(work, 'astro.config.ts');
+writeFileSync(
+  typedConfig,
+  "import { defineConfig } from '@astrotrack/core/config';\nexport default defineConfig({ filters: { aliases: { Lum: 'L' } }, plan: { targetHours: 20, allocation: { L: 40, R: 20, G: 20, B: 20 } } });\n",
+);
 execFileSync('gcc', ['-O2', '-o', openReadClose, join(here, 'open-read-close.c')]);
 
 try {
@@ -73,6 +81,7 @@ try {
     headers: () => scan('--no-cache'),
     // The untimed first round fills the header cache; every timed round is then a warm rescan.
     warm: () => scan(''),
+    configured: () => scan(`--config "${typedConfig}"`),
   };
   const peakRss = { names: 0, headers: 0, warm: 0 };
 
@@ -100,6 +109,7 @@ try {
     headerFloor: 'Node floor: open/read/close + 3 keys',
     headers: 'astrotrack scan --no-cache (cold)',
     warm: 'astrotrack scan (warm header cache)',
+    configured: 'the same, astro.config.ts given',
   };
   for (const name of Object.keys(commands)) {
     console.log(`  ${labels[name].padEnd(38)}${spread(wall[name]).padEnd(28)}${spread(cpu[name])}`);
@@ -111,6 +121,7 @@ try {
   console.log(`  headers: scan / C open-read-close:  ${ratio('headers', 'c')}   (goal ≤ 2×)`);
   console.log(`           Node floor / C:            ${ratio('headerFloor', 'c')}`);
   console.log(`  warm:    cached scan / names-only:  ${ratio('warm', 'names')}   (goal ≤ 1.2×)`);
+  console.log(`  config:  with astro.config.ts / without: ${ratio('configured', 'warm')}`);
   if (values.astropy) {
     const started = performance.now();
     const cpuMs = run(`/usr/bin/python3 "${join(here, 'astropy-headers.py')}" "${archive}"`);

@@ -11,23 +11,22 @@ export { createFilterSet, type FilterSet } from './filters/filter-set.js';
 export type {
   FrameFile,
   ObserverPlugin,
-  ParseContext,
   ParsedFrame,
   ParserPlugin,
   PluginContext,
-  ReporterOptions,
   ReporterPlugin,
 } from './plugin.js';
 export type { Frame, FrameFields, FrameKind } from './frame.js';
 export type { EngineEvents } from './events/engine-events.js';
-export type { ExposureReport, ExposureRow, ReportWarning } from './report/report-types.js';
+export type { ExposureReport, ReportWarning } from './report/report-types.js';
+export { reportSection, type ReportSections } from './report/report-sections.js';
 
 // Scanning from code.
 export { scanArchive, type ScanArchiveOptions, type ScanResult } from './scan/scan-archive.js';
 export { loadConfig } from './config/load-config.js';
 export { resolveRig, type ResolvedRig } from './config/resolve-rig.js';
 export { validateConfig } from './config/validate-config.js';
-export type { AstrotrackConfig, RigSettings } from './config/config-types.js';
+export type { AstrotrackConfig } from './config/config-types.js';
 export { formatDuration } from './report/format-duration.js';
 export { createLogger, type Logger } from './logging/create-logger.js';
 

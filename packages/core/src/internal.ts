@@ -49,6 +49,8 @@ export * from './headers/frame-kind-from-header.js';
 export * from './headers/merge-frame-fields.js';
 export * from './headers/read-frame-header.js';
 export * from './report/report-types.js';
+export * from './report/flats-section.js';
+export * from './report/report-sections.js';
 export * from './report/format-duration.js';
 export * from './report/sort-rows.js';
 export * from './report/sort-keys.js';

@@ -23,7 +23,8 @@ describe('the README of @astrotrack/core', () => {
   it('lists every export once, and only exports', () => {
     const names = exportedNames();
     expect(names.length).toBeGreaterThan(20);
-    expect(names.length).toBeLessThanOrEqual(36);
+    // A small face: each name is a promise once published.
+    expect(names.length).toBeLessThanOrEqual(33);
     expect([...listed].sort()).toEqual([...names].sort());
   });
 

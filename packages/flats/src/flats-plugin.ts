@@ -3,16 +3,19 @@
  * report, one entry per filter (and binning, where a filter's lights differ in binning).
  */
 import {
+  FLATS_SECTION_ID,
   TargetNames,
+  type FilterFlats,
+  type FlatsSection,
   type Frame,
   type ObserverPlugin,
   type ReportWarning,
 } from '@astrotrack/core/internal';
-import { filterCoverage, type FilterCoverage } from './coverage/filter-coverage.js';
+import { filterCoverage } from './coverage/filter-coverage.js';
+
+export { FLATS_SECTION_ID, type FilterFlats, type FlatsSection };
 import type { FlatLibrary } from './library/flat-library.js';
 import { listFlats } from './library/library-operations.js';
-
-export const FLATS_SECTION_ID = 'flats';
 
 export interface FlatsPluginOptions {
   /** The library, or how to load it when the report is built. */
@@ -25,20 +28,6 @@ export interface FlatsPluginOptions {
   oldFlatsCover?: boolean;
   /** `YYYY-MM-DD` the ages are counted to; default today. */
   today: string;
-}
-
-export interface FilterFlats extends FilterCoverage {
-  filter: string;
-  /** Set when the filter's lights come in more than one binning. */
-  binning: string | null;
-}
-
-export interface FlatsSection {
-  tolerance: number;
-  maxAgeDays: number;
-  oldFlatsCover: boolean;
-  libraryPath: string | null;
-  filters: FilterFlats[];
 }
 
 export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {

@@ -14,10 +14,9 @@ export function signedTurn(from: number, to: number): number {
   return turn > 180 ? turn - 360 : turn;
 }
 
-export interface Arc {
-  from: number;
-  to: number;
-}
+import type { Arc } from '@astrotrack/core/internal';
+
+export type { Arc };
 
 /**
  * The shortest arc that holds every angle, going up from `from` to `to` (which may pass 0°): the

@@ -9,7 +9,7 @@
  * `calibration`, `flats`, `duplicate` (frames counted once), `warning`.
  */
 import type { ExposureReport, ReporterPlugin } from '@astrotrack/core';
-import { FLATS_SECTION_ID, type FlatsSection } from '@astrotrack/flats';
+import { FLATS_SECTION_ID, reportSection } from '@astrotrack/core/internal';
 
 export const CSV_COLUMNS = [
   'section',
@@ -73,9 +73,9 @@ export function formatCsv(report: ExposureReport): string {
     });
   }
   for (const group of report.calibration) rows.push({ section: 'calibration', ...group });
-  for (const section of report.sections) {
-    if (section.id !== FLATS_SECTION_ID) continue;
-    for (const filter of (section.data as FlatsSection).filters) {
+  const flats = reportSection(report, FLATS_SECTION_ID);
+  if (flats) {
+    for (const filter of flats.filters) {
       for (const flat of filter.owned) {
         rows.push({
           section: 'flats',

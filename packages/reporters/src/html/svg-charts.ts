@@ -3,7 +3,7 @@
  * scales to the page width through its viewBox.
  */
 import { formatDuration, type ExposureReport } from '@astrotrack/core';
-import type { FlatsSection } from '@astrotrack/flats';
+import type { FlatsSection } from '@astrotrack/core/internal';
 import { byFilterOrder, filterTotals } from '../views/report-views.js';
 import { escapeHtml } from './escape-html.js';
 

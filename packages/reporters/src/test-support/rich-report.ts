@@ -6,7 +6,7 @@ import {
   type ExposureReport,
   type Frame,
 } from '@astrotrack/core/internal';
-import type { FlatsSection } from '@astrotrack/flats';
+import type { FlatsSection } from '@astrotrack/core/internal';
 
 /**
  * One report with everything a reporter can show: two targets over three nights, gains,

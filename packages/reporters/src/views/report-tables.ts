@@ -12,10 +12,11 @@ import {
 } from '@astrotrack/core/internal';
 import {
   FLATS_SECTION_ID,
+  reportSection,
   type CoverageGroup,
   type FilterFlats,
   type FlatsSection,
-} from '@astrotrack/flats';
+} from '@astrotrack/core/internal';
 import { byFilterOrder, filterRank, nightTotals, targetName } from './report-views.js';
 
 export const NONE = '—';
@@ -301,8 +302,7 @@ const STATUS = {
 } as const;
 
 export function flatsSectionOf(report: ExposureReport): FlatsSection | null {
-  const section = report.sections.find((s) => s.id === FLATS_SECTION_ID);
-  return section ? (section.data as FlatsSection) : null;
+  return reportSection(report, FLATS_SECTION_ID);
 }
 
 /**
