@@ -1,6 +1,6 @@
 /** The Python toolkit's API, returning data instead of printing. */
 import type { AstrotrackConfig, ExposureReport, SortKey } from '@astrotrack/core/internal';
-import { errors, formatPath, parseSortKey, settingsSchema } from '@astrotrack/core/internal';
+import { errors, formatPath, parseSortKey } from '@astrotrack/core/internal';
 import { runScan } from './run-scan.js';
 
 export interface CalculateTotalExposureOptions {
@@ -25,6 +25,7 @@ export async function calculateTotalExposure(
   const sort = options.sortBy === undefined ? undefined : parseSortKey(options.sortBy);
   if (sort === null) throw new TypeError(`unknown sortBy "${options.sortBy}"`);
   // The same schema as astro.config checks the arguments: the API accepts what the config does.
+  const { settingsSchema } = await import('@astrotrack/core/schema');
   const settings = settingsSchema.safeParse({
     plan: {
       targetHours: options.totalTargetHours,

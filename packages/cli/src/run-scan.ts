@@ -23,14 +23,15 @@ import {
 } from '@astrotrack/core/internal';
 import { flatsPlugin, libraryPath, loadFlatLibrary, localToday } from '@astrotrack/flats';
 import { builtinParsers, DEFAULT_PARSERS } from '@astrotrack/parsers';
-import { builtinReporters, reporterOptionProblems } from '@astrotrack/reporters';
+import { builtinReporters } from '@astrotrack/reporters';
 import { configModules } from './config-modules.js';
 
 export const KNOWN_PLUGINS = {
   parsers: new Set(Object.keys(builtinParsers)),
   plugins: new Set<string>(),
   reporters: new Set(Object.keys(builtinReporters)),
-  reporterOptions: reporterOptionProblems,
+  loadReporterOptions: async () =>
+    (await import('@astrotrack/reporters/options')).reporterOptionProblems,
 };
 
 export interface RunScanOptions {

@@ -25,7 +25,6 @@ export { reportSection, type ReportSections } from './report/report-sections.js'
 export { scanArchive, type ScanArchiveOptions, type ScanResult } from './scan/scan-archive.js';
 export { loadConfig } from './config/load-config.js';
 export { resolveRig, type ResolvedRig } from './config/resolve-rig.js';
-export { validateConfig } from './config/validate-config.js';
 export type { AstrotrackConfig } from './config/config-types.js';
 export { formatDuration } from './report/format-duration.js';
 export { createLogger, type Logger } from './logging/create-logger.js';

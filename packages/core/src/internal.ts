@@ -16,20 +16,12 @@ export * from './config/config-types.js';
 export { defineConfig, defineParser } from './define-config.js';
 export * from './config/load-config.js';
 export * from './config/find-config-file.js';
-export {
-  formatPath,
-  validateConfig,
-  type KnownPlugins,
-  type ValidationResult,
-} from './config/validate-config.js';
+export type { KnownPlugins, ValidationResult } from './config/validate-config.js';
+export { formatPath } from './config/format-path.js';
 export * from './config/resolve-rig.js';
-export {
-  settingsSchema,
-  SETTING_DEFAULTS,
-  ORGANIZE_MODES,
-  type Settings,
-  type ResolvedSettings,
-} from './config/settings-schema.js';
+export { SETTING_DEFAULTS, ORGANIZE_MODES } from './config/setting-defaults.js';
+export type { Settings } from './config/settings-schema.js';
+export type { ResolvedSettings } from './config/setting-defaults.js';
 export * from './config/instantiate-plugins.js';
 export { didYouMean } from './config/did-you-mean.js';
 export * from './scan/frame-extensions.js';

@@ -4,7 +4,7 @@ import type { EngineEvents } from './events/engine-events.js';
 import type { BusHandler } from './events/event-bus.js';
 import type { FieldSources, FrameFields } from './frame.js';
 import type { FilterSet } from './filters/filter-set.js';
-import type { ResolvedSettings } from './config/settings-schema.js';
+import type { ResolvedSettings } from './config/setting-defaults.js';
 import type { ReportSection, ReportWarning } from './report/report-types.js';
 
 /** A file the walker found, as parsers see it. */

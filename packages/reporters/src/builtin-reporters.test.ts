@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFilterSet } from '@astrotrack/core';
-import {
-  builtinReporters,
-  isBuiltinReporter,
-  loadBuiltinReporter,
-  reporterOptionProblems,
-} from './builtin-reporters.js';
+import { builtinReporters, isBuiltinReporter, loadBuiltinReporter } from './builtin-reporters.js';
+import { REPORTER_OPTIONS, reporterOptionProblems } from './reporter-options.js';
 
 const context = { filters: createFilterSet() };
 
@@ -18,6 +14,7 @@ describe('builtinReporters', () => {
     }
     expect(isBuiltinReporter('table')).toBe(true);
     expect(isBuiltinReporter('toString')).toBe(false);
+    expect(Object.keys(REPORTER_OPTIONS)).toEqual(Object.keys(builtinReporters));
   });
 
   it("lists every problem with a built-in's options, by path", () => {

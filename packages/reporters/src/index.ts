@@ -2,9 +2,7 @@ export {
   builtinReporters,
   isBuiltinReporter,
   loadBuiltinReporter,
-  reporterOptionProblems,
   type BuiltinReporter,
-  type ReporterContext,
 } from './builtin-reporters.js';
 export { renderGrid, type GridColumn, type Align, type CellStyle } from './table/render-grid.js';
 export { CSV_COLUMNS } from './csv/csv-reporter.js';

@@ -103,7 +103,7 @@ export function registerFlatsCommand(program: Command): void {
     .action(async (flags, command: Command) => {
       const context = await libraryContext(command);
       const maxAge =
-        settingsFromFlags([[SETTING_FLAGS.maxAge, flags.maxAge]]).flats?.maxAgeDays ??
+        (await settingsFromFlags([[SETTING_FLAGS.maxAge, flags.maxAge]])).flats?.maxAgeDays ??
         context.maxAgeDays;
       const listed = listFlats(
         await loadFlatLibrary(context.file),
@@ -231,7 +231,7 @@ export function registerFlatsCommand(program: Command): void {
     .action(async (dir: string, flags: { dryRun?: boolean; cache: boolean }, command: Command) => {
       const context = await libraryContext(
         command,
-        settingsFromFlags([[SETTING_FLAGS.cache, flags.cache]]),
+        await settingsFromFlags([[SETTING_FLAGS.cache, flags.cache]]),
       );
       const found: Frame[] = [];
       const { rig, configPath } = context.prepared;

@@ -38,7 +38,7 @@ export function registerInspectCommand(program: Command): void {
         searchFrom: dirname(files[0]!),
         configFile: globals.config,
         rig: globals.rig,
-        settings: settingsFromFlags([[SETTING_FLAGS.headers, flags.headers]]),
+        settings: await settingsFromFlags([[SETTING_FLAGS.headers, flags.headers]]),
         logger,
       });
       const readHeaders = rig.headers;

@@ -84,7 +84,7 @@ export function registerOrganizeCommand(program: Command): void {
       const logger = loggerFor(globals);
       const line = progressLine({ quiet: globals.quiet });
       const root = resolve(dir);
-      const settings = settingsFromFlags([
+      const settings = await settingsFromFlags([
         [SETTING_FLAGS.mode, flags.mode],
         [SETTING_FLAGS.sessionTolerance, flags.tolerance],
         [SETTING_FLAGS.headers, flags.headers],

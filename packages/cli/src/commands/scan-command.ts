@@ -44,16 +44,16 @@ export function addScanOptions(command: Command): Command {
 }
 
 /** Flags → what a scan needs; every setting flag checked by the config's schema. */
-export function scanOptionsFrom(
+export async function scanOptionsFrom(
   dir: string,
   flags: Omit<ScanFlags, 'reporter'>,
   globals: GlobalOptions,
-): Omit<RunScanOptions, 'logger'> {
+): Promise<Omit<RunScanOptions, 'logger'>> {
   return {
     dir,
     configFile: globals.config,
     rig: globals.rig,
-    settings: settingsFromFlags([
+    settings: await settingsFromFlags([
       [SETTING_FLAGS.targetHours, flags.targetHours],
       [SETTING_FLAGS.alloc, flags.alloc],
       [SETTING_FLAGS.buffer, flags.buffer],
@@ -89,7 +89,7 @@ export function registerScanCommand(program: Command): void {
       const logger = loggerFor(globals);
       const specs = parseReporterSpecs(flags.reporter ?? ['table']);
       const scan = await prepareScan({
-        ...scanOptionsFrom(dir, flags, globals),
+        ...(await scanOptionsFrom(dir, flags, globals)),
         logger,
         observers: [scanProgressPlugin(progressLine({ quiet: globals.quiet }))],
       });

@@ -39,7 +39,7 @@ export function registerWatchCommand(program: Command): void {
       ) => {
         const globals = command.optsWithGlobals<GlobalOptions>();
         const logger = loggerFor(globals);
-        const options = scanOptionsFrom(dir, flags, globals);
+        const options = await scanOptionsFrom(dir, flags, globals);
         const table = await loadBuiltinReporter('table', {});
         const root = resolve(dir);
         const screen = Boolean(process.stdout.isTTY);

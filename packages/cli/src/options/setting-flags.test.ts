@@ -3,7 +3,8 @@
  * what is wrong in the config's words; every other flag is listed as having no config key.
  */
 import type { Command } from 'commander';
-import { isAstrotrackError, validateConfig } from '@astrotrack/core';
+import { isAstrotrackError } from '@astrotrack/core';
+import { validateConfig } from '@astrotrack/core/schema';
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../cli.js';
 import { KNOWN_PLUGINS } from '../run-scan.js';
@@ -72,9 +73,9 @@ function configProblems(flag: SettingFlag, text: string | boolean): string[] {
   return result.ok ? [] : result.problems;
 }
 
-function flagProblem(flag: SettingFlag, text: string | boolean): string | null {
+async function flagProblem(flag: SettingFlag, text: string | boolean): Promise<string | null> {
   try {
-    settingsFromFlags([[flag, text]]);
+    await settingsFromFlags([[flag, text]]);
     return null;
   } catch (error) {
     if (!isAstrotrackError(error)) throw error;
@@ -100,9 +101,9 @@ describe('setting flags', () => {
     expect(cases.length - refused.length).toBeGreaterThan(60);
   });
 
-  it.each(cases)('$flag.flag $text: as the config at $flag.path', ({ flag, text }) => {
+  it.each(cases)('$flag.flag $text: as the config at $flag.path', async ({ flag, text }) => {
     const config = configProblems(flag, text);
-    const cli = flagProblem(flag, text);
+    const cli = await flagProblem(flag, text);
     if (config.length === 0) expect(cli).toBeNull();
     else {
       // The config's words, after the path: `plan.targetHours: expected a number from …`.
@@ -121,13 +122,13 @@ describe('setting flags', () => {
     ).toEqual([]);
   });
 
-  it('lists every bad flag at once', () => {
-    expect(() =>
+  it('lists every bad flag at once', async () => {
+    await expect(
       settingsFromFlags([
         [SETTING_FLAGS.targetHours, '0'],
         [SETTING_FLAGS.buffer, '2000'],
       ]),
-    ).toThrow(
+    ).rejects.toThrow(
       'bad --target-hours "0": expected a number from 0.01 to 100000; bad --buffer "2000": expected a number from 0 to 1000',
     );
   });

@@ -3,13 +3,7 @@
  * and checked by the config's own schema. The command line can accept nothing the config refuses,
  * and both say what is wrong in the same words.
  */
-import {
-  errors,
-  formatPath,
-  parseSortKey,
-  settingsSchema,
-  type Settings,
-} from '@astrotrack/core/internal';
+import { errors, formatPath, parseSortKey, type Settings } from '@astrotrack/core/internal';
 import { parseAllocation, parseDecimal } from './parse-allocation.js';
 
 export interface SettingFlag {
@@ -25,6 +19,8 @@ const number = (given: string | boolean) => parseDecimal(String(given));
 const text = (given: string | boolean) => String(given);
 /** `--no-headers`: commander gives false when it is there. */
 const offWhenFalse = (given: string | boolean) => given !== false;
+
+const SWITCHES = new Set<SettingFlag['read']>([offWhenFalse, Boolean]);
 
 export const SETTING_FLAGS = {
   targetHours: { flag: '--target-hours', path: 'plan.targetHours', read: number },
@@ -52,9 +48,9 @@ export const SETTING_FLAGS = {
  * The given flags as settings, or a usage error listing every bad one. Flags left out (undefined)
  * and switches in their default position (`headers: true` without `--no-headers`) set nothing.
  */
-export function settingsFromFlags(
+export async function settingsFromFlags(
   given: ReadonlyArray<readonly [SettingFlag, string | boolean | undefined]>,
-): Settings {
+): Promise<Settings> {
   const raw: Record<string, unknown> = {};
   const byPath = new Map<string, { flag: SettingFlag; text: string | boolean }>();
   for (const [flag, text] of given) {
@@ -62,6 +58,10 @@ export function settingsFromFlags(
     setAt(raw, flag.path.split('.'), flag.read(text));
     byPath.set(flag.path, { flag, text });
   }
+  // A switch (`--no-headers`) can only be right; the schema (zod, ~0.1 s of start-up) loads only
+  // when a flag with a value is there to check.
+  if ([...byPath.values()].every(({ flag }) => SWITCHES.has(flag.read))) return raw as Settings;
+  const { settingsSchema } = await import('@astrotrack/core/schema');
   const checked = settingsSchema.safeParse(raw);
   if (checked.success) return checked.data;
   const problems = checked.error.issues.map((issue) => {

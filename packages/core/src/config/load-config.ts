@@ -82,7 +82,8 @@ export async function validateConfigOrThrow(
   shownAs: string,
 ): Promise<AstrotrackConfig> {
   const { validateConfig } = await import('./validate-config.js');
-  const validation = validateConfig(raw, known);
+  const reporterOptions = known.reporterOptions ?? (await known.loadReporterOptions?.());
+  const validation = validateConfig(raw, { ...known, reporterOptions });
   if (!validation.ok) throw errors.configInvalid(shownAs, validation.problems);
   return validation.config;
 }

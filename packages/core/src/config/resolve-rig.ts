@@ -1,7 +1,8 @@
 /** Picks the rig to use and merges its settings over the top-level ones and the defaults. */
 import type { ObserverPlugin, ParserPlugin, ReporterPlugin } from '../plugin.js';
 import type { AstrotrackConfig, PluginSpec, RigSettings } from './config-types.js';
-import { SETTING_DEFAULTS, type ResolvedSettings, type Settings } from './settings-schema.js';
+import { SETTING_DEFAULTS, type ResolvedSettings } from './setting-defaults.js';
+import type { Settings } from './settings-schema.js';
 import { createFilterSet, type FilterSet } from '../filters/filter-set.js';
 import { errors } from '../errors/catalogue.js';
 

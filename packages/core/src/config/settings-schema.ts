@@ -4,8 +4,8 @@
  * schemas) and the resolved rig every package reads all come from here.
  */
 import { z } from 'zod';
-import type { FilterSet } from '../filters/filter-set.js';
 import { SORT_KEYS } from '../report/sort-keys.js';
+import { ORGANIZE_MODES } from './organize-modes.js';
 
 /** A number from `min` to `max`, and the same words for every way it can be wrong. */
 export function boundedNumber(min: number, max: number, integer = false) {
@@ -15,8 +15,6 @@ export function boundedNumber(min: number, max: number, integer = false) {
 }
 
 const percent = boundedNumber(0, 100);
-
-export const ORGANIZE_MODES = ['move', 'copy', 'hardlink', 'symlink'] as const;
 
 export const filterSettingsSchema = z.strictObject({
   known: z.array(z.string().min(1)).min(1).optional(),
@@ -116,38 +114,3 @@ export const settingsShape = {
 /** A rig's settings as written (every key optional), without its plugins. */
 export const settingsSchema = z.strictObject(settingsShape);
 export type Settings = z.output<typeof settingsSchema>;
-
-/**
- * What a setting is when nobody set it. Every reader of a rig gets these through `resolveRig`; no
- * package states them again.
- */
-export const SETTING_DEFAULTS = {
-  headers: true,
-  angle: 'mechanical',
-  plan: { rejectionBuffer: 15 },
-  report: { sort: 'filter', includeUnknown: false, rejectFolders: [] as string[] },
-  flats: { tolerance: 2.5, maxAgeDays: 90, oldFlatsCover: true, anglePrecision: 0.1 },
-  organize: { mode: 'move', tolerance: 2 },
-  cache: { enabled: true },
-} as const satisfies Settings;
-
-type Section<K extends keyof Settings> = NonNullable<Settings[K]>;
-type Defaulted<K extends keyof typeof SETTING_DEFAULTS & keyof Settings> = Section<K> & {
-  -readonly [D in keyof (typeof SETTING_DEFAULTS)[K]]-?: Section<K>[D & keyof Section<K>] & {};
-};
-
-/** A rig's settings with every default filled in: what plugins and commands read. */
-export interface ResolvedSettings {
-  /** The rig's name, or null when the config defines none (or none was chosen). */
-  name: string | null;
-  headers: boolean;
-  angle: NonNullable<Settings['angle']>;
-  utcOffset: number | undefined;
-  filters: FilterSet;
-  targets: { aliases: Record<string, string> };
-  plan: Defaulted<'plan'>;
-  report: Defaulted<'report'>;
-  flats: Defaulted<'flats'>;
-  organize: Defaulted<'organize'>;
-  cache: Defaulted<'cache'>;
-}

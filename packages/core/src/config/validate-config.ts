@@ -3,6 +3,7 @@ import type { AstrotrackConfig, RigSettings } from './config-types.js';
 import { configSchema, KNOWN_KEYS, MOVED_KEYS, rigSettingsSchema } from './config-schema.js';
 import type { FilterSet } from '../filters/filter-set.js';
 import { suggestion } from './did-you-mean.js';
+import { formatPath } from './format-path.js';
 import { rigFilterSet } from './resolve-rig.js';
 import { checkPluginName } from '../plugin.js';
 
@@ -12,8 +13,16 @@ export interface KnownPlugins {
   /** Built-in reporter names; absent: reporters in the config are not checked by name. */
   reporters?: ReadonlySet<string>;
   /** A built-in reporter's problems with its options (`filterIds.Lum: unknown filter`). */
-  reporterOptions?: (name: string, options: unknown, context: { filters: FilterSet }) => string[];
+  reporterOptions?: ReporterOptionCheck;
+  /** The same, loaded only when a config is checked (its schemas may load a library). */
+  loadReporterOptions?: () => Promise<ReporterOptionCheck>;
 }
+
+export type ReporterOptionCheck = (
+  name: string,
+  options: unknown,
+  context: { filters: FilterSet },
+) => string[];
 
 export type ValidationResult =
   | { ok: true; config: AstrotrackConfig }
@@ -180,13 +189,4 @@ function describeIssue(issue: ZodIssueLike): string[] {
     );
   }
   return [`${formatPath(issue.path) || '(top level)'}: ${issue.message}`];
-}
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out;
 }

@@ -1,0 +1,2 @@
+/** How `organize` places a file. */
+export const ORGANIZE_MODES = ['move', 'copy', 'hardlink', 'symlink'] as const;
