@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRig } from './resolve-rig.js';
+import { SETTING_DEFAULTS } from './setting-defaults.js';
 
 describe('resolveRig', () => {
   const config = {
@@ -41,5 +42,29 @@ describe('resolveRig', () => {
   it('uses top-level settings when there are no rigs', () => {
     expect(resolveRig({ plan: { targetHours: 3 } }).plan.targetHours).toBe(3);
     expect(resolveRig({}).name).toBeNull();
+  });
+
+  it('fills every default, and lets nothing unset (a JS config writing undefined) hide one', () => {
+    const rig = resolveRig(
+      { flats: { tolerance: undefined }, rigs: { a: { plan: { rejectionBuffer: undefined } } } },
+      'a',
+    );
+    expect(rig.flats).toEqual({ ...SETTING_DEFAULTS.flats });
+    expect(rig.plan.rejectionBuffer).toBe(15);
+    expect(rig.organize).toEqual({ mode: 'move', tolerance: 2 });
+    expect(rig.headers).toBe(true);
+  });
+
+  it('puts the command line over the rig, section by section', () => {
+    const rig = resolveRig(
+      {
+        plan: { targetHours: 5, allocation: { L: 100 } },
+        rigs: { a: { plan: { targetHours: 8 } } },
+      },
+      'a',
+      { plan: { targetHours: 10, rejectionBuffer: undefined }, headers: false },
+    );
+    expect(rig.plan).toEqual({ targetHours: 10, allocation: { L: 100 }, rejectionBuffer: 15 });
+    expect(rig.headers).toBe(false);
   });
 });

@@ -42,12 +42,12 @@ export function resolveRig(
     targets: { aliases: { ...config.targets?.aliases, ...rig.targets?.aliases } },
     parsers: rig.parsers ?? config.parsers ?? [],
     plugins: rig.plugins ?? config.plugins ?? [],
-    plan: { ...defaults.plan, ...config.plan, ...rig.plan },
-    report: { ...defaults.report, ...config.report, ...rig.report },
-    flats: { ...defaults.flats, ...config.flats, ...rig.flats },
-    organize: { ...defaults.organize, ...config.organize, ...rig.organize },
+    plan: { ...defaults.plan, ...defined(config.plan), ...defined(rig.plan) },
+    report: { ...defaults.report, ...defined(config.report), ...defined(rig.report) },
+    flats: { ...defaults.flats, ...defined(config.flats), ...defined(rig.flats) },
+    organize: { ...defaults.organize, ...defined(config.organize), ...defined(rig.organize) },
     reporters: [...(config.reporters ?? []), ...(rig.reporters ?? [])],
-    cache: { ...defaults.cache, ...config.cache, ...rig.cache },
+    cache: { ...defaults.cache, ...defined(config.cache), ...defined(rig.cache) },
   };
 }
 
@@ -64,9 +64,15 @@ function overlay(rig: RigSettings, overrides: Settings): RigSettings {
   return merged as RigSettings;
 }
 
-/** A section's keys that are set: `{ targetHours: undefined }` overrides nothing. */
-function defined(section: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(section).filter(([, value]) => value !== undefined));
+/**
+ * A section's keys that are set: `{ tolerance: undefined }` (a JS config may write it) overrides
+ * nothing, so a default is never lost to it.
+ */
+function defined<T extends object>(section: T | undefined): Partial<T> {
+  if (!section) return {};
+  return Object.fromEntries(
+    Object.entries(section).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }
 
 function isSection(value: unknown): value is Record<string, unknown> {
