@@ -157,6 +157,8 @@ function forward(
         partials.clear(to);
         record.unchanged();
       } else if (state === 'source-left') {
+        // Killed between giving a copy its name and removing its hidden one: both name one file.
+        partials.clear(to);
         removeSource(from, to, fs);
         record.done(index);
       } else if (state === 'missing') {
