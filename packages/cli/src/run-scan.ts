@@ -111,7 +111,7 @@ export async function loadRig(
         searchFrom: options.searchFrom,
         configFile: options.configFile,
         known: KNOWN_PLUGINS,
-        modules: configModules(),
+        modules: configModules,
       });
   for (const warning of warnings) logger.warn(warning);
   logger.info(filepath ? `using config ${filepath}` : 'no astro.config found: using defaults');

@@ -103,7 +103,7 @@ export function registerInitCommand(program: Command): void {
         searchFrom: folder,
         configFile: file,
         known: KNOWN_PLUGINS,
-        modules: configModules(),
+        modules: configModules,
       });
       process.stdout.write(
         `wrote ${file}\nnext: astrotrack scan ${dir === '.' ? '' : `${dir} `}--verbose   (it says which config it uses)\n`,

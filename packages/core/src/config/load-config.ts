@@ -21,9 +21,10 @@ export interface LoadConfigOptions {
   /**
    * Packages a JS/TS config may import (`@astrotrack/core/config`), as the running astrotrack has
    * them: specifier → file. A config whose own folder cannot resolve one (astrotrack installed
-   * globally, or in another project) gets this installation's copy.
+   * globally, or in another project) gets this installation's copy. Asked for only when a JS or TS
+   * config is loaded: resolving them is start-up work a YAML config or none never needs.
    */
-  modules?: Readonly<Record<string, string>>;
+  modules?: () => Readonly<Record<string, string>>;
 }
 
 export interface LoadedConfig {
@@ -54,7 +55,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   let result: { config: unknown; filepath: string } | null;
   try {
     result = await settleWithin(`the config file ${file}`, async () =>
-      (await createExplorer(options.modules ?? {})).load(loaded),
+      (await createExplorer(options.modules ?? (() => ({})))).load(loaded),
     );
   } catch (error) {
     if (isAstrotrackError(error)) throw error;
@@ -88,7 +89,7 @@ export async function validateConfigOrThrow(
   return validation.config;
 }
 
-async function createExplorer(modules: Readonly<Record<string, string>>) {
+async function createExplorer(modules: () => Readonly<Record<string, string>>) {
   const { cosmiconfig, defaultLoaders } = await import('cosmiconfig');
   type Loader = (filepath: string, content: string) => Promise<unknown> | unknown;
   const guarded =
@@ -101,7 +102,7 @@ async function createExplorer(modules: Readonly<Record<string, string>>) {
   // internal error instead of the config's syntax error.
   const loadTypeScript: Loader = async (filepath, content) => {
     const { TypeScriptLoader } = await import('cosmiconfig-typescript-loader');
-    return TypeScriptLoader({ alias: unresolvable(filepath, modules) })(filepath, content);
+    return TypeScriptLoader({ alias: unresolvable(filepath, modules()) })(filepath, content);
   };
   const loadModule: Loader = async (filepath, content) => {
     let module: { default?: unknown };
@@ -112,7 +113,7 @@ async function createExplorer(modules: Readonly<Record<string, string>>) {
       // Node resolves a bare import from the file's folder only: one of ours it cannot find there
       // is loaded again through jiti, which is told where this installation keeps it.
       const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND';
-      const ours = Object.keys(unresolvable(filepath, modules));
+      const ours = Object.keys(unresolvable(filepath, modules()));
       // Node names the package (`Cannot find package '@astrotrack/core'`), not the subpath.
       const named = (name: string) =>
         String((error as Error).message).includes(`'${name.split('/').slice(0, 2).join('/')}`);
