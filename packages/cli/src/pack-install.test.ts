@@ -60,11 +60,11 @@ describe('the packages as published', () => {
       [
         '--input-type=module',
         '-e',
-        "import { calculateTotalExposure } from '@astrotrack/cli'; import { createRequire } from 'node:module'; const schema = createRequire(import.meta.url)('@astrotrack/reporters/schema/report.schema.json'); console.log(typeof calculateTotalExposure, schema.title);",
+        "import { calculateTotalExposure } from '@astrotrack/cli'; import { createRequire } from 'node:module'; const schema = createRequire(import.meta.url)('@astrotrack/core/schema/report.schema.json'); console.log(typeof calculateTotalExposure, schema.title, Object.keys(schema.$defs).includes('flatsSection'));",
       ],
       { cwd: project, encoding: 'utf8' },
     );
-    expect(api.trim()).toBe('function astrotrack exposure report, schema version 1');
+    expect(api.trim()).toBe('function astrotrack exposure report, schema version 1 true');
 
     // Typed configs beside the archive, where no node_modules is: the CLI's own copy answers.
     const configs = join(dir, 'configs');

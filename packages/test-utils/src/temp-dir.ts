@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
-/** A fresh folder on the real file system, removed after the test. */
-export function useTempDir(): () => string {
+/**
+ * A fresh folder on the real file system, removed after the test; with `'all'`, after the last
+ * test of the file or describe it is called in (for a costly archive its tests share).
+ */
+export function useTempDir(removeAfter: 'each' | 'all' = 'each'): () => string {
   const made: string[] = [];
-  afterEach(() => {
+  (removeAfter === 'all' ? afterAll : afterEach)(() => {
     for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
   return () => {

@@ -8,7 +8,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const SCHEMA = join(ROOT, 'schema', 'astro-config.schema.json');
 const KNOWN = { parsers: new Set(['nina', 'toolkit']), plugins: new Set<string>() };
 
-// The schema is written by the build (scripts/write-config-schema.mjs), which runs before tests.
+// The schema is written by the build (scripts/write-json-schemas.mjs), which runs before tests.
 describe.runIf(existsSync(SCHEMA))('the JSON Schema of astro.config', () => {
   const validate = new Ajv2020.default({ allErrors: true, strictRequired: false }).compile(
     JSON.parse(readFileSync(SCHEMA, 'utf8')),

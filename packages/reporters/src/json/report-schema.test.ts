@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { richReport } from '../test-support/rich-report.js';
 import { toolkitExampleReport } from '../test-support/example-report.js';
+import { validateReport as validate } from '../test-support/report-validator.js';
 import { jsonReporter } from './json-reporter.js';
 
-const schema = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', '..', 'schema', 'report.schema.json'), 'utf8'),
-);
-const validate = new Ajv2020.default({ allErrors: true, strictRequired: false }).compile(schema);
 const json = (report: object) =>
   JSON.parse(jsonReporter().format(report as never, { color: false }));
 

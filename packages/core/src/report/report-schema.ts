@@ -1,0 +1,220 @@
+/**
+ * The exposure report's schema: the contract between the engine, reporters and scripts (see
+ * docs/json-report.md). The report's types are this schema's output (report-types.ts) and the
+ * published JSON Schema is written from it (report-json-schema.ts), so the two cannot disagree.
+ * Loads zod: the engine imports only the types.
+ */
+import { z } from 'zod';
+import { FRAME_KINDS } from '../frame.js';
+import { FLATS_SECTION_ID } from './report-sections.js';
+import { flatsSectionSchema } from './flats-section-schema.js';
+import { REPORT_SCHEMA_VERSION, SKIP_CODES, WARNING_CODES } from './report-codes.js';
+import { SORT_KEYS } from './sort-keys.js';
+
+// Shared by many fields, so each is one `$defs` entry of the JSON Schema.
+const count = z.int().min(0).meta({ id: 'count' });
+const seconds = z.number().min(0).meta({ id: 'seconds' });
+const night = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .nullable()
+  .meta({ id: 'nightOrNull', description: '`YYYY-MM-DD`, the local date 12 h before capture.' });
+
+export const exposureRowSchema = z
+  .object({
+    filter: z.string().describe('Canonical filter name; `Unknown` only with includeUnknown.'),
+    exposureSeconds: seconds,
+    subs: count,
+    totalSeconds: seconds,
+  })
+  .meta({ id: 'exposureRow', description: 'Integration of one filter at one exposure length.' });
+
+export const exposureTotalSchema = z.object({
+  exposureSeconds: seconds,
+  subs: count,
+  totalSeconds: seconds,
+});
+
+export const filterPlanSchema = z.object({
+  filter: z.string(),
+  allocationPercent: z.number().min(0).max(100),
+  targetSeconds: seconds.describe('Target including the rejection buffer, whole seconds.'),
+  integratedSeconds: seconds,
+  remainingSeconds: seconds,
+  subExposureSeconds: z
+    .number()
+    .gt(0)
+    .nullable()
+    .describe(
+      "Exposure length the remaining subs are counted in: the filter's most used one. Null when the filter has no frames yet.",
+    ),
+  remainingSubs: z
+    .int()
+    .min(0)
+    .nullable()
+    .describe('Subs still to shoot, rounded up. Null when subExposureSeconds is null.'),
+});
+
+export const planSchema = z.object({
+  targetHours: z.number().gt(0),
+  rejectionBufferPercent: z.number().min(0),
+  captureSeconds: seconds.describe('Target hours plus the buffer, in seconds.'),
+  allocationPercentTotal: z.number().min(0),
+  remainingSeconds: seconds.describe(
+    'What is still to shoot: the sum over allocated filters, or target minus all integration when there is no allocation.',
+  ),
+  filters: z.array(filterPlanSchema),
+});
+
+export const skipSummarySchema = z.object({
+  code: z.enum(SKIP_CODES),
+  reason: z.string().describe('What the files of this group have in common.'),
+  count,
+  examples: z
+    .array(z.string())
+    .max(5)
+    .describe(
+      "The first few paths (relative to the scanned folder), with the file's own problem where it has one.",
+    ),
+});
+
+export const warningCodeSchema = z.enum(WARNING_CODES);
+
+export const reportWarningSchema = z.object({
+  code: warningCodeSchema,
+  message: z.string(),
+  count: count.optional(),
+  examples: z.array(z.string()).optional(),
+});
+
+export const frameCountsSchema = z.object({
+  files: count.describe('Frame files found (all kinds).'),
+  skipped: count.describe('Files no parser recognised.'),
+  byKind: z.object({ light: count, flat: count, dark: count, bias: count, darkflat: count }),
+  counted: count.describe('Lights counted in the rows.'),
+  unknownFilter: count.describe(
+    'Lights whose filter is unknown (counted only with includeUnknown).',
+  ),
+  noExposure: count.describe('Lights with no exposure time.'),
+  otherTargets: count.describe('Lights of other targets, left out by --target.'),
+  rejected: count.describe(
+    'Frames in reject folders (rejected/, bad/, _bad_frames/…), not counted (lights among them: the rejected rows).',
+  ),
+  duplicates: count.describe(
+    'Frames found again (hard links, copies with the same header facts), counted once.',
+  ),
+});
+
+export const duplicateFrameSchema = z
+  .strictObject({
+    relativePath: z.string(),
+    sameAs: z.string().describe('The frame counted in its place.'),
+    how: z.enum(['same file', 'copy']),
+  })
+  .describe('A frame found again, and left out: the same file by another path, or a copy of it.');
+
+export const reportSectionSchema = z
+  .object({
+    id: z.string().describe('Stable id, e.g. `flats`.'),
+    plugin: z.string().describe('The plugin that made it.'),
+    title: z.string(),
+    data: z
+      .unknown()
+      .describe("Belongs to the plugin; a registered section's data has that section's schema."),
+  })
+  .describe(
+    "A plugin's part of the report. Reporters render the ids they know; the json reporter passes every section through.",
+  );
+
+/** The sections registered in core's contract (ReportSections), by id. */
+export const REPORT_SECTION_SCHEMAS = { [FLATS_SECTION_ID]: flatsSectionSchema } as const;
+
+export const nightRowSchema = z
+  .object({
+    night: night,
+    target: z.string().nullable(),
+    filter: z.string(),
+    exposureSeconds: seconds,
+    gain: z.number().nullable(),
+    binning: z.string().nullable(),
+    sensorTemperature: z.int().nullable(),
+    subs: count,
+    totalSeconds: seconds,
+    focalRatio: z.number().nullable().optional(),
+    ambientTemperature: z.number().nullable().optional(),
+    skyQuality: z.number().nullable().optional(),
+  })
+  .describe(
+    "Lights of one night × target × filter × exposure × gain × binning × sensor temperature (whole °C): one AstroBin row each. focalRatio, ambientTemperature and skyQuality are means over the row's frames that have them.",
+  );
+
+export const targetSummarySchema = z.object({
+  target: z
+    .string()
+    .nullable()
+    .describe('Null for lights with no target; else the name shown for all its spellings (M31).'),
+  names: z
+    .array(z.string())
+    .optional()
+    .describe('The names its frames were written as, when more than the one shown.'),
+  subs: count,
+  totalSeconds: seconds,
+  nights: count.describe('Distinct nights with lights of it.'),
+  firstNight: night,
+  lastNight: night,
+  rows: z.array(exposureRowSchema).describe('Its lights per filter × exposure, in filter order.'),
+});
+
+export const calibrationGroupSchema = z
+  .object({
+    kind: z.enum(FRAME_KINDS).exclude(['light']),
+    night: night,
+    filter: z.string().nullable(),
+    exposureSeconds: z.number().min(0).nullable(),
+    gain: z.number().nullable(),
+    binning: z.string().nullable(),
+    sensorTemperature: z
+      .int()
+      .nullable()
+      .optional()
+      .describe('Whole degrees; null when unknown. Darks match lights by it.'),
+    count,
+  })
+  .describe('Calibration frames that share kind, night, filter, exposure, gain and binning.');
+
+export const exposureReportSchema = z
+  .object({
+    schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+    root: z.string().describe('Absolute path of the scanned folder.'),
+    rig: z.string().nullable(),
+    sortedBy: z.enum(SORT_KEYS),
+    filterOrder: z
+      .array(z.string())
+      .describe('Canonical filter order of the rig, for reporters that sort.'),
+    frames: frameCountsSchema,
+    rows: z.array(exposureRowSchema),
+    rejected: z
+      .array(exposureRowSchema)
+      .describe('Lights in reject folders per filter × exposure; in no total.'),
+    duplicates: z
+      .array(duplicateFrameSchema)
+      .describe('Frames left out as found already: the first 100 (frames.duplicates counts all).'),
+    totalsByExposure: z.array(exposureTotalSchema),
+    totalSeconds: seconds,
+    totalSubs: count,
+    plan: planSchema.nullable(),
+    skipped: z.array(skipSummarySchema),
+    warnings: z.array(reportWarningSchema),
+    sections: z
+      .array(reportSectionSchema)
+      .describe('What plugins added, in the order they were set up.'),
+    target: z.string().nullable().describe('The --target the lights were narrowed to.'),
+    targets: z.array(targetSummarySchema).describe('Integration per target, most first.'),
+    nights: z.array(nightRowSchema).describe('Lights per night and setup, by night.'),
+    calibration: z
+      .array(calibrationGroupSchema)
+      .describe('Calibration frames (flats, darks, bias, dark flats) by kind and setup.'),
+  })
+  .describe(
+    'What `astrotrack scan --reporter json` prints. Times are in seconds. Fields are only ever added within a schema version. See docs/json-report.md.',
+  );
