@@ -12,7 +12,7 @@ import type { Frame } from '../frame.js';
 import type { Disagreement } from '../headers/merge-frame-fields.js';
 import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';
 import type { Skip } from './parse-frame-file.js';
-import { readFrame, type ReadFrameOptions } from './read-frame.js';
+import { frameReader, type ReadFrameOptions } from './read-frame.js';
 
 export interface ParserVerdict {
   parser: string;
@@ -75,7 +75,7 @@ export async function inspectFrame(
     folders: [basename(await realpath(base).catch(() => base)), ...subfolders],
   };
   const header = options.readHeaders ? await readHeaderForInspection(absolute) : null;
-  const outcome = await readFrame(file, options);
+  const outcome = await frameReader(options).read(file);
   return {
     path: absolute,
     relativePath: file.relativePath,

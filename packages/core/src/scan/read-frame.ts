@@ -1,6 +1,10 @@
 /**
  * One file → one frame: the header's facts first, the name's where the header is silent. In
  * names-only mode (`--no-headers`) no file is opened.
+ *
+ * The reading is written once, as a program that asks for a file's state and its header
+ * (`frameProgram`), and run by a synchronous driver (fastest on a local disk) or an asynchronous
+ * one (many at once hide a network disk's latency), as fits/read-program.ts does for bytes.
  */
 import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -43,8 +47,84 @@ export type FrameOutcome =
 const NONE: readonly Disagreement[] = [];
 const NO_PROBLEMS: readonly string[] = [];
 
-/** Names only: synchronous, no file opened. */
-export function readFrameByName(file: FrameFile, options: ReadFrameOptions): FrameOutcome {
+/** Reads frames one way for a whole scan: its options and, per folder, that folder's cache. */
+export interface FrameReader {
+  /** Synchronous: fastest on a local disk (no thread pool round trip). */
+  readSync(file: FrameFile, cache?: FolderCache | null): FrameOutcome;
+  /** Asynchronous: run many at once, they hide a network disk's latency. */
+  read(file: FrameFile, cache?: FolderCache | null): Promise<FrameOutcome>;
+}
+
+export function frameReader(options: ReadFrameOptions): FrameReader {
+  return {
+    readSync(file, cache = null) {
+      const program = frameProgram(file, options, cache);
+      let step = program.next();
+      while (!step.done) step = program.next(performSync(step.value, file));
+      return step.value;
+    },
+    async read(file, cache = null) {
+      const program = frameProgram(file, options, cache);
+      let step = program.next();
+      while (!step.done) step = program.next(await perform(step.value, file));
+      return step.value;
+    },
+  };
+}
+
+/** What the program asks for: the file's size and times (for the cache), or its header. */
+type FrameRequest = 'state' | 'header';
+/** An answer that failed: what was thrown. */
+class Failed {
+  constructor(readonly error: unknown) {}
+}
+type Answer = FileState | HeaderLookup | Failed;
+type FrameProgram = Generator<FrameRequest, FrameOutcome, Answer>;
+
+const where = (file: FrameFile) => file.bytes ?? file.path;
+
+function performSync(request: FrameRequest, file: FrameFile): Answer {
+  try {
+    return request === 'state' ? statSync(where(file)) : readFrameHeaderSync(where(file));
+  } catch (error) {
+    return new Failed(error);
+  }
+}
+
+function perform(request: FrameRequest, file: FrameFile): Promise<Answer> {
+  const pending: Promise<Answer> =
+    request === 'state' ? stat(where(file)) : readFrameHeader(where(file));
+  return pending.catch((error: unknown) => new Failed(error));
+}
+
+/**
+ * The reading of one file, every way at once. With a folder cache: a file whose size, mtime and
+ * ctime match its entry is not opened. Header problems are kept too (the same file has the same
+ * problem); a file that cannot be opened is not (that may pass).
+ */
+function* frameProgram(
+  file: FrameFile,
+  options: ReadFrameOptions,
+  cache: FolderCache | null,
+): FrameProgram {
+  if (!options.readHeaders || derivedFrameReason(file.name)) return frameFromName(file, options);
+  if (!cache || cache.storesNothing()) {
+    const header = yield 'header';
+    if (header instanceof Failed) return { skip: headerSkip(header.error) };
+    return frameFromHeader(file, header as HeaderLookup, options);
+  }
+  const state = yield 'state';
+  if (state instanceof Failed) return { skip: headerSkip(state.error) };
+  const cached = fromCache(file, options, cache, state as FileState);
+  if (cached) return cached;
+  const header = yield 'header';
+  if (header instanceof Failed)
+    return rememberProblem(file, cache, state as FileState, header.error);
+  return remember(file, options, cache, state as FileState, header as HeaderLookup);
+}
+
+/** Names only: no file opened. */
+function frameFromName(file: FrameFile, options: ReadFrameOptions): FrameOutcome {
   const derived = derivedFrameReason(file.name);
   if (derived) return { skip: { code: 'derived', reason: derived } };
   const named = parseName(file, options.parsers, options.context);
@@ -56,87 +136,6 @@ export function readFrameByName(file: FrameFile, options: ReadFrameOptions): Fra
         problems: NO_PROBLEMS,
         copyKey: null,
       };
-}
-
-export async function readFrame(file: FrameFile, options: ReadFrameOptions): Promise<FrameOutcome> {
-  if (!options.readHeaders || derivedFrameReason(file.name)) return readFrameByName(file, options);
-  return frameFromFile(file, options);
-}
-
-async function frameFromFile(file: FrameFile, options: ReadFrameOptions): Promise<FrameOutcome> {
-  let header: HeaderLookup;
-  try {
-    header = await readFrameHeader(file.bytes ?? file.path);
-  } catch (error) {
-    return { skip: headerSkip(error) };
-  }
-  return frameFromHeader(file, header, options);
-}
-
-/** The same, reading the header synchronously: faster on a local disk. */
-export function readFrameSync(file: FrameFile, options: ReadFrameOptions): FrameOutcome {
-  if (!options.readHeaders || derivedFrameReason(file.name)) return readFrameByName(file, options);
-  return frameFromFileSync(file, options);
-}
-
-function frameFromFileSync(file: FrameFile, options: ReadFrameOptions): FrameOutcome {
-  let header: HeaderLookup;
-  try {
-    header = readFrameHeaderSync(file.bytes ?? file.path);
-  } catch (error) {
-    return { skip: headerSkip(error) };
-  }
-  return frameFromHeader(file, header, options);
-}
-
-/**
- * The same, with the folder's header cache: a file whose size, mtime and ctime match its entry
- * is not opened. Header problems are kept too (the same file has the same problem); a file that
- * cannot be opened is not (that may pass).
- */
-export function readFrameCachedSync(
-  file: FrameFile,
-  options: ReadFrameOptions,
-  cache: FolderCache,
-): FrameOutcome {
-  if (!options.readHeaders || derivedFrameReason(file.name)) return readFrameByName(file, options);
-  if (cache.storesNothing()) return frameFromFileSync(file, options);
-  let info: FileState;
-  try {
-    info = statSync(file.bytes ?? file.path);
-  } catch (error) {
-    return { skip: headerSkip(error) };
-  }
-  const cached = fromCache(file, options, cache, info);
-  if (cached) return cached;
-  try {
-    return remember(file, options, cache, info, readFrameHeaderSync(file.bytes ?? file.path));
-  } catch (error) {
-    return rememberProblem(file, cache, info, error);
-  }
-}
-
-/** The cached read on a slow disk: many at once, asynchronously. */
-export async function readFrameCached(
-  file: FrameFile,
-  options: ReadFrameOptions,
-  cache: FolderCache,
-): Promise<FrameOutcome> {
-  if (!options.readHeaders || derivedFrameReason(file.name)) return readFrameByName(file, options);
-  if (cache.storesNothing()) return frameFromFile(file, options);
-  let info: FileState;
-  try {
-    info = await stat(file.bytes ?? file.path);
-  } catch (error) {
-    return { skip: headerSkip(error) };
-  }
-  const cached = fromCache(file, options, cache, info);
-  if (cached) return cached;
-  try {
-    return remember(file, options, cache, info, await readFrameHeader(file.bytes ?? file.path));
-  } catch (error) {
-    return rememberProblem(file, cache, info, error);
-  }
 }
 
 function fromCache(

@@ -30,15 +30,7 @@ import { UTC_ALONE } from '../headers/merge-frame-fields.js';
 import { mapInOrder } from './map-in-order.js';
 import { HeaderReadPace, type HeaderReadMode } from './header-read-pace.js';
 import { type FolderCache, HeaderCache } from './header-cache.js';
-import {
-  readFrame,
-  readFrameByName,
-  readFrameCached,
-  readFrameCachedSync,
-  readFrameSync,
-  type FrameOutcome,
-  type ReadFrameOptions,
-} from './read-frame.js';
+import { frameReader, type FrameOutcome, type ReadFrameOptions } from './read-frame.js';
 import { walkFrames } from './walk-frames.js';
 import { DuplicateFinder } from './duplicate-frames.js';
 import { rejectFolders } from './reject-folders.js';
@@ -151,12 +143,11 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     frameOptions.readHeaders && options.cacheFolder
       ? new HeaderCache(options.cacheFolder, { readOnly: options.cacheReadOnly })
       : null;
+  const reader = frameReader(frameOptions);
   const readOne = (file: FrameFile, folderCache: FolderCache | null): FrameOutcome => {
-    if (!frameOptions.readHeaders) return readFrameByName(file, frameOptions);
+    if (!frameOptions.readHeaders) return reader.readSync(file);
     const started = performance.now();
-    const outcome = folderCache
-      ? readFrameCachedSync(file, frameOptions, folderCache)
-      : readFrameSync(file, frameOptions);
+    const outcome = reader.readSync(file, folderCache);
     if (pace.record(performance.now() - started)) {
       logger.info('headers are slow to read (a network disk?): reading many at once from now on');
     }
@@ -169,11 +160,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       cache?.open(relative.slice(0, Math.max(0, relative.lastIndexOf('/')))) ?? null;
     const outcomes =
       frameOptions.readHeaders && pace.mode === 'parallel'
-        ? await mapInOrder(batch, HEADER_READS_AT_ONCE, (file) =>
-            folderCache
-              ? readFrameCached(file, frameOptions, folderCache)
-              : readFrame(file, frameOptions),
-          )
+        ? await mapInOrder(batch, HEADER_READS_AT_ONCE, (file) => reader.read(file, folderCache))
         : null;
     // One folder's files: one reject folder, or none, for all of them.
     const rejectFolder = rejects.of(relative);

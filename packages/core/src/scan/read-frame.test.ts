@@ -1,0 +1,118 @@
+/**
+ * The frame reader is written once and run two ways: synchronously and asynchronously, each with
+ * and without the folder's header cache (cold, then warm), must give the same outcome for every
+ * kind of file a scan meets.
+ */
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HEADER_FIXTURES } from '@astrotrack/test-utils/header-fixtures';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
+import { resolveRig } from '../config/resolve-rig.js';
+import type { FrameFile } from '../plugin.js';
+import { nameParser } from '../test-support/name-parser.js';
+import { HeaderCache } from './header-cache.js';
+import { frameReader, type FrameOutcome, type ReadFrameOptions } from './read-frame.js';
+
+const tempDir = useTempDir();
+const rig = resolveRig({});
+
+function options(readHeaders: boolean): ReadFrameOptions {
+  return { parsers: [nameParser], context: { filters: rig.filters }, readHeaders };
+}
+
+/** Every fixture header, and the files a scan must skip, each for its own reason. */
+function archive(): { root: string; files: FrameFile[] } {
+  const root = tempDir();
+  const names: string[] = [];
+  for (const fixture of readdirSync(HEADER_FIXTURES).filter((n) => /\.(fits?|fz|xisf)$/.test(n))) {
+    copyFileSync(join(HEADER_FIXTURES, fixture), join(root, `Ha_300s_${fixture}`));
+    names.push(`Ha_300s_${fixture}`);
+  }
+  writeFileSync(join(root, 'L_120s_garbage.fits'), 'not a FITS header at all');
+  writeFileSync(join(root, 'L_120s_empty.fits'), '');
+  names.push('L_120s_garbage.fits', 'L_120s_empty.fits', 'L_120s_gone.fits');
+  names.push('masterLight_Ha_300s.fits', 'r_Ha_300s_1.fits');
+  const master = readdirSync(HEADER_FIXTURES).find((n) => n === 'nina-light.fits')!;
+  copyFileSync(join(HEADER_FIXTURES, master), join(root, 'masterLight_Ha_300s.fits'));
+  copyFileSync(join(HEADER_FIXTURES, master), join(root, 'r_Ha_300s_1.fits'));
+  const files = names.map((name) => ({
+    path: join(root, name),
+    relativePath: name,
+    name,
+    folders: ['archive'],
+  }));
+  return { root, files };
+}
+
+const strip = (outcome: FrameOutcome) =>
+  'frame' in outcome ? { ...outcome, frame: { ...outcome.frame, path: '' } } : outcome;
+
+describe('the frame reader', () => {
+  it('says the same of every file: sync, async, with a cold and a warm cache', async () => {
+    const { root, files } = archive();
+    const reader = frameReader(options(true));
+    const cache = new HeaderCache(join(root, '.cache'));
+    const ways: Record<string, FrameOutcome[]> = { sync: [], async: [] };
+    for (const file of files) ways.sync!.push(reader.readSync(file));
+    for (const file of files) ways.async!.push(await reader.read(file));
+    for (const [way, read] of [
+      [
+        'sync, cold cache',
+        (f: FrameFile, c: ReturnType<HeaderCache['open']>) => reader.readSync(f, c),
+      ],
+      [
+        'async, warm cache',
+        (f: FrameFile, c: ReturnType<HeaderCache['open']>) => reader.read(f, c),
+      ],
+      [
+        'sync, warm cache',
+        (f: FrameFile, c: ReturnType<HeaderCache['open']>) => reader.readSync(f, c),
+      ],
+    ] as const) {
+      const folder = cache.open('');
+      ways[way] = [];
+      for (const file of files) ways[way]!.push(await read(file, folder));
+      folder.close();
+    }
+    const [first, ...others] = Object.entries(ways);
+    for (const [way, outcomes] of others) {
+      expect({ way, outcomes: outcomes.map(strip) }).toEqual({
+        way,
+        outcomes: first![1].map(strip),
+      });
+    }
+    // The warm reads opened no header the cold one had read.
+    expect(cache.hits).toBeGreaterThanOrEqual(2 * (files.length - 5));
+
+    const said = Object.fromEntries(
+      files.map((file, i) => {
+        const outcome = ways.sync![i]!;
+        return [file.name, 'frame' in outcome ? outcome.frame.parser : outcome.skip.code];
+      }),
+    );
+    expect(said).toMatchObject({
+      'Ha_300s_nina-light.fits': 'test/names',
+      'Ha_300s_nina-light.xisf': 'test/names',
+      'Ha_300s_compressed.fits.fz': 'test/names',
+      'L_120s_garbage.fits': 'unreadable-header',
+      'L_120s_empty.fits': 'unreadable-header',
+      'L_120s_gone.fits': 'unreadable-file',
+      'masterLight_Ha_300s.fits': 'derived',
+      'r_Ha_300s_1.fits': 'derived',
+    });
+  });
+
+  it('names only, opens no file: a file that is not there reads as its name says', async () => {
+    const reader = frameReader(options(false));
+    const file = {
+      path: '/nowhere/L_120s_1.fits',
+      relativePath: 'L_120s_1.fits',
+      name: 'L_120s_1.fits',
+      folders: ['x'],
+    };
+    const sync = reader.readSync(file);
+    expect(sync).toMatchObject({ frame: { filter: 'L', exposureSeconds: 120 }, copyKey: null });
+    expect(await reader.read(file)).toEqual(sync);
+  });
+});
