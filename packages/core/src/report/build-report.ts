@@ -8,6 +8,7 @@ import {
   type ReportSection,
   type ReportWarning,
 } from './report-types.js';
+import { SETTING_DEFAULTS } from '../config/setting-defaults.js';
 import { sortRows } from './sort-rows.js';
 import type { SortKey } from './sort-keys.js';
 import { targetSummaries } from './breakdown.js';
@@ -32,7 +33,7 @@ export function buildExposureReport(
   const rawRows = accumulator.rows();
   const plan = options.plan ? planRemainingExposure(options.plan, rawRows) : null;
   const planOf = (filter: string) => plan?.filters.find((p) => p.filter === filter);
-  const sortedBy = options.sort ?? 'filter';
+  const sortedBy = options.sort ?? SETTING_DEFAULTS.report.sort;
   const rows = sortRows(rawRows, sortedBy, options.filters.rank, planOf);
 
   const totals = new Map<number, ExposureTotal>();

@@ -2,19 +2,19 @@
  * Target planning: the target plus the rejection buffer is split by allocation; what is left per
  * filter is counted in subs of the filter's most used exposure length, rounded up.
  */
+import { SETTING_DEFAULTS } from '../config/setting-defaults.js';
 import type { ExposureRow, FilterPlan, Plan } from './report-types.js';
-
-export const DEFAULT_REJECTION_BUFFER = 15;
 
 export interface PlanInput {
   targetHours: number;
   /** Canonical filter → percent. */
   allocation: Readonly<Record<string, number>>;
+  /** The config's `plan.rejectionBuffer` when not given. */
   rejectionBufferPercent?: number;
 }
 
 export function planRemainingExposure(input: PlanInput, rows: readonly ExposureRow[]): Plan {
-  const buffer = input.rejectionBufferPercent ?? DEFAULT_REJECTION_BUFFER;
+  const buffer = input.rejectionBufferPercent ?? SETTING_DEFAULTS.plan.rejectionBuffer;
   // Whole seconds: 10 h × 1.15 × 20 % must be exactly 8280 s, not 8280.000000000002.
   const captureSeconds = Math.round(input.targetHours * 3600 * (1 + buffer / 100));
   const filters = Object.entries(input.allocation).map(([filter, percent]): FilterPlan => {

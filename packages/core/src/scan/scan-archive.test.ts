@@ -268,4 +268,24 @@ describe('scanArchive', () => {
       }
     },
   );
+
+  it('sorts and counts unknown filters as the rig says when the caller does not', async () => {
+    const root = tempDir();
+    writeFrames(root, ['L_120s_1.fits', 'L_120s_2.fits', 'Ha_300s_1.fits', 'none_60s_1.fits']);
+    // `none_…` names no filter: its frame's filter is unknown.
+    const parser: ParserPlugin = {
+      name: 'test/maybe-filter',
+      parse(file) {
+        const [, filter, seconds] = /^([A-Za-z]+)_(\d+)s_/.exec(file.name)!;
+        const fields = { exposureSeconds: Number(seconds) };
+        return { fields: filter === 'none' ? fields : { ...fields, filter: filter! }, sources: {} };
+      },
+    };
+    const rig = resolveRig({ report: { sort: 'total', includeUnknown: true } });
+    const { report } = await scanArchive({ root, rig, parsers: [parser] });
+    expect(report.sortedBy).toBe('total');
+    expect(report.rows.map((row) => row.filter)).toEqual(['Ha', 'L', 'Unknown']);
+    const asked = await scanArchive({ root, rig, parsers: [parser], includeUnknown: false });
+    expect(asked.report.rows.map((row) => row.filter)).toEqual(['Ha', 'L']);
+  });
 });

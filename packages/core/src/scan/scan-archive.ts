@@ -42,8 +42,10 @@ export interface ScanArchiveOptions {
   parsers: readonly ParserPlugin[];
   plugins?: readonly ObserverPlugin[];
   logger?: Logger;
+  /** Default: the rig's `report.sort`. */
   sort?: SortKey;
   plan?: PlanInput | null;
+  /** Count lights of no known filter as `Unknown`; default: the rig's `report.includeUnknown`. */
   includeUnknown?: boolean;
   /** Count only the lights of this target (names compared ignoring case, spaces, `_` and `-`). */
   target?: string | null;
@@ -100,8 +102,9 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     }
   }
 
+  const includeUnknown = options.includeUnknown ?? rig.report.includeUnknown;
   const accumulator = new ExposureAccumulator(
-    options.includeUnknown ?? false,
+    includeUnknown,
     options.target ?? null,
     rig.targets.aliases,
   );
@@ -235,9 +238,9 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     root,
     rig: rig.name,
     filters: rig.filters,
-    sort: options.sort,
+    sort: options.sort ?? rig.report.sort,
     plan: options.plan ?? null,
-    includeUnknown: options.includeUnknown,
+    includeUnknown,
     warnings: [
       ...scanWarnings(unreadable, pluginErrors),
       ...disagreements.warnings(),
