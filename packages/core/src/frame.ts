@@ -27,6 +27,10 @@ export interface FrameFields {
   gain: number | null;
   offset: number | null;
   sensorTemperature: number | null;
+  /** The camera as its driver names it (`INSTRUME`, e.g. `ZWO ASI2600MM Pro`): calibration matches by it. */
+  camera: string | null;
+  /** The sensor's readout mode (`READOUTM`, e.g. `High Gain 2CMS`), where the camera has several. */
+  readoutMode: string | null;
   /** ISO 8601 capture start; UTC when it ends in `Z`, local otherwise. */
   captureTime: string | null;
   /** `YYYY-MM-DD`: the local capture time minus 12 hours, so one night is one date. */
@@ -64,6 +68,8 @@ export const EMPTY_FRAME_FIELDS: Readonly<FrameFields> = Object.freeze({
   gain: null,
   offset: null,
   sensorTemperature: null,
+  camera: null,
+  readoutMode: null,
   captureTime: null,
   night: null,
   frameNumber: null,

@@ -152,6 +152,8 @@ function asText(inspection: FrameInspection, rejectedIn: string | null): string 
       'gain',
       'offset',
       'sensorTemperature',
+      'camera',
+      'readoutMode',
       'captureTime',
       'night',
     ] as const;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEADER_FIXTURES } from '@astrotrack/test-utils/header-fixtures';
@@ -175,5 +176,30 @@ describe('the fixtures, header first', () => {
   ])('%s', async (name, expected) => {
     const header = await readFrameHeader(join(FIXTURES, name));
     expect(fieldsFromHeader(header, { filters }).fields).toMatchObject(expected);
+  });
+});
+
+describe('the camera and its readout mode, as astropy reads the fixtures', () => {
+  // The single-header FITS files (the others are listed by HDU or as XISF properties).
+  const expected: Record<string, { cards: [string, unknown, unknown][] }> = Object.fromEntries(
+    Object.entries(JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8'))).filter(
+      ([, entry]) => Array.isArray((entry as { cards?: unknown }).cards),
+    ),
+  ) as never;
+  const card = (name: string, keyword: string) => {
+    const value = expected[name]!.cards.find(([k]) => k === keyword)?.[1];
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+  };
+  it.each(Object.keys(expected))('%s', async (name) => {
+    const { fields } = fieldsFromHeader(await readFrameHeader(join(FIXTURES, name)), { filters });
+    expect({ camera: fields.camera ?? null, readoutMode: fields.readoutMode ?? null }).toEqual({
+      camera: card(name, 'INSTRUME'),
+      readoutMode: card(name, 'READOUTM'),
+    });
+  });
+
+  it('reads them from real files, with some cameras named', () => {
+    const named = Object.keys(expected).filter((name) => card(name, 'INSTRUME') !== null);
+    expect(named.length).toBeGreaterThanOrEqual(5);
   });
 });

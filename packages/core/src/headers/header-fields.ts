@@ -121,6 +121,10 @@ export function fieldsFromHeader(header: HeaderLookup, options: HeaderFieldOptio
   if (offset) set('offset', offset.value, offset.keyword);
   const temperature = read.number(['CCD-TEMP', 'TEMPERAT'], BOUNDS.temperature);
   if (temperature) set('sensorTemperature', temperature.value, temperature.keyword);
+  const camera = read.text(['INSTRUME']) ?? propertyText(header, 'Instrument:Camera:Name');
+  if (camera?.value.trim()) set('camera', camera.value.trim(), camera.keyword);
+  const readout = read.text(['READOUTM']);
+  if (readout?.value.trim()) set('readoutMode', readout.value.trim(), readout.keyword);
 
   // For AstroBin's acquisition rows: what the optics and the night were like.
   const focalRatio = read.number(['FOCRATIO'], BOUNDS.focalRatio);

@@ -3,7 +3,7 @@
  * Where both say something different about the same fact, the header wins and the difference is
  * reported, because a name that lies usually means a renamed file or a wrong filter-wheel slot.
  */
-import type { FieldSources, FrameFields } from '../frame.js';
+import type { FieldSources, FrameField, FrameFields } from '../frame.js';
 import type { ParsedFrame } from '../plugin.js';
 import { EMPTY_FILTER_FIELD } from '../filters/filter-set.js';
 import type { HeaderFields } from './header-fields.js';
@@ -43,13 +43,15 @@ export function mergeFrameFields(
     gain: h.gain ?? n.gain,
     offset: h.offset ?? n.offset,
     sensorTemperature: h.sensorTemperature ?? n.sensorTemperature,
+    camera: h.camera ?? n.camera,
+    readoutMode: h.readoutMode ?? n.readoutMode,
     captureTime: h.captureTime ?? n.captureTime,
     night: h.night ?? n.night,
     frameNumber: h.frameNumber ?? n.frameNumber,
     focalRatio: h.focalRatio ?? n.focalRatio,
     ambientTemperature: h.ambientTemperature ?? n.ambientTemperature,
     skyQuality: h.skyQuality ?? n.skyQuality,
-  };
+  } satisfies Record<FrameField, unknown>;
   const sources: FieldSources = {
     kind: h.kind != null ? hs.kind : ns.kind,
     target: h.target != null ? hs.target : ns.target,
@@ -61,6 +63,8 @@ export function mergeFrameFields(
     gain: h.gain != null ? hs.gain : ns.gain,
     offset: h.offset != null ? hs.offset : ns.offset,
     sensorTemperature: h.sensorTemperature != null ? hs.sensorTemperature : ns.sensorTemperature,
+    camera: h.camera != null ? hs.camera : ns.camera,
+    readoutMode: h.readoutMode != null ? hs.readoutMode : ns.readoutMode,
     captureTime: h.captureTime != null ? hs.captureTime : ns.captureTime,
     night: h.night != null ? hs.night : ns.night,
     frameNumber: h.frameNumber != null ? hs.frameNumber : ns.frameNumber,
@@ -68,7 +72,7 @@ export function mergeFrameFields(
     ambientTemperature:
       h.ambientTemperature != null ? hs.ambientTemperature : ns.ambientTemperature,
     skyQuality: h.skyQuality != null ? hs.skyQuality : ns.skyQuality,
-  };
+  } satisfies Record<FrameField, unknown>;
   // Nothing gave the local time but UTC: a night from it, and a hint to set utcOffset (scan warns).
   if (fields.night == null && utcNight) nightFromUtc({ fields, sources }, utcNight);
   return { fields, sources, disagreements: disagreements(header, name) };

@@ -13,7 +13,15 @@ const frame = (fields: Partial<Frame>): Frame => ({
   ...fields,
 });
 
-const night1 = { night: '2025-09-01', target: 'M 31', gain: 100, binning: '1x1' };
+const CAMERA = 'ZWO ASI2600MM Pro';
+const night1 = {
+  night: '2025-09-01',
+  target: 'M 31',
+  gain: 100,
+  offset: 50,
+  binning: '1x1',
+  camera: CAMERA,
+};
 const filters = createFilterSet({});
 /** What the report shows for `M 31`: its catalogue name. */
 const shown1 = { ...night1, target: 'M31' };
@@ -71,6 +79,8 @@ describe('the report’s breakdown', () => {
         gain: null,
         binning: null,
         sensorTemperature: null,
+        offset: null,
+        camera: null,
         subs: 1,
         totalSeconds: 300,
       },
@@ -138,6 +148,8 @@ describe('the report’s breakdown', () => {
         gain: 100,
         binning: '1x1',
         sensorTemperature: null,
+        offset: null,
+        camera: null,
         count: 1,
       },
       {
@@ -148,8 +160,36 @@ describe('the report’s breakdown', () => {
         gain: 100,
         binning: '1x1',
         sensorTemperature: null,
+        offset: 50,
+        camera: CAMERA,
         count: 2,
       },
+    ]);
+  });
+
+  it('keeps two cameras and two offsets apart, lights and calibration alike', () => {
+    const acc = new ExposureAccumulator(false);
+    const light = { ...night1, filter: 'L', exposureSeconds: 300 };
+    const dark = { kind: 'dark' as const, exposureSeconds: 300, gain: 100, binning: '1x1' };
+    for (const camera of [CAMERA, CAMERA, 'ZWO ASI533MC Pro', null]) {
+      acc.addFrame(frame({ ...light, camera }));
+      acc.addFrame(frame({ ...dark, offset: 50, camera }));
+    }
+    acc.addFrame(frame({ ...light, offset: 30 }));
+    acc.addFrame(frame({ ...dark, offset: 30, camera: CAMERA }));
+    const built = buildExposureReport(acc, { root: '/a', rig: null, filters });
+    const setup = (g: { offset?: number | null; camera?: string | null }) => [g.offset, g.camera];
+    expect(built.nights.map((row) => [...setup(row), row.subs])).toEqual([
+      [30, CAMERA, 1],
+      [50, CAMERA, 2],
+      [50, 'ZWO ASI533MC Pro', 1],
+      [50, null, 1],
+    ]);
+    expect(built.calibration.map((group) => [...setup(group), group.count])).toEqual([
+      [30, CAMERA, 1],
+      [50, CAMERA, 2],
+      [50, 'ZWO ASI533MC Pro', 1],
+      [50, null, 1],
     ]);
   });
 

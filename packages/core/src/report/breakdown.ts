@@ -49,7 +49,9 @@ export class BreakdownAccumulator {
       last.exposureSeconds === exposureSeconds &&
       last.gain === frame.gain &&
       last.binning === frame.binning &&
-      last.sensorTemperature === temperature
+      last.sensorTemperature === temperature &&
+      last.offset === frame.offset &&
+      last.camera === frame.camera
     ) {
       last.subs++;
       last.totalSeconds = round3(last.subs * exposureSeconds);
@@ -64,6 +66,8 @@ export class BreakdownAccumulator {
       frame.gain,
       frame.binning,
       temperature,
+      frame.offset,
+      frame.camera,
     ].join('\u0000');
     const row = this.lights.get(key);
     if (row) {
@@ -81,6 +85,8 @@ export class BreakdownAccumulator {
       gain: frame.gain,
       binning: frame.binning,
       sensorTemperature: temperature,
+      offset: frame.offset,
+      camera: frame.camera,
       subs: 1,
       totalSeconds: exposureSeconds,
     };
@@ -101,6 +107,8 @@ export class BreakdownAccumulator {
       frame.gain,
       frame.binning,
       temperature,
+      frame.offset,
+      frame.camera,
     ].join('\u0000');
     const group = this.calibration.get(key);
     if (group) group.count++;
@@ -113,6 +121,8 @@ export class BreakdownAccumulator {
         gain: frame.gain,
         binning: frame.binning,
         sensorTemperature: temperature,
+        offset: frame.offset,
+        camera: frame.camera,
         count: 1,
       });
   }
@@ -134,7 +144,9 @@ export class BreakdownAccumulator {
         b.exposureSeconds - a.exposureSeconds ||
         (a.gain ?? -1) - (b.gain ?? -1) ||
         (a.binning ?? '').localeCompare(b.binning ?? '') ||
-        (a.sensorTemperature ?? 999) - (b.sensorTemperature ?? 999),
+        (a.sensorTemperature ?? 999) - (b.sensorTemperature ?? 999) ||
+        (a.offset ?? -1) - (b.offset ?? -1) ||
+        compareNullLast(a.camera ?? null, b.camera ?? null),
     );
   }
 
@@ -145,7 +157,9 @@ export class BreakdownAccumulator {
         compareNullLast(a.night, b.night) ||
         compareNullLast(a.filter, b.filter) ||
         (a.exposureSeconds ?? 0) - (b.exposureSeconds ?? 0) ||
-        (a.sensorTemperature ?? 999) - (b.sensorTemperature ?? 999),
+        (a.sensorTemperature ?? 999) - (b.sensorTemperature ?? 999) ||
+        (a.offset ?? -1) - (b.offset ?? -1) ||
+        compareNullLast(a.camera ?? null, b.camera ?? null),
     );
   }
 }

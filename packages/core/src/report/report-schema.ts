@@ -138,6 +138,8 @@ export const nightRowSchema = z
     gain: z.number().nullable(),
     binning: z.string().nullable(),
     sensorTemperature: z.int().nullable(),
+    offset: z.number().nullable().optional(),
+    camera: z.string().nullable().optional().describe('The camera (INSTRUME); null when unknown.'),
     subs: count,
     totalSeconds: seconds,
     focalRatio: z.number().nullable().optional(),
@@ -145,7 +147,7 @@ export const nightRowSchema = z
     skyQuality: z.number().nullable().optional(),
   })
   .describe(
-    "Lights of one night × target × filter × exposure × gain × binning × sensor temperature (whole °C): one AstroBin row each. focalRatio, ambientTemperature and skyQuality are means over the row's frames that have them.",
+    "Lights of one night × target × filter × exposure × gain × binning × sensor temperature (whole °C) × offset × camera: one AstroBin row each. focalRatio, ambientTemperature and skyQuality are means over the row's frames that have them.",
   );
 
 export const targetSummarySchema = z.object({
@@ -178,9 +180,13 @@ export const calibrationGroupSchema = z
       .nullable()
       .optional()
       .describe('Whole degrees; null when unknown. Darks match lights by it.'),
+    offset: z.number().nullable().optional(),
+    camera: z.string().nullable().optional().describe('The camera (INSTRUME); null when unknown.'),
     count,
   })
-  .describe('Calibration frames that share kind, night, filter, exposure, gain and binning.');
+  .describe(
+    'Calibration frames that share kind, night, filter, exposure, gain, binning, sensor temperature, offset and camera.',
+  );
 
 export const exposureReportSchema = z
   .object({

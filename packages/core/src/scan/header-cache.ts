@@ -70,6 +70,7 @@ export const CACHED_KEYWORDS = [
   'AMBTEMP',
   'MPSAS',
   'SQM',
+  'READOUTM',
 ] as const;
 const KEYWORD_INDEX = new Map<string, number>(
   CACHED_KEYWORDS.map((keyword, index) => [keyword, index]),
@@ -79,6 +80,7 @@ export const CACHED_PROPERTIES = [
   'Instrument:Filter:Name',
   'Observation:Object:Name',
   'Observation:Time:Start',
+  'Instrument:Camera:Name',
 ] as const;
 
 /**

@@ -84,6 +84,8 @@ export function buildFrame(
     gain: fields.gain ?? null,
     offset: fields.offset ?? null,
     sensorTemperature: fields.sensorTemperature ?? null,
+    camera: fields.camera ?? null,
+    readoutMode: fields.readoutMode ?? null,
     captureTime: fields.captureTime ?? null,
     night: fields.night ?? null,
     frameNumber: fields.frameNumber ?? null,
