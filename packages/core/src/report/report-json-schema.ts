@@ -12,7 +12,7 @@ import {
   warningCodeSchema,
 } from './report-schema.js';
 
-export const REPORT_SCHEMA_ID = 'https://unpkg.com/@astrotrack/core/schema/report.schema.json';
+const REPORT_SCHEMA_ID = 'https://unpkg.com/@astrotrack/core/schema/report.schema.json';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -42,11 +42,12 @@ export function reportJsonSchema(): JsonSchema {
   item.allOf = Object.entries(REPORT_SECTION_SCHEMAS).map(([id, schema]) => {
     const { $schema: _, $defs, ...data } = z.toJSONSchema(schema, options) as JsonSchema;
     if ($defs) throw new Error(`section ${id}: a section's schema cannot share definitions yet`);
-    defs[sectionDefName(id)] = data;
+    const name = sectionDefName(id);
+    defs[name] = data;
     return {
       if: { properties: { id: { const: id } }, required: ['id'] },
       // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable.
-      then: { properties: { data: { $ref: `#/$defs/${sectionDefName(id)}` } } },
+      then: { properties: { data: { $ref: `#/$defs/${name}` } } },
     };
   });
   return {

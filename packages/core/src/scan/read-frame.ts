@@ -107,7 +107,9 @@ function* frameProgram(
   options: ReadFrameOptions,
   cache: FolderCache | null,
 ): FrameProgram {
-  if (!options.readHeaders || derivedFrameReason(file.name)) return frameFromName(file, options);
+  const derived = derivedFrameReason(file.name);
+  if (derived) return { skip: { code: 'derived', reason: derived } };
+  if (!options.readHeaders) return frameFromName(file, options);
   if (!cache || cache.storesNothing()) {
     const header = yield 'header';
     if (header instanceof Failed) return { skip: headerSkip(header.error) };
@@ -125,8 +127,6 @@ function* frameProgram(
 
 /** Names only: no file opened. */
 function frameFromName(file: FrameFile, options: ReadFrameOptions): FrameOutcome {
-  const derived = derivedFrameReason(file.name);
-  if (derived) return { skip: { code: 'derived', reason: derived } };
   const named = parseName(file, options.parsers, options.context);
   return 'skip' in named
     ? named
