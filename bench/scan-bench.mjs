@@ -9,6 +9,7 @@
  *   - `astrotrack scan` with its header cache warm, against the names-only scan;
  *   - the same with a typed `astro.config.ts` (a real user's start-up: the config compiled and
  *     checked), against the warm scan without one;
+ *   - the warm scan against the same with `--no-calibration` (the calibration section's cost);
  * and prints medians, ratios and peak memory.
  *
  * With `--astropy`, a Python loop reading every header with astropy (Debian's python3-astropy) runs
@@ -82,6 +83,7 @@ try {
     // The untimed first round fills the header cache; every timed round is then a warm rescan.
     warm: () => scan(''),
     configured: () => scan(`--config "${typedConfig}"`),
+    noCalibration: () => scan('--no-calibration'),
   };
   const peakRss = { names: 0, headers: 0, warm: 0 };
 
@@ -110,6 +112,7 @@ try {
     headers: 'astrotrack scan --no-cache (cold)',
     warm: 'astrotrack scan (warm header cache)',
     configured: 'the same, astro.config.ts given',
+    noCalibration: 'warm, --no-calibration',
   };
   for (const name of Object.keys(commands)) {
     console.log(`  ${labels[name].padEnd(38)}${spread(wall[name]).padEnd(28)}${spread(cpu[name])}`);
@@ -122,6 +125,9 @@ try {
   console.log(`           Node floor / C:            ${ratio('headerFloor', 'c')}`);
   console.log(`  warm:    cached scan / names-only:  ${ratio('warm', 'names')}   (goal ≤ 1.2×)`);
   console.log(`  config:  with astro.config.ts / without: ${ratio('configured', 'warm')}`);
+  console.log(
+    `  calibration: warm scan / --no-calibration: ${ratio('warm', 'noCalibration')}   (goal ≤ 1.1×)`,
+  );
   if (values.astropy) {
     const started = performance.now();
     const cpuMs = run(`/usr/bin/python3 "${join(here, 'astropy-headers.py')}" "${archive}"`);

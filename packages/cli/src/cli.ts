@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT_CODES, isAstrotrackError } from '@astrotrack/core';
 import { addGlobalOptions } from './options/global-options.js';
 import { registerFlatsCommand } from './commands/flats-command.js';
+import { registerCalibrationCommand } from './commands/calibration-command.js';
 import { registerInitCommand } from './commands/init-command.js';
 import { registerInspectCommand } from './commands/inspect-command.js';
 import { registerOrganizeCommand } from './commands/organize-command.js';
@@ -24,6 +25,7 @@ export function createProgram(): Command {
   addGlobalOptions(program);
   registerScanCommand(program);
   registerFlatsCommand(program);
+  registerCalibrationCommand(program);
   registerOrganizeCommand(program);
   registerUndoCommand(program);
   registerWatchCommand(program);

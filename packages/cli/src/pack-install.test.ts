@@ -12,7 +12,17 @@ import { describe, expect, it } from 'vitest';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const PACKAGES = ['fits', 'sample', 'core', 'parsers', 'flats', 'organizer', 'reporters', 'cli'];
+const PACKAGES = [
+  'fits',
+  'sample',
+  'core',
+  'parsers',
+  'flats',
+  'calibration',
+  'organizer',
+  'reporters',
+  'cli',
+];
 const tempDir = useTempDir();
 
 describe('the packages as published', () => {

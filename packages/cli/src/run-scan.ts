@@ -22,6 +22,11 @@ import {
   type Settings,
 } from '@astrotrack/core/internal';
 import { flatsPlugin, libraryPath, loadFlatLibrary, localToday } from '@astrotrack/flats';
+import {
+  calibrationLibraryPath,
+  calibrationPlugin,
+  loadCalibrationLibrary,
+} from '@astrotrack/calibration';
 import { builtinParsers, DEFAULT_PARSERS } from '@astrotrack/parsers';
 import { builtinReporters } from '@astrotrack/reporters';
 import { configModules } from './config-modules.js';
@@ -52,6 +57,10 @@ export interface RunScanOptions {
   flats?: boolean;
   /** `--library FILE`: the flat library to compare the lights with. */
   library?: string;
+  /** false: no calibration section (`--no-calibration`). */
+  calibration?: boolean;
+  /** `--calibration-library FILE`: the calibration library (darks, bias, dark flats, masters). */
+  calibrationLibrary?: string;
   /** `YYYY-MM-DD` flat ages are counted to; default today. */
   today?: string;
   logger?: Logger;
@@ -134,6 +143,8 @@ export async function prepareScan(options: RunScanOptions): Promise<PreparedScan
   const { rig, parsers, plugins, configPath } = prepared;
   const plan = planInput(options.settings, rig);
   const flats = options.flats === false ? [] : [await flatsFor(options, rig, configPath)];
+  const calibration =
+    options.calibration === false ? [] : [await calibrationFor(options, rig, configPath)];
   return {
     ...prepared,
     run: async () => {
@@ -141,7 +152,7 @@ export async function prepareScan(options: RunScanOptions): Promise<PreparedScan
         root: options.dir,
         rig,
         parsers,
-        plugins: [...plugins, ...flats, ...(options.observers ?? [])],
+        plugins: [...plugins, ...flats, ...calibration, ...(options.observers ?? [])],
         logger,
         sort: rig.report.sort,
         includeUnknown: rig.report.includeUnknown,
@@ -172,6 +183,34 @@ async function flatsFor(options: RunScanOptions, rig: ResolvedRig, configPath: s
     libraryPath: file,
     today: options.today ?? localToday(),
   });
+}
+
+/** Both libraries read before the scan, as for flats: a damaged one stops it before it starts. */
+async function calibrationFor(
+  options: RunScanOptions,
+  rig: ResolvedRig,
+  configPath: string | null,
+) {
+  const file = calibrationLibraryFile(rig, configPath, options.calibrationLibrary);
+  const library = await loadCalibrationLibrary(file);
+  const flatFile = flatLibraryFile(rig, configPath, options.library);
+  const flatLibrary = options.flats === false ? null : await loadFlatLibrary(flatFile);
+  return calibrationPlugin({
+    library,
+    libraryPath: file,
+    flatLibrary,
+    flatLibraryPath: flatFile,
+    today: options.today ?? localToday(),
+  });
+}
+
+/** The rig's calibration library: `--calibration-library`, else `calibration.library`, else the data folder. */
+export function calibrationLibraryFile(
+  rig: ResolvedRig,
+  configPath: string | null,
+  explicit?: string,
+): string {
+  return calibrationLibraryPath({ explicit, configured: rig.calibration.library, configPath });
 }
 
 /** The header cache's folder for this archive, or null when the cache is off. */

@@ -42,6 +42,8 @@ export * from './headers/merge-frame-fields.js';
 export * from './headers/read-frame-header.js';
 export * from './report/report-types.js';
 export * from './report/flats-section.js';
+export * from './report/calibration-section.js';
+export * from './report/calibration-text.js';
 export * from './report/report-sections.js';
 export * from './report/format-duration.js';
 export * from './report/sort-rows.js';

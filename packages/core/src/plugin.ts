@@ -85,6 +85,8 @@ export function checkPluginName(name: unknown, builtins: ReadonlySet<string>): s
 export interface ReporterOptions {
   /** ANSI colours allowed (a TTY, and NO_COLOR unset). */
   color: boolean;
+  /** Spell every choice out (`--explain`): the calibration set each group uses, and why. */
+  explain?: boolean;
 }
 
 /** Turns a report into text. Pure: the CLI decides where the text goes. */

@@ -191,9 +191,19 @@ describe('astrotrack scan with flats', () => {
       examples: ['ALPT 69.6° (2025-08-01)', 'ALPT 75° (2025-08-01)', 'ALPT 128° (2025-08-01)'],
     });
 
-    const without = JSON.parse(
+    const noFlats = JSON.parse(
       (await runCli(['scan', target, '--no-flats', '--reporter', 'json'], { env, cwd: dir }))
         .stdout,
+    );
+    // The folder's flat frames still calibrate its lights: the calibration section stays.
+    expect(noFlats.sections.map((section: { id: string }) => section.id)).toEqual(['calibration']);
+    const without = JSON.parse(
+      (
+        await runCli(['scan', target, '--no-flats', '--no-calibration', '--reporter', 'json'], {
+          env,
+          cwd: dir,
+        })
+      ).stdout,
     );
     expect(without.sections).toEqual([]);
   });

@@ -18,6 +18,9 @@ export interface ScanFlags {
   cache: boolean;
   flats: boolean;
   library?: string;
+  calibration: boolean;
+  calibrationLibrary?: string;
+  explain?: boolean;
   reporter: string[];
   target?: string;
 }
@@ -40,6 +43,14 @@ export function addScanOptions(command: Command): Command {
     )
     .option('--no-flats', 'leave out the flat recommendations')
     .option('--library <file>', 'the flat library to compare the lights with (see `flats`)')
+    .option(
+      '--no-calibration',
+      'leave out the calibration section (darks, flats, dark flats, bias)',
+    )
+    .option(
+      '--calibration-library <file>',
+      'the calibration library to match the lights with (see `calibration`)',
+    )
     .option('--target <name>', 'count only the lights of this target (case and spaces ignored)');
 }
 
@@ -64,6 +75,8 @@ export async function scanOptionsFrom(
     ]),
     flats: flags.flats,
     library: flags.library,
+    calibration: flags.calibration,
+    calibrationLibrary: flags.calibrationLibrary,
     target: flags.target,
   };
 }
@@ -80,6 +93,7 @@ export function registerScanCommand(program: Command): void {
       `output format, to stdout or a file; repeat for several: ${Object.keys(builtinReporters).join(', ')}`,
       (value: string, previous: string[] = []) => [...previous, value],
     )
+    .option('--explain', 'say for every light group which calibration set it uses, and why')
     .addHelpText(
       'after',
       '\nExamples:\n  astrotrack scan ~/astro/M31\n  astrotrack scan ~/astro/M31 --target-hours 10 --alloc L=40,R=20,G=20,B=20 --sort remaining-time\n  astrotrack scan . --reporter json > report.json\n  astrotrack scan ~/astro --reporter table --reporter csv=out.csv --reporter html=report.html\n  astrotrack scan ~/astro --target "M 31" --reporter astrobin=m31-astrobin.csv',
@@ -96,7 +110,10 @@ export function registerScanCommand(program: Command): void {
       // Every output is checked before the first file is read: a typo costs no scan.
       const reporters = await loadReporters(specs, scan.rig);
       const result = await scan.run();
-      await writeReports(reporters, result.report, { color: stdoutWantsColor() });
+      await writeReports(reporters, result.report, {
+        color: stdoutWantsColor(),
+        explain: flags.explain ?? false,
+      });
       if (result.pluginErrors.length > 0) process.exitCode = EXIT_CODES.unexpected;
     });
 }

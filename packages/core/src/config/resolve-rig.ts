@@ -45,9 +45,31 @@ export function resolveRig(
     plan: { ...defaults.plan, ...defined(config.plan), ...defined(rig.plan) },
     report: { ...defaults.report, ...defined(config.report), ...defined(rig.report) },
     flats: { ...defaults.flats, ...defined(config.flats), ...defined(rig.flats) },
+    calibration: calibrationSettings(config, rig),
     organize: { ...defaults.organize, ...defined(config.organize), ...defined(rig.organize) },
     reporters: [...(config.reporters ?? []), ...(rig.reporters ?? [])],
     cache: { ...defaults.cache, ...defined(config.cache), ...defined(rig.cache) },
+  };
+}
+
+/** `framesPerSet` is one number for every kind, or numbers per kind over the defaults'. */
+function calibrationSettings(
+  config: RigSettings,
+  rig: RigSettings,
+): ResolvedSettings['calibration'] {
+  const defaults = SETTING_DEFAULTS.calibration;
+  const merged = { ...defaults, ...defined(config.calibration), ...defined(rig.calibration) };
+  const perSet = (value: number | Partial<Record<string, number>> | undefined) =>
+    typeof value === 'number'
+      ? { dark: value, bias: value, darkflat: value, flat: value }
+      : defined(value ?? {});
+  return {
+    ...merged,
+    framesPerSet: {
+      ...defaults.framesPerSet,
+      ...perSet(config.calibration?.framesPerSet),
+      ...perSet(rig.calibration?.framesPerSet),
+    },
   };
 }
 

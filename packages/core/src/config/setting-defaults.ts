@@ -18,6 +18,14 @@ export const SETTING_DEFAULTS = {
   plan: { rejectionBuffer: 15 },
   report: { sort: 'filter', includeUnknown: false, rejectFolders: [] as string[] },
   flats: { tolerance: 2.5, maxAgeDays: 90, oldFlatsCover: true, anglePrecision: 0.1 },
+  calibration: {
+    temperatureTolerance: 2,
+    exposureTolerance: 0,
+    scaleDarks: false,
+    darkMaxAgeDays: 365,
+    biasMaxAgeDays: 365,
+    framesPerSet: { dark: 30, bias: 50, darkflat: 30, flat: 30 },
+  },
   organize: { mode: 'move', tolerance: 2 },
   cache: { enabled: true },
 } as const satisfies Settings;
@@ -39,6 +47,10 @@ export interface ResolvedSettings {
   plan: Defaulted<'plan'>;
   report: Defaulted<'report'>;
   flats: Defaulted<'flats'>;
+  calibration: Omit<Defaulted<'calibration'>, 'framesPerSet'> & {
+    /** Per kind, the rig's number (or its per-kind numbers) over the defaults. */
+    framesPerSet: Record<'dark' | 'bias' | 'darkflat' | 'flat', number>;
+  };
   organize: Defaulted<'organize'>;
   cache: Defaulted<'cache'>;
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { SORT_KEYS } from '../report/sort-keys.js';
 import { ORGANIZE_MODES } from './organize-modes.js';
+import { CALIBRATION_KINDS } from '../report/calibration-section.js';
 
 /** A number from `min` to `max`, and the same words for every way it can be wrong. */
 export function boundedNumber(min: number, max: number, integer = false) {
@@ -68,6 +69,40 @@ export const flatSettingsSchema = z.strictObject({
   anglePrecision: boundedNumber(0.001, 10).optional(),
 });
 
+const framesPerSet = boundedNumber(1, 10_000, true);
+
+export const calibrationSettingsSchema = z.strictObject({
+  library: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'The calibration library file (darks, bias, dark flats, masters); default beside flats.json.',
+    ),
+  temperatureTolerance: boundedNumber(0, 30)
+    .optional()
+    .describe('°C a dark may be off the lights’ sensor temperature (default 2).'),
+  exposureTolerance: boundedNumber(0, 3600)
+    .optional()
+    .describe('Seconds a dark’s exposure may be off the lights’ (default 0: equal).'),
+  scaleDarks: z
+    .boolean()
+    .optional()
+    .describe('Longer darks count for shorter lights when a matching bias exists (dark scaling).'),
+  darkMaxAgeDays: boundedNumber(1, 36_500)
+    .optional()
+    .describe('Days apart a dark and the lights may be (default 365).'),
+  biasMaxAgeDays: boundedNumber(1, 36_500)
+    .optional()
+    .describe('Days apart a bias and the frames it calibrates may be (default 365).'),
+  framesPerSet: z
+    .union([framesPerSet, z.partialRecord(z.enum(CALIBRATION_KINDS), framesPerSet)])
+    .optional()
+    .describe(
+      'Frames to shoot per calibration set, one number or per kind (default dark 30, bias 50, darkflat 30, flat 30).',
+    ),
+});
+
 export const organizeSettingsSchema = z.strictObject({
   layout: z.string().min(1).optional(),
   mode: z.enum(ORGANIZE_MODES).optional(),
@@ -103,6 +138,11 @@ export const settingsShape = {
     .describe('Target hours, allocation per filter, rejection buffer.'),
   report: reportSettingsSchema.optional().describe('Row order, and whether unknown filters count.'),
   flats: flatSettingsSchema.optional().describe('The flat library and how flats match lights.'),
+  calibration: calibrationSettingsSchema
+    .optional()
+    .describe(
+      'How darks, bias and dark flats match lights, and how many frames a set to shoot has.',
+    ),
   organize: organizeSettingsSchema
     .optional()
     .describe('Layout, mode and session tolerance of organize.'),

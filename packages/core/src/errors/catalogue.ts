@@ -104,6 +104,34 @@ export const errors = {
       message: `not written to the flat library ${file}: ${problem}`,
       hint: 'the library is left as it was; correct the flat given (filter name, angle) and try again',
     }),
+  calibrationLibraryCorrupt: (file: string, problem: string) =>
+    new AstrotrackError({
+      name: 'CalibrationLibraryCorrupt',
+      exit: 'data',
+      message: `the calibration library ${file} cannot be read: ${problem}`,
+      hint: 'fix the file by hand (it is JSON) or move it away; astrotrack never overwrites it while it is broken',
+    }),
+  calibrationLibraryTooNew: (file: string, version: number) =>
+    new AstrotrackError({
+      name: 'CalibrationLibraryTooNew',
+      exit: 'data',
+      message: `the calibration library ${file} has schema version ${version}, newer than this astrotrack understands`,
+      hint: 'update astrotrack (npm i -g @astrotrack/cli)',
+    }),
+  calibrationLibraryBusy: (file: string, seconds: number) =>
+    new AstrotrackError({
+      name: 'CalibrationLibraryBusy',
+      exit: 'busy',
+      message: `the calibration library ${file} stayed locked by another astrotrack process for ${seconds} s`,
+      hint: `try again; if no astrotrack is running, delete ${file}.lock`,
+    }),
+  calibrationLibraryNotWritten: (file: string, problem: string) =>
+    new AstrotrackError({
+      name: 'CalibrationLibraryNotWritten',
+      exit: 'data',
+      message: `not written to the calibration library ${file}: ${problem}`,
+      hint: 'the library is left as it was; this is a bug if astrotrack itself made the change, please report it',
+    }),
   legacyFlatsUnreadable: (file: string, problem: string) =>
     new AstrotrackError({
       name: 'LegacyFlatsUnreadable',

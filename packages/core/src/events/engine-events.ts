@@ -44,6 +44,8 @@ export type EngineEvents = {
   'frame:skipped': FrameSkippedEvent;
   'frame:rejected': FrameRejectedEvent;
   'frame:duplicate': FrameDuplicateEvent;
+  /** A master dark, bias, dark flat or flat (also skipped as no subframe): its kind and facts. */
+  'frame:master': Frame;
   'scan:end': ScanEndEvent;
   report: ExposureReport;
 };

@@ -22,7 +22,13 @@ const NOT_INTEGRATION =
 
 /** What an image-type value says: a kind, a type that is not integration, or null for an empty value. */
 export function readImageType(value: string): ImageTypeReading {
-  const text = value.trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
+  // `Master Dark` names the kind of a master (read as one when its file is, derived-frames.ts).
+  const text = value
+    .trim()
+    .toLowerCase()
+    .replace(/[_-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^master ?/, '');
   if (text === '') return null;
   for (const [pattern, kind] of WORDS) if (pattern.test(text)) return { kind };
   if (NOT_INTEGRATION.test(text)) return { notIntegration: `'${value.trim()}' is not integration` };

@@ -19,7 +19,8 @@ export const UNKNOWN_FILTER = 'Unknown';
 const ABSENCE_ONLY = new Set([NO_FILTER_CARD, EMPTY_FILTER_FIELD]);
 
 const SKIP_REASONS: Record<SkipCode, string> = {
-  derived: 'masters, stacks, calibrated copies and previews are not subframes',
+  derived:
+    'masters (matched as calibration), stacks, calibrated copies and previews are not subframes',
   'not-integration': 'not integration (snapshots, focus and test frames, unknown frame types)',
   'no-parser': 'no parser recognised the name',
   'parser-failed': 'a parser failed',

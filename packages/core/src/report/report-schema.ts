@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { FRAME_KINDS } from '../frame.js';
-import { FLATS_SECTION_ID } from './report-sections.js';
+import { CALIBRATION_SECTION_ID, FLATS_SECTION_ID } from './report-sections.js';
+import { calibrationSectionSchema } from './calibration-section-schema.js';
 import { flatsSectionSchema } from './flats-section-schema.js';
 import { REPORT_SCHEMA_VERSION, SKIP_CODES, WARNING_CODES } from './report-codes.js';
 import { SORT_KEYS } from './sort-keys.js';
@@ -127,7 +128,10 @@ export const reportSectionSchema = z
   );
 
 /** The sections registered in core's contract (ReportSections), by id. */
-export const REPORT_SECTION_SCHEMAS = { [FLATS_SECTION_ID]: flatsSectionSchema } as const;
+export const REPORT_SECTION_SCHEMAS = {
+  [FLATS_SECTION_ID]: flatsSectionSchema,
+  [CALIBRATION_SECTION_ID]: calibrationSectionSchema,
+} as const;
 
 export const nightRowSchema = z
   .object({

@@ -6,13 +6,16 @@
  *   declare module '@astrotrack/core' { interface ReportSections { 'acme/stats': AcmeStats } }
  *   const stats = reportSection(report, 'acme/stats');
  */
+import type { CalibrationSection } from './calibration-section.js';
 import type { FlatsSection } from './flats-section.js';
 import type { ExposureReport } from './report-types.js';
 
 export const FLATS_SECTION_ID = 'flats';
+export const CALIBRATION_SECTION_ID = 'calibration';
 
 export interface ReportSections {
   [FLATS_SECTION_ID]: FlatsSection;
+  [CALIBRATION_SECTION_ID]: CalibrationSection;
 }
 
 /** The data of the section with this id, typed as its registration says; null when absent. */

@@ -5,7 +5,8 @@ import { resolveRig } from '../config/resolve-rig.js';
 import type { ParserPlugin } from '../plugin.js';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { writeFrames } from '../test-support/write-frames.js';
-import { derivedFrameReason } from './derived-frames.js';
+import type { Frame } from '../frame.js';
+import { derivedFrameReason, masterCalibrationKind } from './derived-frames.js';
 import { scanArchive } from './scan-archive.js';
 
 const tempDir = useTempDir();
@@ -55,7 +56,8 @@ describe('scanArchive and derived files', () => {
     expect(withHeaders.report.skipped).toEqual([
       {
         code: 'derived',
-        reason: 'masters, stacks, calibrated copies and previews are not subframes',
+        reason:
+          'masters (matched as calibration), stacks, calibrated copies and previews are not subframes',
         count: 3,
         examples: expect.arrayContaining([
           'masterLight_L.fits',
@@ -72,5 +74,74 @@ describe('scanArchive and derived files', () => {
     });
     // Without headers, only names can tell: the file called "integrated" is counted.
     expect(namesOnly.report.totalSubs).toBe(2);
+  });
+});
+
+describe('masters of calibration', () => {
+  it.each([
+    ['MasterDark_Stack30_300.0s_Bin1_gain100_-10.0C.fit', 'dark'],
+    ['masterDark_BIN-1_EXPOSURE-300.00s.xisf', 'dark'],
+    ['MasterFlat_Stack20_50.0ms_Bin1_2600MC.xisf', 'flat'],
+    ['master-flat_L.fits', 'flat'],
+    ['MasterBias_gain100.fits', 'bias'],
+    ['masterOffset.xisf', 'bias'],
+    ['MasterDarkFlat_2.0s.fits', 'darkflat'],
+    ['master_flat-dark.fits', 'darkflat'],
+    ['Master Dark', 'dark'],
+    ['MASTER FLAT', 'flat'],
+    ['masterLight_L.xisf', null],
+    ['Master Light', null],
+    ['Stacked12_Light.fit', null],
+    ['Dark_300.0s.fit', null],
+  ])('%s: %s', (text, kind) => {
+    expect(masterCalibrationKind(text)).toBe(kind);
+  });
+
+  it('are skipped as no subframe and told to plugins with their facts, by name or by IMAGETYP', async () => {
+    const root = tempDir();
+    const facts = [
+      ['EXPTIME', 300],
+      ['GAIN', 100],
+      ['CCD-TEMP', -10],
+      ['INSTRUME', 'ZWO ASI2600MM Pro'],
+    ] as const;
+    writeFrames(root, ['MasterDark_300s.fits'], [['IMAGETYP', 'Dark'], ...facts]);
+    writeFrames(
+      root,
+      ['Ha_flat_set.fits'],
+      [
+        ['IMAGETYP', 'Master Flat'],
+        ['FILTER', 'Ha'],
+      ],
+    );
+    writeFrames(root, ['masterLight_L.fits'], [['IMAGETYP', 'Master Light'], ...facts]);
+    const masters: Frame[] = [];
+    const { report } = await scanArchive({
+      root,
+      rig: resolveRig({}),
+      parsers: [],
+      plugins: [
+        {
+          name: 'test/masters',
+          setup: ({ on }) => {
+            on('frame:master', (frame) => {
+              masters.push(frame);
+            });
+          },
+        },
+      ],
+    });
+    expect(report.frames.counted).toBe(0);
+    expect(report.skipped).toEqual([expect.objectContaining({ code: 'derived', count: 3 })]);
+    const byName = Object.fromEntries(masters.map((m) => [m.relativePath, m]));
+    expect(Object.keys(byName).sort()).toEqual(['Ha_flat_set.fits', 'MasterDark_300s.fits']);
+    expect(byName['MasterDark_300s.fits']).toMatchObject({
+      kind: 'dark',
+      exposureSeconds: 300,
+      gain: 100,
+      sensorTemperature: -10,
+      camera: 'ZWO ASI2600MM Pro',
+    });
+    expect(byName['Ha_flat_set.fits']).toMatchObject({ kind: 'flat', filter: 'Ha' });
   });
 });

@@ -26,3 +26,19 @@ export function derivedFrameReason(name: string): string | null {
 export function isMasterImageType(value: string): boolean {
   return /^\s*master/i.test(value);
 }
+
+const MASTER_KIND_NAME = /^master[\s_-]*(dark[\s_-]*flat|flat[\s_-]*dark|dark|bias|offset|flat)/i;
+
+/**
+ * The calibration kind a master's file name or `IMAGETYP` names (`MasterDark_…`, `master-flat…`,
+ * `'Master Bias'`, `'MASTER DARKFLAT'`), or null for other masters (lights, stacks) and subframes.
+ * A master is no subframe, but it calibrates lights as a set of frames does.
+ */
+export function masterCalibrationKind(text: string): 'dark' | 'bias' | 'darkflat' | 'flat' | null {
+  const match = MASTER_KIND_NAME.exec(text.trim());
+  if (!match) return null;
+  const word = match[1]!.toLowerCase().replace(/[\s_-]/g, '');
+  if (word === 'darkflat' || word === 'flatdark') return 'darkflat';
+  if (word === 'offset') return 'bias';
+  return word as 'dark' | 'bias' | 'flat';
+}

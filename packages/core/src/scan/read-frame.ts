@@ -22,7 +22,7 @@ import { mergeFrameFields, type Disagreement } from '../headers/merge-frame-fiel
 import { readFrameHeader, readFrameHeaderSync } from '../headers/read-frame-header.js';
 import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';
 import { buildFrame, parseName, type Skip } from './parse-frame-file.js';
-import { derivedFrameReason, isMasterImageType } from './derived-frames.js';
+import { derivedFrameReason, isMasterImageType, masterCalibrationKind } from './derived-frames.js';
 import type { FileState, FolderCache } from './header-cache.js';
 
 export interface ReadFrameOptions {
@@ -42,7 +42,11 @@ export type FrameOutcome =
       /** The header facts that tell a copy of this frame (copy-key.ts); null without a header. */
       copyKey: string | null;
     }
-  | { skip: Skip };
+  | {
+      skip: Skip;
+      /** A master dark, bias, dark flat or flat: skipped as no subframe, kept as calibration. */
+      master?: Frame;
+    };
 
 const NONE: readonly Disagreement[] = [];
 const NO_PROBLEMS: readonly string[] = [];
@@ -108,7 +112,38 @@ function* frameProgram(
   cache: FolderCache | null,
 ): FrameProgram {
   const derived = derivedFrameReason(file.name);
-  if (derived) return { skip: { code: 'derived', reason: derived } };
+  if (!derived) return yield* subframeProgram(file, options, cache);
+  const kind = masterCalibrationKind(file.name);
+  if (!kind) return { skip: { code: 'derived', reason: derived } };
+  return asMaster(yield* subframeProgram(file, options, cache), kind);
+}
+
+/** A master read as a frame: its facts kept for calibration, the file skipped as no subframe. */
+function asMaster(
+  outcome: FrameOutcome,
+  kind: NonNullable<ReturnType<typeof masterCalibrationKind>>,
+): FrameOutcome {
+  const reason = `a master ${kind === 'darkflat' ? 'dark flat' : kind}: calibration, not a subframe`;
+  if ('skip' in outcome) {
+    if (outcome.master) return outcome;
+    return {
+      skip: {
+        code: 'derived',
+        reason: `${reason}; its facts are unknown (${outcome.skip.reason})`,
+      },
+    };
+  }
+  return {
+    skip: { code: 'derived', reason },
+    master: { ...outcome.frame, kind },
+  };
+}
+
+function* subframeProgram(
+  file: FrameFile,
+  options: ReadFrameOptions,
+  cache: FolderCache | null,
+): FrameProgram {
   if (!options.readHeaders) return frameFromName(file, options);
   if (!cache || cache.storesNothing()) {
     const header = yield 'header';
@@ -180,9 +215,19 @@ function frameFromHeader(
 ): FrameOutcome {
   const imageType = header.get('IMAGETYP');
   if (typeof imageType === 'string' && isMasterImageType(imageType)) {
+    const kind = masterCalibrationKind(imageType);
+    if (kind) return asMaster(subframeFromHeader(file, header, options), kind);
     const reason = `its header says IMAGETYP = '${imageType.trim()}': a master, not a subframe`;
     return { skip: { code: 'derived', reason } };
   }
+  return subframeFromHeader(file, header, options);
+}
+
+function subframeFromHeader(
+  file: FrameFile,
+  header: HeaderLookup,
+  options: ReadFrameOptions,
+): FrameOutcome {
   const fromHeader = fieldsFromHeader(header, {
     filters: options.context.filters,
     angle: options.angle,

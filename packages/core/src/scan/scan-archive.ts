@@ -201,8 +201,9 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       } else {
         skipped++;
         const { code, reason } = outcome.skip;
+        if (outcome.master) bus.emit('frame:master', outcome.master);
         // Expected and summed up in the report: a line each only when asked for (--verbose).
-        if (code === 'no-parser' || code === 'not-integration')
+        if (code === 'no-parser' || code === 'not-integration' || outcome.master)
           logger.debug(`skipped ${file.relativePath}: ${reason}`);
         else logger.warn(`skipped ${file.path}: ${reason}`);
         bus.emit('frame:skipped', {

@@ -11,6 +11,8 @@ export interface LockOptions {
   timeoutMs?: number;
   /** A lock older than this is stale even if its process seems alive (pid reuse; default 2 min). */
   staleMs?: number;
+  /** The error when the lock stays taken (default: the flat library's). */
+  busy?: (file: string, seconds: number) => Error;
 }
 
 export async function withFileLock<T>(
@@ -34,7 +36,7 @@ export async function withFileLock<T>(
       }
     }
     if (Date.now() - started > timeoutMs)
-      throw errors.flatLibraryBusy(file, Math.round(timeoutMs / 1000));
+      throw (options.busy ?? errors.flatLibraryBusy)(file, Math.round(timeoutMs / 1000));
     // Back off a little more each time, with jitter so waiting processes do not move in step.
     await sleep(Math.min(100, 2 + attempt * 2) * (0.5 + Math.random()));
   }

@@ -22,7 +22,18 @@ export interface FlatRecord {
   source: FlatSource;
   /** Flat frames in the set, for learned ones. */
   frames?: number;
+  /**
+   * For learned sets, what their frames' headers agree on: what the flats' own calibration (dark
+   * flats, bias) matches by. Absent: unknown.
+   */
+  camera?: string;
+  exposureSeconds?: number;
+  gain?: number;
+  offset?: number;
 }
+
+/** The facts a learned flat set may carry beyond filter, angle, binning and date. */
+export const FLAT_SETUP_FIELDS = ['camera', 'exposureSeconds', 'gain', 'offset'] as const;
 
 export interface FlatLibrary {
   schemaVersion: typeof LIBRARY_SCHEMA_VERSION;
@@ -74,7 +85,8 @@ function checkRecord(
   corrupt: (problem: string) => Error,
 ): FlatRecord {
   if (!isObject(value)) throw corrupt(`${path} must be an object`);
-  const { filter, angle, date, binning, source, frames } = value;
+  const { filter, angle, date, binning, source, frames, camera, exposureSeconds, gain, offset } =
+    value;
   if (typeof filter !== 'string' || filter === '') throw corrupt(`${path}.filter must be a name`);
   const fixed = angle === undefined || angle === null;
   if (!fixed && (typeof angle !== 'number' || !(angle >= 0 && angle < 360)))
@@ -86,6 +98,18 @@ function checkRecord(
     throw corrupt(`${path}.source must be one of ${[...SOURCES].join(', ')}`);
   if (frames !== undefined && !(Number.isInteger(frames) && (frames as number) > 0))
     throw corrupt(`${path}.frames must be a positive whole number`);
+  if (camera !== undefined && (typeof camera !== 'string' || camera === ''))
+    throw corrupt(`${path}.camera must be a name`);
+  for (const [field, number] of [
+    ['exposureSeconds', exposureSeconds],
+    ['gain', gain],
+    ['offset', offset],
+  ] as const) {
+    if (number !== undefined && !(typeof number === 'number' && Number.isFinite(number)))
+      throw corrupt(`${path}.${field} must be a number`);
+  }
+  if (typeof exposureSeconds === 'number' && exposureSeconds < 0)
+    throw corrupt(`${path}.exposureSeconds must not be negative`);
   return {
     filter,
     ...(fixed ? {} : { angle: angle as number }),
@@ -93,6 +117,10 @@ function checkRecord(
     ...(binning === undefined ? {} : { binning: binning as string }),
     source: source as FlatSource,
     ...(frames === undefined ? {} : { frames: frames as number }),
+    ...(camera === undefined ? {} : { camera: camera as string }),
+    ...(exposureSeconds === undefined ? {} : { exposureSeconds: exposureSeconds as number }),
+    ...(gain === undefined ? {} : { gain: gain as number }),
+    ...(offset === undefined ? {} : { offset: offset as number }),
   };
 }
 

@@ -11,6 +11,8 @@ export interface LibraryLocationOptions {
   configured?: string;
   configPath?: string | null;
   env?: NodeJS.ProcessEnv;
+  /** The file's name in the data folder (default `flats.json`; the calibration library's is another). */
+  fileName?: string;
 }
 
 export function libraryPath(options: LibraryLocationOptions = {}): string {
@@ -20,7 +22,7 @@ export function libraryPath(options: LibraryLocationOptions = {}): string {
     const base = options.configPath ? dirname(options.configPath) : process.cwd();
     return resolve(base, options.configured);
   }
-  return join(dataFolder(options.env ?? process.env), LIBRARY_FILE_NAME);
+  return join(dataFolder(options.env ?? process.env), options.fileName ?? LIBRARY_FILE_NAME);
 }
 
 /** `$ASTROTRACK_DATA_DIR`, else the platform's data folder (XDG on Linux and macOS). */

@@ -5,6 +5,7 @@
 import { normaliseAngle } from '../coverage/arc.js';
 import {
   DEFAULT_RIG,
+  FLAT_SETUP_FIELDS,
   sameAngle,
   sameFlatSet,
   type FlatLibrary,
@@ -67,7 +68,7 @@ export function addFlats(
   return { ...addRecords(flats, records), removed };
 }
 
-/** Adds the records that are not already there. */
+/** Adds the records that are not already there; a known one gains the facts it lacked (camera, gain…). */
 export function addRecords(
   flats: FlatRecord[],
   records: readonly FlatRecord[],
@@ -75,8 +76,11 @@ export function addRecords(
   const added: FlatRecord[] = [];
   const known: FlatRecord[] = [];
   for (const record of records) {
-    if (flats.some((flat) => sameFlatSet(flat, record))) known.push(record);
-    else {
+    const existing = flats.find((flat) => sameFlatSet(flat, record));
+    if (existing) {
+      known.push(record);
+      Object.assign(existing, { ...missingFacts(record, existing) });
+    } else {
       flats.push(record);
       added.push(record);
     }
@@ -160,5 +164,14 @@ function byFilterAngleDate(a: FlatRecord, b: FlatRecord): number {
     (a.angle ?? -1) - (b.angle ?? -1) ||
     a.date.localeCompare(b.date) ||
     (a.binning ?? '').localeCompare(b.binning ?? '')
+  );
+}
+
+/** The setup facts `record` has and `existing` lacks. */
+function missingFacts(record: FlatRecord, existing: FlatRecord): Partial<FlatRecord> {
+  return Object.fromEntries(
+    FLAT_SETUP_FIELDS.filter(
+      (field) => existing[field] === undefined && record[field] !== undefined,
+    ).map((field) => [field, record[field]]),
   );
 }

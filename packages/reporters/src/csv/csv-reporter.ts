@@ -6,10 +6,20 @@
  * Sections: `night` (night × target × filter × exposure × gain × binning × temperature), `target`
  * (target × filter × exposure), `filter` (filter × exposure, with the plan), `exposure` (totals),
  * `rejected` (lights in reject folders, filter × exposure, in no total), `total`, `plan`,
- * `calibration`, `flats`, `duplicate` (frames counted once), `warning`.
+ * `calibration`, `flats`, `calibration-match` (per light group and kind: `dark`, `flat`,
+ * `flat-calibration`, with its status and the set used or what is missing), `calibration-to-shoot`
+ * (the fewest sets still to shoot), `duplicate` (frames counted once), `warning`.
+ * `offset` and `camera` come last, so the columns before them keep their places.
  */
 import type { ExposureReport, ReporterPlugin } from '@astrotrack/core';
-import { FLATS_SECTION_ID, reportSection } from '@astrotrack/core/internal';
+import {
+  CALIBRATION_SECTION_ID,
+  describeSet,
+  FLATS_SECTION_ID,
+  reportSection,
+  type KindMatch,
+} from '@astrotrack/core/internal';
+import { toShootText } from '../views/calibration-tables.js';
 
 export const CSV_COLUMNS = [
   'section',
@@ -30,6 +40,8 @@ export const CSV_COLUMNS = [
   'angle',
   'status',
   'message',
+  'offset',
+  'camera',
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -106,6 +118,53 @@ export function formatCsv(report: ExposureReport): string {
         });
       }
     }
+  }
+  const calibration = reportSection(report, CALIBRATION_SECTION_ID);
+  for (const group of calibration?.groups ?? []) {
+    const matches: [string, KindMatch][] = [
+      ['dark', group.dark],
+      ['flat', group.flat],
+      ['flat-calibration', group.flatDarks],
+    ];
+    for (const [kind, match] of matches) {
+      rows.push({
+        section: 'calibration-match',
+        target: group.target,
+        night: group.night,
+        filter: group.filter,
+        exposureSeconds: group.exposureSeconds,
+        gain: group.gain,
+        binning: group.binning,
+        sensorTemperature: group.sensorTemperature,
+        subs: group.frames,
+        kind,
+        angle: group.angle?.from ?? null,
+        status: match.status,
+        message: match.set
+          ? [describeSet(match.set), ...match.warnings, ...match.notes].join('; ')
+          : (match.missing ?? match.notes.join('; ')),
+        offset: group.offset,
+        camera: group.camera,
+      });
+    }
+  }
+  for (const set of calibration?.toShoot ?? []) {
+    rows.push({
+      section: 'calibration-to-shoot',
+      filter: set.filter,
+      exposureSeconds: set.exposureSeconds,
+      gain: set.gain,
+      binning: set.binning,
+      sensorTemperature: set.sensorTemperature,
+      kind: set.kind,
+      count: set.frames,
+      subs: set.groups,
+      angle: set.angle,
+      status: 'to-shoot',
+      message: `${toShootText(set)} for ${set.targets.join(', ')}`,
+      offset: set.offset,
+      camera: set.camera,
+    });
   }
   for (const duplicate of report.duplicates) {
     rows.push({

@@ -17,10 +17,10 @@ import { angleChart, filterChart, nightChart } from './svg-charts.js';
 import { HTML_STYLE } from './html-style.js';
 
 export function htmlReporter(): ReporterPlugin {
-  return { name: 'html', format: (report) => formatHtml(report) };
+  return { name: 'html', format: (report, options) => formatHtml(report, options?.explain) };
 }
 
-export function formatHtml(report: ExposureReport): string {
+export function formatHtml(report: ExposureReport, explain = false): string {
   const name =
     report.target ??
     (report.targets.length === 1
@@ -44,7 +44,7 @@ export function formatHtml(report: ExposureReport): string {
     filterChart(report),
     nightChart(report),
     angleChart(flats),
-    ...documentParts(report).map((part) =>
+    ...documentParts(report, { explain }).map((part) =>
       'table' in part
         ? table(part.table)
         : `<p class="summary">${part.summary.map(escapeHtml).join('<br>')}</p>`,

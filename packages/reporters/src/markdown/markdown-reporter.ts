@@ -8,17 +8,20 @@ import { printableText } from '@astrotrack/fits';
 import { documentParts, moreExamples, type ReportTable } from '../views/report-tables.js';
 
 export function markdownReporter(): ReporterPlugin {
-  return { name: 'markdown', format: (report) => formatMarkdown(report) };
+  return {
+    name: 'markdown',
+    format: (report, options) => formatMarkdown(report, options?.explain),
+  };
 }
 
-export function formatMarkdown(report: ExposureReport): string {
+export function formatMarkdown(report: ExposureReport, explain = false): string {
   const rig = report.rig ? ` (rig ${report.rig})` : '';
   const target = report.target ? `, target ${report.target}` : '';
   const lines = [
     `# ${escapeMarkdown(basename(report.root))}: ${report.frames.counted} light frames${rig}${escapeMarkdown(target)}`,
     '',
   ];
-  for (const part of documentParts(report)) {
+  for (const part of documentParts(report, { explain })) {
     if ('table' in part) lines.push(...table(part.table));
     else lines.push(...part.summary.map((line) => `**${line.replace(/:/, ':**')}  `), '');
   }

@@ -22,16 +22,23 @@ import {
   type ReportTable,
 } from '../views/report-tables.js';
 import { renderGrid, type CellStyle } from './render-grid.js';
+import { calibrationSectionOf, calibrationTables } from '../views/calibration-tables.js';
 
 const YELLOW = '\u001b[33m';
 const GREEN = '\u001b[32m';
 const RESET = '\u001b[39m';
 
 export function tableReporter(): ReporterPlugin {
-  return { name: 'table', format: (report, options) => formatTable(report, options.color) };
+  return {
+    name: 'table',
+    format: (report, options) => formatTable(report, options.color, options.explain ?? false),
+  };
 }
 
-function formatTable(report: ExposureReport, color: boolean): string {
+/** Past this many light groups, the table lists only those that need attention. */
+const CALIBRATION_ROWS = 30;
+
+function formatTable(report: ExposureReport, color: boolean, explain: boolean): string {
   const rig = report.rig ? ` (rig ${report.rig})` : '';
   const target = report.target ? `, target ${report.target}` : '';
   // The folder's name, not its path: output gets pasted into forums, home folder names need not.
@@ -50,6 +57,11 @@ function formatTable(report: ExposureReport, color: boolean): string {
     lines.push('', ...block(nightsTable(report)));
   const flats = flatsSectionOf(report);
   if (flats) lines.push('', ...block(flatsTable(flats)));
+  const calibration = calibrationSectionOf(report);
+  if (calibration) {
+    for (const table of calibrationTables(calibration, { explain, maxRows: CALIBRATION_ROWS }))
+      lines.push('', ...block(table));
+  }
   const duplicates = duplicatesTable(report);
   if (duplicates) lines.push('', ...block(duplicates));
   if (report.warnings.length > 0) {

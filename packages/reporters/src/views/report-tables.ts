@@ -18,6 +18,7 @@ import {
   type FlatsSection,
 } from '@astrotrack/core/internal';
 import { byFilterOrder, filterRank, nightTotals, targetName } from './report-views.js';
+import { calibrationSectionOf, calibrationTables } from './calibration-tables.js';
 
 export const NONE = '—';
 
@@ -32,6 +33,8 @@ export interface ReportTable {
     | 'targets'
     | 'nights'
     | 'calibration'
+    | 'calibration-groups'
+    | 'calibration-to-shoot'
     | 'flats';
   title: string;
   columns: { header: string; align: Align }[];
@@ -268,6 +271,10 @@ export function nightsTable(report: ExposureReport): ReportTable {
 const KIND_NAMES = { flat: 'Flat', dark: 'Dark', bias: 'Bias', darkflat: 'Dark flat' } as const;
 
 export function calibrationTable(report: ExposureReport): ReportTable {
+  const groups = report.calibration;
+  // Shown when they tell groups apart: an offset anywhere, more than one camera.
+  const offsets = groups.some((group) => group.offset != null);
+  const cameras = new Set(groups.map((group) => group.camera ?? null)).size > 1;
   return {
     id: 'calibration',
     title: 'Calibration frames',
@@ -277,18 +284,22 @@ export function calibrationTable(report: ExposureReport): ReportTable {
       { header: 'Filter', align: 'left' },
       { header: 'Exp (s)', align: 'right' },
       { header: 'Gain', align: 'right' },
+      ...(offsets ? [{ header: 'Offset', align: 'right' as const }] : []),
       { header: 'Bin', align: 'left' },
       { header: 'Temp', align: 'right' },
+      ...(cameras ? [{ header: 'Camera', align: 'left' as const }] : []),
       { header: 'Frames', align: 'right' },
     ],
-    rows: report.calibration.map((group) => [
+    rows: groups.map((group) => [
       KIND_NAMES[group.kind],
       group.night ?? NONE,
       group.filter ?? NONE,
       group.exposureSeconds === null ? NONE : String(group.exposureSeconds),
       group.gain === null ? NONE : String(group.gain),
+      ...(offsets ? [group.offset == null ? NONE : String(group.offset)] : []),
       group.binning ?? NONE,
       group.sensorTemperature == null ? NONE : `${group.sensorTemperature}°C`,
+      ...(cameras ? [group.camera ?? NONE] : []),
       String(group.count),
     ]),
     notes: [],
@@ -431,7 +442,10 @@ export function warningLines(report: ExposureReport): { message: string; example
 export type DocumentPart = { table: ReportTable } | { summary: string[] };
 
 /** Every section of a full report, in order: what `markdown` and `html` show. */
-export function documentParts(report: ExposureReport): DocumentPart[] {
+export function documentParts(
+  report: ExposureReport,
+  options: { explain?: boolean } = {},
+): DocumentPart[] {
   const parts: DocumentPart[] = [{ table: integrationTable(report) }];
   const rejected = rejectedTable(report);
   if (rejected) parts.push({ table: rejected });
@@ -442,6 +456,9 @@ export function documentParts(report: ExposureReport): DocumentPart[] {
   if (report.calibration.length > 0) parts.push({ table: calibrationTable(report) });
   const flats = flatsSectionOf(report);
   if (flats) parts.push({ table: flatsTable(flats) });
+  const calibration = calibrationSectionOf(report);
+  if (calibration)
+    for (const table of calibrationTables(calibration, options)) parts.push({ table });
   const duplicates = duplicatesTable(report);
   if (duplicates) parts.push({ table: duplicates });
   return parts;

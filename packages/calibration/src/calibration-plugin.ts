@@ -1,0 +1,172 @@
+/**
+ * The calibration plugin: listens to a scan's lights, calibration frames and masters and adds the
+ * calibration section: per light group its darks, flats and the flats' own calibration (✓ ⚠ ✗, the
+ * set used and why), a summary, and the fewest sets still to shoot. Sets come from the scan itself,
+ * the calibration library and the flat library. Without any darks, bias, dark flats or masters in
+ * the scan or the calibration library (only lights, and flats), there is no section.
+ */
+import {
+  CALIBRATION_SECTION_ID,
+  type CalibrationSection,
+  type CalibrationSet,
+  type CalibrationStatus,
+  type LightGroup,
+  type ObserverPlugin,
+} from '@astrotrack/core/internal';
+import { type FlatLibrary, listFlats } from '@astrotrack/flats';
+import { CalibrationSetAccumulator } from './collect/scan-sets.js';
+import { LightGroupAccumulator } from './collect/light-groups.js';
+import type { CalibrationLibrary } from './library/calibration-library.js';
+import { setOfRecord } from './library/calibration-library.js';
+import { rigSets } from './library/calibration-operations.js';
+import { matchDarks } from './match/match-dark.js';
+import { matchFlatDarks } from './match/match-flat-darks.js';
+import { matchFlats } from './match/match-flat.js';
+import type { LightSetup, MatchRules } from './match/rules.js';
+import { setsToShoot } from './plan/sets-to-shoot.js';
+
+export interface CalibrationPluginOptions {
+  /** The calibration library, or how to load it when the report is built; null: none. */
+  library?: CalibrationLibrary | (() => Promise<CalibrationLibrary>) | null;
+  libraryPath?: string | null;
+  /** The flat library, whose flats count as flat sets. */
+  flatLibrary?: FlatLibrary | (() => Promise<FlatLibrary>) | null;
+  flatLibraryPath?: string | null;
+  /** `YYYY-MM-DD`: what a set shot now is dated. */
+  today: string;
+}
+
+export function calibrationPlugin(options: CalibrationPluginOptions): ObserverPlugin {
+  return {
+    name: 'astrotrack:calibration',
+    setup({ on, addReportSection, rig, target }) {
+      const rules: MatchRules = {
+        temperatureTolerance: rig.calibration.temperatureTolerance,
+        exposureTolerance: rig.calibration.exposureTolerance,
+        scaleDarks: rig.calibration.scaleDarks,
+        darkMaxAgeDays: rig.calibration.darkMaxAgeDays,
+        biasMaxAgeDays: rig.calibration.biasMaxAgeDays,
+        flatMaxAgeDays: rig.flats.maxAgeDays,
+        oldFlatsCover: rig.flats.oldFlatsCover,
+        angleTolerance: rig.flats.tolerance,
+      };
+      const newLights = () =>
+        new LightGroupAccumulator({
+          aliases: rig.targets.aliases,
+          target,
+          includeUnknown: rig.report.includeUnknown,
+        });
+      let lights = newLights();
+      let found = new CalibrationSetAccumulator(rig.flats.anglePrecision);
+      on('scan:start', () => {
+        lights = newLights();
+        found = new CalibrationSetAccumulator(rig.flats.anglePrecision);
+      });
+      on('frame', (frame) => (frame.kind === 'light' ? lights.add(frame) : found.add(frame)));
+      on('frame:master', (frame) => found.addMaster(frame));
+      addReportSection(async () => {
+        const setups = lights.lightGroups(rules.angleTolerance);
+        if (setups.length === 0) return null;
+        const owned = [...found.calibrationSets(), ...(await librarySets(options, rig.name))];
+        // Lights alone, with no calibration seen or recorded: the flats section speaks for flats,
+        // and a wall of ✗ would tell a user who only counts integration nothing.
+        if (owned.length === 0) return null;
+        const sets = [...owned, ...(await flatLibrarySets(options, rig.name))];
+        const groups = setups.map((setup) => matchGroup(setup, sets, rules)).sort(byNightTarget);
+        const { toShoot, tooOld } = setsToShoot(
+          groups,
+          rules,
+          rig.calibration.framesPerSet,
+          options.today,
+        );
+        const data: CalibrationSection = {
+          rules,
+          libraryPath: options.libraryPath ?? null,
+          groups,
+          toShoot,
+          tooOld,
+          summary: {
+            groups: groups.length,
+            ok: groups.filter((g) => g.status === 'ok').length,
+            warn: groups.filter((g) => g.status === 'warn').length,
+            missing: groups.filter((g) => g.status === 'missing').length,
+          },
+        };
+        return { id: CALIBRATION_SECTION_ID, title: 'Calibration', data };
+      });
+    },
+  };
+}
+
+/** One light group's darks, flats and flat calibration, and its status: the worst of the three. */
+export function matchGroup(
+  setup: LightSetup,
+  sets: readonly CalibrationSet[],
+  rules: MatchRules,
+): LightGroup {
+  const dark = matchDarks(setup, sets, rules);
+  const flat = matchFlats(setup, sets, rules);
+  const flatDarks = matchFlatDarks(setup, flat, sets, rules);
+  return {
+    ...setup,
+    status: worst([dark.status, flat.status, flatDarks.status]),
+    dark,
+    flat,
+    flatDarks,
+  };
+}
+
+function worst(statuses: readonly CalibrationStatus[]): CalibrationStatus {
+  if (statuses.includes('missing')) return 'missing';
+  return statuses.includes('warn') ? 'warn' : 'ok';
+}
+
+async function librarySets(
+  options: CalibrationPluginOptions,
+  rig: string | null,
+): Promise<CalibrationSet[]> {
+  if (!options.library) return [];
+  const library = typeof options.library === 'function' ? await options.library() : options.library;
+  const file = options.libraryPath ?? 'the calibration library';
+  return rigSets(library, rig).map((record) => setOfRecord(record, file));
+}
+
+/** The flat library's flats: filter, angle, binning (absent: any) and date, and what learning kept. */
+async function flatLibrarySets(
+  options: CalibrationPluginOptions,
+  rig: string | null,
+): Promise<CalibrationSet[]> {
+  if (!options.flatLibrary) return [];
+  const library =
+    typeof options.flatLibrary === 'function' ? await options.flatLibrary() : options.flatLibrary;
+  return listFlats(library, rig, options.today, Number.POSITIVE_INFINITY).map((flat) => ({
+    kind: 'flat',
+    master: false,
+    camera: flat.camera ?? null,
+    exposureSeconds: flat.exposureSeconds ?? null,
+    gain: flat.gain ?? null,
+    offset: flat.offset ?? null,
+    binning: flat.binning ?? null,
+    readoutMode: null,
+    sensorTemperature: null,
+    filter: flat.filter,
+    angle: flat.angle ?? null,
+    date: flat.date,
+    frames: flat.frames ?? null,
+    source: 'flat-library',
+    where: options.flatLibraryPath ?? null,
+  }));
+}
+
+function byNightTarget(a: LightGroup, b: LightGroup): number {
+  return (
+    (a.night ?? '9999').localeCompare(b.night ?? '9999') ||
+    (a.target ?? '\uffff').localeCompare(b.target ?? '\uffff') ||
+    a.filter.localeCompare(b.filter) ||
+    (a.camera ?? '').localeCompare(b.camera ?? '') ||
+    b.exposureSeconds - a.exposureSeconds ||
+    (a.gain ?? -1) - (b.gain ?? -1) ||
+    (a.sensorTemperature ?? 999) - (b.sensorTemperature ?? 999) ||
+    (a.angle?.from ?? -1) - (b.angle?.from ?? -1)
+  );
+}

@@ -1,0 +1,178 @@
+/**
+ * The light groups calibration is matched for: lights that share target, night, filter, camera,
+ * exposure, gain, offset, binning, readout mode and sensor temperature (whole degrees), split
+ * further where their rotator angles lie apart by more than the flats' tolerance. The lights
+ * counted are the report's: an exposure, and a filter (or an unknown one when the rig counts those).
+ * Memory grows with the groups, not the frames.
+ */
+import { type Frame, TargetNames, UNKNOWN_FILTER } from '@astrotrack/core/internal';
+import type { LightSetup } from '../match/rules.js';
+
+interface Accumulated {
+  setup: Omit<LightSetup, 'angle' | 'frames' | 'sensorTemperature'>;
+  frames: number;
+  temperatureSum: number;
+  temperatures: number;
+  /** Angle (to 0.01°) → frames; null key: frames without an angle. */
+  angles: Map<number | null, number>;
+}
+
+export interface LightGroupOptions {
+  aliases: Record<string, string>;
+  /** `--target`: only this target's lights. */
+  target: string | null;
+  includeUnknown: boolean;
+}
+
+export class LightGroupAccumulator {
+  private readonly groups = new Map<string, Accumulated>();
+  private readonly targets: TargetNames;
+  private last: { frame: Frame; group: Accumulated } | null = null;
+
+  constructor(private readonly options: LightGroupOptions) {
+    this.targets = new TargetNames({ aliases: options.aliases });
+  }
+
+  add(frame: Frame): void {
+    if (frame.exposureSeconds === null || !(frame.exposureSeconds > 0)) return;
+    if (frame.filter === null && !this.options.includeUnknown) return;
+    const wanted = this.options.target;
+    if (wanted !== null && (frame.target === null || !this.targets.same(frame.target, wanted)))
+      return;
+    const group = this.sameAsLast(frame) ? this.last!.group : this.groupOf(frame);
+    this.last = { frame, group };
+    group.frames++;
+    if (frame.sensorTemperature !== null) {
+      group.temperatureSum += frame.sensorTemperature;
+      group.temperatures++;
+    }
+    const angle = frame.rotatorAngle === null ? null : Math.round(frame.rotatorAngle * 100) / 100;
+    group.angles.set(angle, (group.angles.get(angle) ?? 0) + 1);
+  }
+
+  /** Frames come folder by folder: the next one mostly shares the last one's group. */
+  private sameAsLast(frame: Frame): boolean {
+    const last = this.last?.frame;
+    return (
+      last !== undefined &&
+      last.night === frame.night &&
+      last.target === frame.target &&
+      last.filter === frame.filter &&
+      last.exposureSeconds === frame.exposureSeconds &&
+      last.gain === frame.gain &&
+      last.offset === frame.offset &&
+      last.binning === frame.binning &&
+      last.camera === frame.camera &&
+      last.readoutMode === frame.readoutMode &&
+      roundTemperature(last.sensorTemperature) === roundTemperature(frame.sensorTemperature)
+    );
+  }
+
+  private groupOf(frame: Frame): Accumulated {
+    const target = frame.target === null ? null : this.targets.identify(frame.target).name;
+    const exposureSeconds = Math.round(frame.exposureSeconds! * 1000) / 1000;
+    const filter = frame.filter ?? UNKNOWN_FILTER;
+    const key = [
+      target,
+      frame.night,
+      filter,
+      exposureSeconds,
+      frame.gain,
+      frame.offset,
+      frame.binning,
+      frame.camera,
+      frame.readoutMode,
+      roundTemperature(frame.sensorTemperature),
+    ].join('\u0000');
+    let group = this.groups.get(key);
+    if (!group) {
+      group = {
+        setup: {
+          target,
+          night: frame.night,
+          filter,
+          camera: frame.camera,
+          exposureSeconds,
+          gain: frame.gain,
+          offset: frame.offset,
+          binning: frame.binning,
+          readoutMode: frame.readoutMode,
+        },
+        frames: 0,
+        temperatureSum: 0,
+        temperatures: 0,
+        angles: new Map(),
+      };
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+
+  /** The groups, each split by angle clusters, in the report's order: night, target, filter. */
+  lightGroups(angleTolerance: number): LightSetup[] {
+    const result: LightSetup[] = [];
+    for (const group of this.groups.values()) {
+      const sensorTemperature =
+        group.temperatures === 0
+          ? null
+          : Math.round((group.temperatureSum / group.temperatures) * 10) / 10;
+      for (const cluster of angleClusters(group.angles, angleTolerance)) {
+        result.push({
+          ...group.setup,
+          sensorTemperature,
+          angle: cluster.angle,
+          frames: cluster.frames,
+        });
+      }
+    }
+    return result;
+  }
+}
+
+function roundTemperature(value: number | null): number | null {
+  return value === null ? null : Math.round(value);
+}
+
+/**
+ * Angles one flat cannot cover together belong to different groups: sorted round the circle from
+ * after the widest gap, a cluster grows while it spans at most twice the tolerance (one flat in its
+ * middle covers it).
+ */
+export function angleClusters(
+  angles: ReadonlyMap<number | null, number>,
+  tolerance: number,
+): { angle: { from: number; to: number } | null; frames: number }[] {
+  const clusters: { angle: { from: number; to: number } | null; frames: number }[] = [];
+  const without = angles.get(null);
+  if (without) clusters.push({ angle: null, frames: without });
+  const sorted = [...angles.entries()]
+    .filter((entry): entry is [number, number] => entry[0] !== null)
+    .sort((a, b) => a[0] - b[0]);
+  if (sorted.length === 0) return clusters;
+  // Start after the widest gap (the one across 0° included), so a cluster never wraps unseen.
+  let start = 0;
+  let widest = sorted[0]![0] + 360 - sorted.at(-1)![0];
+  for (let i = 1; i < sorted.length; i++) {
+    const gap = sorted[i]![0] - sorted[i - 1]![0];
+    if (gap > widest) {
+      widest = gap;
+      start = i;
+    }
+  }
+  const first = sorted[start]![0];
+  let current: { angle: { from: number; to: number }; frames: number } | null = null;
+  let clusterStart = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    const [angle, frames] = sorted[(start + k) % sorted.length]!;
+    const unwrapped = angle < first ? angle + 360 : angle;
+    if (current && unwrapped - clusterStart <= 2 * tolerance + 1e-9) {
+      current.angle.to = angle;
+      current.frames += frames;
+    } else {
+      current = { angle: { from: angle, to: angle }, frames };
+      clusters.push(current);
+      clusterStart = unwrapped;
+    }
+  }
+  return clusters;
+}
