@@ -10,12 +10,25 @@ import type { LightSetup } from '../match/rules.js';
 
 interface Accumulated {
   setup: Omit<LightSetup, 'angle' | 'frames' | 'sensorTemperature'>;
+  /** The frame fields that made it, as written (the target before it is made canonical). */
+  written: {
+    target: string | null;
+    filter: string | null;
+    exposureSeconds: number;
+    temperature: number | null;
+  };
   frames: number;
   temperatureSum: number;
   temperatures: number;
   /** Angle (to 0.01°) → frames; null key: frames without an angle. */
   angles: Map<number | null, number>;
+  /** The last angle seen and its frames since, not yet in `angles`: frames come in runs. */
+  runAngle: number | null | undefined;
+  runFrames: number;
 }
+
+/** Groups tried before a key is built: a folder's frames rotate through a few filters. */
+const RECENT = 8;
 
 export interface LightGroupOptions {
   aliases: Record<string, string>;
@@ -27,7 +40,7 @@ export interface LightGroupOptions {
 export class LightGroupAccumulator {
   private readonly groups = new Map<string, Accumulated>();
   private readonly targets: TargetNames;
-  private last: { frame: Frame; group: Accumulated } | null = null;
+  private readonly recent: Accumulated[] = [];
 
   constructor(private readonly options: LightGroupOptions) {
     this.targets = new TargetNames({ aliases: options.aliases });
@@ -39,33 +52,47 @@ export class LightGroupAccumulator {
     const wanted = this.options.target;
     if (wanted !== null && (frame.target === null || !this.targets.same(frame.target, wanted)))
       return;
-    const group = this.sameAsLast(frame) ? this.last!.group : this.groupOf(frame);
-    this.last = { frame, group };
+    const group = this.recentGroup(frame) ?? this.groupOf(frame);
     group.frames++;
     if (frame.sensorTemperature !== null) {
       group.temperatureSum += frame.sensorTemperature;
       group.temperatures++;
     }
     const angle = frame.rotatorAngle === null ? null : Math.round(frame.rotatorAngle * 100) / 100;
-    group.angles.set(angle, (group.angles.get(angle) ?? 0) + 1);
+    if (angle === group.runAngle) group.runFrames++;
+    else {
+      flushRun(group);
+      group.runAngle = angle;
+      group.runFrames = 1;
+    }
   }
 
-  /** Frames come folder by folder: the next one mostly shares the last one's group. */
-  private sameAsLast(frame: Frame): boolean {
-    const last = this.last?.frame;
-    return (
-      last !== undefined &&
-      last.night === frame.night &&
-      last.target === frame.target &&
-      last.filter === frame.filter &&
-      last.exposureSeconds === frame.exposureSeconds &&
-      last.gain === frame.gain &&
-      last.offset === frame.offset &&
-      last.binning === frame.binning &&
-      last.camera === frame.camera &&
-      last.readoutMode === frame.readoutMode &&
-      roundTemperature(last.sensorTemperature) === roundTemperature(frame.sensorTemperature)
-    );
+  /** One of the last groups used, when the frame is of it (the most recent first). */
+  private recentGroup(frame: Frame): Accumulated | null {
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i++) {
+      const group = recent[i]!;
+      const { setup, written } = group;
+      if (
+        setup.night === frame.night &&
+        written.target === frame.target &&
+        written.filter === frame.filter &&
+        written.exposureSeconds === frame.exposureSeconds &&
+        setup.gain === frame.gain &&
+        setup.offset === frame.offset &&
+        setup.binning === frame.binning &&
+        setup.camera === frame.camera &&
+        setup.readoutMode === frame.readoutMode &&
+        written.temperature === roundTemperature(frame.sensorTemperature)
+      ) {
+        if (i > 0) {
+          recent.splice(i, 1);
+          recent.unshift(group);
+        }
+        return group;
+      }
+    }
+    return null;
   }
 
   private groupOf(frame: Frame): Accumulated {
@@ -98,13 +125,26 @@ export class LightGroupAccumulator {
           binning: frame.binning,
           readoutMode: frame.readoutMode,
         },
+        written: {
+          target: frame.target,
+          filter: frame.filter,
+          exposureSeconds: frame.exposureSeconds!,
+          temperature: roundTemperature(frame.sensorTemperature),
+        },
         frames: 0,
         temperatureSum: 0,
         temperatures: 0,
         angles: new Map(),
+        runAngle: undefined,
+        runFrames: 0,
       };
       this.groups.set(key, group);
     }
+    // Another spelling of the target, or an exposure written otherwise, finds the same group here.
+    const at = this.recent.indexOf(group);
+    if (at >= 0) this.recent.splice(at, 1);
+    this.recent.unshift(group);
+    if (this.recent.length > RECENT) this.recent.pop();
     return group;
   }
 
@@ -112,6 +152,7 @@ export class LightGroupAccumulator {
   lightGroups(angleTolerance: number): LightSetup[] {
     const result: LightSetup[] = [];
     for (const group of this.groups.values()) {
+      flushRun(group);
       const sensorTemperature =
         group.temperatures === 0
           ? null
@@ -127,6 +168,13 @@ export class LightGroupAccumulator {
     }
     return result;
   }
+}
+
+function flushRun(group: Accumulated): void {
+  if (group.runFrames === 0 || group.runAngle === undefined) return;
+  group.angles.set(group.runAngle, (group.angles.get(group.runAngle) ?? 0) + group.runFrames);
+  group.runFrames = 0;
+  group.runAngle = undefined;
 }
 
 function roundTemperature(value: number | null): number | null {

@@ -23,7 +23,7 @@ export async function loadCalibrationLibrary(file: string): Promise<CalibrationL
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyCalibrationLibrary();
     throw errors.calibrationLibraryCorrupt(file, `${errorCode(error)}, check its permissions`);
   }
-  return parseCalibrationLibrary(text, file);
+  return await parseCalibrationLibrary(text, file);
 }
 
 /**
@@ -54,7 +54,7 @@ export async function updateCalibrationLibrary<T>(
 /** Nothing is written that this reader would refuse later. */
 async function writeChecked(file: string, text: string): Promise<void> {
   try {
-    parseCalibrationLibrary(text, file);
+    await parseCalibrationLibrary(text, file);
   } catch (error) {
     const problem = (error as Error).message.replace(/^.*cannot be read: /, '');
     throw errors.calibrationLibraryNotWritten(file, problem);
