@@ -12,6 +12,7 @@ import {
   type CalibrationStatus,
   type LightGroup,
   type ObserverPlugin,
+  type PluginContext,
 } from '@astrotrack/core/internal';
 import { type FlatLibrary, listFlats } from '@astrotrack/flats';
 import { CalibrationSetAccumulator } from './collect/scan-sets.js';
@@ -39,61 +40,126 @@ export interface CalibrationPluginOptions {
 export function calibrationPlugin(options: CalibrationPluginOptions): ObserverPlugin {
   return {
     name: 'astrotrack:calibration',
-    setup({ on, addReportSection, rig, target }) {
-      const rules: MatchRules = {
-        temperatureTolerance: rig.calibration.temperatureTolerance,
-        exposureTolerance: rig.calibration.exposureTolerance,
-        scaleDarks: rig.calibration.scaleDarks,
-        darkMaxAgeDays: rig.calibration.darkMaxAgeDays,
-        biasMaxAgeDays: rig.calibration.biasMaxAgeDays,
-        flatMaxAgeDays: rig.flats.maxAgeDays,
-        oldFlatsCover: rig.flats.oldFlatsCover,
-        angleTolerance: rig.flats.tolerance,
+    setup(context) {
+      const collector = collect(context, options, false);
+      context.addReportSection(async () => {
+        const built = await collector.build();
+        return built && { id: CALIBRATION_SECTION_ID, title: 'Calibration', data: built.section };
+      });
+    },
+  };
+}
+
+/** A light group with its frames and, per kind, the frames of the set it uses (in the scanned folder). */
+export interface GroupFiles {
+  group: LightGroup;
+  lights: readonly string[];
+  /** The frames of each kind's set, relative to the scanned folder; null when the set is not in it. */
+  dark: readonly string[] | null;
+  flat: readonly string[] | null;
+  flatDarks: readonly string[] | null;
+}
+
+export interface CalibrationBundle {
+  section: CalibrationSection;
+  groups: GroupFiles[];
+}
+
+/** The same matching, keeping every file: what `export` lays out. `bundle()` after the scan. */
+export function calibrationBundlePlugin(
+  options: CalibrationPluginOptions,
+): ObserverPlugin & { bundle(): Promise<CalibrationBundle | null> } {
+  let collector: Collector | null = null;
+  return {
+    name: 'astrotrack:calibration-bundle',
+    setup(context) {
+      collector = collect(context, options, true);
+    },
+    async bundle() {
+      return collector ? collector.build() : null;
+    },
+  };
+}
+
+interface Collector {
+  build(): Promise<CalibrationBundle | null>;
+}
+
+function collect(
+  { on, rig, target }: PluginContext,
+  options: CalibrationPluginOptions,
+  keepFiles: boolean,
+): Collector {
+  const rules: MatchRules = {
+    temperatureTolerance: rig.calibration.temperatureTolerance,
+    exposureTolerance: rig.calibration.exposureTolerance,
+    scaleDarks: rig.calibration.scaleDarks,
+    darkMaxAgeDays: rig.calibration.darkMaxAgeDays,
+    biasMaxAgeDays: rig.calibration.biasMaxAgeDays,
+    flatMaxAgeDays: rig.flats.maxAgeDays,
+    oldFlatsCover: rig.flats.oldFlatsCover,
+    angleTolerance: rig.flats.tolerance,
+  };
+  const newLights = () =>
+    new LightGroupAccumulator({
+      aliases: rig.targets.aliases,
+      target,
+      includeUnknown: rig.report.includeUnknown,
+      keepFiles,
+    });
+  const newSets = () => new CalibrationSetAccumulator(rig.flats.anglePrecision, keepFiles);
+  let lights = newLights();
+  let found = newSets();
+  on('scan:start', () => {
+    lights = newLights();
+    found = newSets();
+  });
+  on('frame', (frame) => (frame.kind === 'light' ? lights.add(frame) : found.add(frame)));
+  on('frame:master', (frame) => found.addMaster(frame));
+  return {
+    async build() {
+      const setups = lights.lightGroupFiles(rules.angleTolerance);
+      if (setups.length === 0) return null;
+      const owned = [...found.calibrationSets(), ...(await librarySets(options, rig.name))];
+      // Lights alone, with no calibration seen or recorded: the flats section speaks for flats,
+      // and a wall of ✗ would tell a user who only counts integration nothing.
+      if (owned.length === 0) return null;
+      const sets = [...owned, ...(await flatLibrarySets(options, rig.name))];
+      const files = (set: CalibrationSet | null) =>
+        set && set.source === 'scan' ? found.filesOf(set) : null;
+      const matched = setups
+        .map(({ setup, files: lightFiles }) => {
+          const group = matchGroup(setup, sets, rules);
+          return {
+            group,
+            lights: lightFiles,
+            dark: files(group.dark.set),
+            flat: files(group.flat.set),
+            flatDarks: files(group.flatDarks.set),
+          };
+        })
+        .sort((a, b) => byNightTarget(a.group, b.group));
+      const groups = matched.map((entry) => entry.group);
+      const { toShoot, tooOld } = setsToShoot(
+        groups,
+        rules,
+        rig.calibration.framesPerSet,
+        options.today,
+      );
+      const section: CalibrationSection = {
+        rules,
+        libraryPath: options.libraryPath ?? null,
+        groups,
+        toShoot,
+        tooOld,
+        summary: {
+          groups: groups.length,
+          ok: groups.filter((g) => g.status === 'ok').length,
+          warn: groups.filter((g) => g.status === 'warn').length,
+          missing: groups.filter((g) => g.status === 'missing').length,
+        },
       };
-      const newLights = () =>
-        new LightGroupAccumulator({
-          aliases: rig.targets.aliases,
-          target,
-          includeUnknown: rig.report.includeUnknown,
-        });
-      let lights = newLights();
-      let found = new CalibrationSetAccumulator(rig.flats.anglePrecision);
-      on('scan:start', () => {
-        lights = newLights();
-        found = new CalibrationSetAccumulator(rig.flats.anglePrecision);
-      });
-      on('frame', (frame) => (frame.kind === 'light' ? lights.add(frame) : found.add(frame)));
-      on('frame:master', (frame) => found.addMaster(frame));
-      addReportSection(async () => {
-        const setups = lights.lightGroups(rules.angleTolerance);
-        if (setups.length === 0) return null;
-        const owned = [...found.calibrationSets(), ...(await librarySets(options, rig.name))];
-        // Lights alone, with no calibration seen or recorded: the flats section speaks for flats,
-        // and a wall of ✗ would tell a user who only counts integration nothing.
-        if (owned.length === 0) return null;
-        const sets = [...owned, ...(await flatLibrarySets(options, rig.name))];
-        const groups = setups.map((setup) => matchGroup(setup, sets, rules)).sort(byNightTarget);
-        const { toShoot, tooOld } = setsToShoot(
-          groups,
-          rules,
-          rig.calibration.framesPerSet,
-          options.today,
-        );
-        const data: CalibrationSection = {
-          rules,
-          libraryPath: options.libraryPath ?? null,
-          groups,
-          toShoot,
-          tooOld,
-          summary: {
-            groups: groups.length,
-            ok: groups.filter((g) => g.status === 'ok').length,
-            warn: groups.filter((g) => g.status === 'warn').length,
-            missing: groups.filter((g) => g.status === 'missing').length,
-          },
-        };
-        return { id: CALIBRATION_SECTION_ID, title: 'Calibration', data };
-      });
+      return { section, groups: matched };
     },
   };
 }

@@ -5,6 +5,7 @@ import { EXIT_CODES, isAstrotrackError } from '@astrotrack/core';
 import { addGlobalOptions } from './options/global-options.js';
 import { registerFlatsCommand } from './commands/flats-command.js';
 import { registerCalibrationCommand } from './commands/calibration-command.js';
+import { registerExportCommand } from './commands/export-command.js';
 import { registerInitCommand } from './commands/init-command.js';
 import { registerInspectCommand } from './commands/inspect-command.js';
 import { registerOrganizeCommand } from './commands/organize-command.js';
@@ -26,6 +27,7 @@ export function createProgram(): Command {
   registerScanCommand(program);
   registerFlatsCommand(program);
   registerCalibrationCommand(program);
+  registerExportCommand(program);
   registerOrganizeCommand(program);
   registerUndoCommand(program);
   registerWatchCommand(program);

@@ -25,6 +25,8 @@ interface Accumulated {
   /** The last angle seen and its frames since, not yet in `angles`: frames come in runs. */
   runAngle: number | null | undefined;
   runFrames: number;
+  /** With `keepFiles`: angle → the frames' relative paths. */
+  files: Map<number | null, string[]> | null;
 }
 
 /** Groups tried before a key is built: a folder's frames rotate through a few filters. */
@@ -35,6 +37,14 @@ export interface LightGroupOptions {
   /** `--target`: only this target's lights. */
   target: string | null;
   includeUnknown: boolean;
+  /** Keep each group's frames (their relative paths), for `export`. */
+  keepFiles?: boolean;
+}
+
+/** A light group and, when kept, the relative paths of its frames. */
+export interface LightGroupFiles {
+  setup: LightSetup;
+  files: string[];
 }
 
 export class LightGroupAccumulator {
@@ -59,6 +69,11 @@ export class LightGroupAccumulator {
       group.temperatures++;
     }
     const angle = frame.rotatorAngle === null ? null : Math.round(frame.rotatorAngle * 100) / 100;
+    if (group.files) {
+      const list = group.files.get(angle);
+      if (list) list.push(frame.relativePath);
+      else group.files.set(angle, [frame.relativePath]);
+    }
     if (angle === group.runAngle) group.runFrames++;
     else {
       flushRun(group);
@@ -137,6 +152,7 @@ export class LightGroupAccumulator {
         angles: new Map(),
         runAngle: undefined,
         runFrames: 0,
+        files: this.options.keepFiles ? new Map() : null,
       };
       this.groups.set(key, group);
     }
@@ -148,9 +164,14 @@ export class LightGroupAccumulator {
     return group;
   }
 
-  /** The groups, each split by angle clusters, in the report's order: night, target, filter. */
+  /** The groups, each split by angle clusters, in the order first seen. */
   lightGroups(angleTolerance: number): LightSetup[] {
-    const result: LightSetup[] = [];
+    return this.lightGroupFiles(angleTolerance).map((group) => group.setup);
+  }
+
+  /** The same, each with its frames' relative paths (empty unless `keepFiles`). */
+  lightGroupFiles(angleTolerance: number): LightGroupFiles[] {
+    const result: LightGroupFiles[] = [];
     for (const group of this.groups.values()) {
       flushRun(group);
       const sensorTemperature =
@@ -158,11 +179,17 @@ export class LightGroupAccumulator {
           ? null
           : Math.round((group.temperatureSum / group.temperatures) * 10) / 10;
       for (const cluster of angleClusters(group.angles, angleTolerance)) {
+        const files = group.files
+          ? cluster.members.flatMap((angle) => group.files!.get(angle) ?? [])
+          : [];
         result.push({
-          ...group.setup,
-          sensorTemperature,
-          angle: cluster.angle,
-          frames: cluster.frames,
+          setup: {
+            ...group.setup,
+            sensorTemperature,
+            angle: cluster.angle,
+            frames: cluster.frames,
+          },
+          files,
         });
       }
     }
@@ -181,6 +208,13 @@ function roundTemperature(value: number | null): number | null {
   return value === null ? null : Math.round(value);
 }
 
+export interface AngleCluster {
+  angle: { from: number; to: number } | null;
+  frames: number;
+  /** The angles (to 0.01°) in it; `[null]` for the frames without one. */
+  members: (number | null)[];
+}
+
 /**
  * Angles one flat cannot cover together belong to different groups: sorted round the circle from
  * after the widest gap, a cluster grows while it spans at most twice the tolerance (one flat in its
@@ -189,10 +223,10 @@ function roundTemperature(value: number | null): number | null {
 export function angleClusters(
   angles: ReadonlyMap<number | null, number>,
   tolerance: number,
-): { angle: { from: number; to: number } | null; frames: number }[] {
-  const clusters: { angle: { from: number; to: number } | null; frames: number }[] = [];
+): AngleCluster[] {
+  const clusters: AngleCluster[] = [];
   const without = angles.get(null);
-  if (without) clusters.push({ angle: null, frames: without });
+  if (without) clusters.push({ angle: null, frames: without, members: [null] });
   const sorted = [...angles.entries()]
     .filter((entry): entry is [number, number] => entry[0] !== null)
     .sort((a, b) => a[0] - b[0]);
@@ -208,7 +242,7 @@ export function angleClusters(
     }
   }
   const first = sorted[start]![0];
-  let current: { angle: { from: number; to: number }; frames: number } | null = null;
+  let current: (AngleCluster & { angle: { from: number; to: number } }) | null = null;
   let clusterStart = 0;
   for (let k = 0; k < sorted.length; k++) {
     const [angle, frames] = sorted[(start + k) % sorted.length]!;
@@ -216,8 +250,9 @@ export function angleClusters(
     if (current && unwrapped - clusterStart <= 2 * tolerance + 1e-9) {
       current.angle.to = angle;
       current.frames += frames;
+      current.members.push(angle);
     } else {
-      current = { angle: { from: angle, to: angle }, frames };
+      current = { angle: { from: angle, to: angle }, frames, members: [angle] };
       clusters.push(current);
       clusterStart = unwrapped;
     }

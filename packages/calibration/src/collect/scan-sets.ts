@@ -10,14 +10,30 @@ interface Accumulated {
   temperatureSum: number;
   temperatures: number;
   folders: Set<string>;
+  /** With `keepFiles`: the frames' relative paths. */
+  files: string[] | null;
 }
 
 export class CalibrationSetAccumulator {
   private readonly sets = new Map<string, Accumulated>();
   private readonly masters: CalibrationSet[] = [];
 
-  /** `anglePrecision`: flats' angles are grouped to it (the flats' `anglePrecision`). */
-  constructor(private readonly anglePrecision: number) {}
+  /** The frames of each set handed out, when kept: `export` links them. */
+  private readonly filesOfSet = new WeakMap<CalibrationSet, readonly string[]>();
+
+  /**
+   * `anglePrecision`: flats' angles are grouped to it (the flats' `anglePrecision`); `keepFiles`:
+   * each set's frames are kept (`filesOf`).
+   */
+  constructor(
+    private readonly anglePrecision: number,
+    private readonly keepFiles = false,
+  ) {}
+
+  /** The relative paths of a set's frames (a master's own file); empty unless kept. */
+  filesOf(set: CalibrationSet): readonly string[] {
+    return this.filesOfSet.get(set) ?? [];
+  }
 
   add(frame: Frame): void {
     if (frame.kind === 'light') return;
@@ -42,6 +58,7 @@ export class CalibrationSetAccumulator {
         temperatureSum: 0,
         temperatures: 0,
         folders: new Set(),
+        files: this.keepFiles ? [] : null,
       };
       this.sets.set(key, entry);
     }
@@ -51,6 +68,7 @@ export class CalibrationSetAccumulator {
       entry.temperatures++;
     }
     if (entry.folders.size < 2) entry.folders.add(folderOf(frame.relativePath));
+    entry.files?.push(frame.relativePath);
   }
 
   addMaster(frame: Frame): void {
@@ -67,13 +85,21 @@ export class CalibrationSetAccumulator {
   }
 
   calibrationSets(): CalibrationSet[] {
-    const sets = [...this.sets.values()].map(({ set, temperatureSum, temperatures, folders }) => ({
-      ...set,
-      sensorTemperature:
-        temperatures === 0 ? null : Math.round((temperatureSum / temperatures) * 10) / 10,
-      // One folder, or the first of several.
-      where: [...folders][0] ?? null,
-    }));
+    const sets = [...this.sets.values()].map(
+      ({ set, temperatureSum, temperatures, folders, files }) => {
+        const made: CalibrationSet = {
+          ...set,
+          sensorTemperature:
+            temperatures === 0 ? null : Math.round((temperatureSum / temperatures) * 10) / 10,
+          // One folder, or the first of several.
+          where: [...folders][0] ?? null,
+        };
+        if (files) this.filesOfSet.set(made, files);
+        return made;
+      },
+    );
+    if (this.keepFiles)
+      for (const master of this.masters) this.filesOfSet.set(master, [master.where!]);
     return [...sets, ...this.masters];
   }
 }

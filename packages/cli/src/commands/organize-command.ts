@@ -265,9 +265,9 @@ function chooseLayout(flags: OrganizeFlags, rig: ResolvedRig, configPath: string
 }
 
 /** A run left half way is settled first: finished (--yes, or chosen), rolled back (chosen), or the command stops. */
-async function settleUnfinishedRun(
+export async function settleUnfinishedRun(
   root: string,
-  flags: OrganizeFlags,
+  flags: Pick<OrganizeFlags, 'out' | 'dryRun' | 'yes'>,
   line: ProgressLine,
   lock: RunLock | undefined,
 ): Promise<void> {

@@ -25,6 +25,8 @@ const NOT_SETTINGS = new Set([
   '--library',
   '--no-flats',
   '--no-calibration',
+  '--for',
+  '--include-incomplete',
   '--calibration-library',
   '--explain',
   '--kind',

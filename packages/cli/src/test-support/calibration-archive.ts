@@ -180,23 +180,27 @@ function write(root: string, path: string, content: Buffer): string {
 }
 
 /** `2026-10-01` + hour → local capture time: evening hours on the night, morning ones the day after. */
-function localTime(night: string, hour: number, minute: number): string {
+function localTime(night: string, hour: number, minute: number, second = 0): string {
   const [y, m, d] = night.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d + (hour < 12 ? 1 : 0), hour, minute));
+  const date = new Date(Date.UTC(y, m - 1, d + (hour < 12 ? 1 : 0), hour, minute, second));
   return date.toISOString().slice(0, 19);
 }
 
 export interface ArchiveOptions {
   /** Also write masters (a master dark and a master flat for the colour camera's lights). */
   masters?: boolean;
+  /** Every set this many times as large (for runs long enough to be killed half way). */
+  scale?: number;
 }
 
 /** Writes the archive under root; returns every file written, relative, by kind of content. */
 export function writeCalibrationArchive(root: string, options: ArchiveOptions = {}): string[] {
   const written: string[] = [];
+  const scale = options.scale ?? 1;
   for (const set of MONO_SETS) {
-    for (let i = 0; i < set.count; i++) {
-      const time = localTime(set.night, set.hour ?? 22, i * 7);
+    for (let i = 0; i < set.count * scale; i++) {
+      // Within the same half hour however many: the same night, every frame its own name.
+      const time = localTime(set.night, set.hour ?? 22, 0, Math.round((i * 420) / scale));
       const angle = set.angle === undefined ? '' : set.angle.toFixed(2);
       const name = `${time.replace('T', '_').replaceAll(':', '-')}_${set.target ?? ''}_${set.filter ?? ''}_${angle}_${set.exposure.toFixed(2)}s_g${set.gain}_o${set.offset}_${set.temperature.toFixed(1)}C_1x1_${String(i).padStart(4, '0')}.fits`;
       const cards: FitsCard[] = [
@@ -220,9 +224,9 @@ export function writeCalibrationArchive(root: string, options: ArchiveOptions = 
   // The colour camera: ASIAIR, no rotator, no filter (a Bayer pattern instead).
   const night = NIGHTS[3];
   const compact = night.replaceAll('-', '');
-  for (let i = 0; i < 4; i++) {
-    const time = localTime(night, 22, i * 3);
-    const name = `Light_M31_120.0s_Bin1_533MC_gain100_${compact}-22${String(i * 3).padStart(2, '0')}00_0.0C_${String(i + 1).padStart(4, '0')}.fit`;
+  for (let i = 0; i < 4 * scale; i++) {
+    const time = localTime(night, 22, 0, Math.round((i * 180) / scale));
+    const name = `Light_M31_120.0s_Bin1_533MC_gain100_${compact}-${time.slice(11).replaceAll(':', '')}_0.0C_${String(i + 1).padStart(4, '0')}.fit`;
     written.push(
       write(
         root,

@@ -25,7 +25,8 @@ export function checkDestinations(plan: OrganizePlan): OrganizePlan {
   for (const operation of plan.operations) {
     const slash = operation.to.lastIndexOf('/');
     const name = operation.to.slice(slash + 1);
-    const folder = operation.to.slice(0, slash);
+    // A file at the top of the output (an export's manifest) is in its folder ''.
+    const folder = slash === -1 ? '' : operation.to.slice(0, slash);
     // A name that is not valid UTF-8 reached the plan with `\ufffd` for its bytes: it names no file.
     if (operation.from.includes('\ufffd') && !existsSync(join(plan.root, operation.from))) {
       left.push({
