@@ -211,6 +211,24 @@ describe('the calibration picture', () => {
     expect(cleared.stdout).toContain('this would remove all 4 calibration set(s)');
   });
 
+  it('inspect shows a master as the calibration it is: skipped as no subframe, with its facts', async () => {
+    const files = archive({ masters: true });
+    const inspected = await runCli(
+      [
+        'inspect',
+        'archive/colour/masters/MasterDark_120.0s_gain100_0C.fits',
+        '--config',
+        'astro.config.yaml',
+      ],
+      { cwd: files.root, env: files.env },
+    );
+    expect(inspected.code).toBe(0);
+    expect(inspected.stdout).toContain('not a frame: a master dark: calibration, not a subframe');
+    expect(inspected.stdout).toMatch(/as calibration \(named by \w+\):/);
+    expect(inspected.stdout).toMatch(/kind +dark/);
+    expect(inspected.stdout).toMatch(/camera +ZWO ASI533MC Pro +header INSTRUME/);
+  });
+
   it('shows the section in every reporter, and --explain spells each choice out', async () => {
     const files = archive({ masters: true });
     const table = await runCli(['scan', 'archive', '--config', 'astro.config.yaml'], {

@@ -140,7 +140,11 @@ function asText(inspection: FrameInspection, rejectedIn: string | null): string 
   if (inspection.skip) lines.push(`  not a frame: ${inspection.skip.reason}`);
   if (rejectedIn) lines.push(`  in the reject folder ${rejectedIn}: not counted as integration`);
   if (inspection.frame) {
-    lines.push(`  frame (named by ${inspection.frame.parser}):`);
+    lines.push(
+      inspection.skip
+        ? `  as calibration (named by ${inspection.frame.parser}):`
+        : `  frame (named by ${inspection.frame.parser}):`,
+    );
     const { frame } = inspection;
     const fields = [
       'kind',

@@ -44,6 +44,7 @@ export interface FrameInspection {
     | { error: string }
     | null;
   parsers: ParserVerdict[];
+  /** The frame; for a master of calibration (skipped too), its facts as calibration sees them. */
   frame: Frame | null;
   skip: Skip | null;
   disagreements: readonly Disagreement[];
@@ -82,7 +83,8 @@ export async function inspectFrame(
     root: base,
     header,
     parsers: parserVerdicts(file, options.parsers, options.context),
-    frame: 'frame' in outcome ? outcome.frame : null,
+    // A master of calibration is no frame, but its facts are what calibration matches by.
+    frame: 'frame' in outcome ? outcome.frame : (outcome.master ?? null),
     skip: 'skip' in outcome ? outcome.skip : null,
     disagreements: 'frame' in outcome ? outcome.disagreements : [],
     problems: 'frame' in outcome ? outcome.problems : [],
