@@ -48,6 +48,8 @@ export function chooseSet(candidates: readonly Candidate[], missing: string): Ki
   };
 }
 
+const SOURCE_RANK = { scan: 0, library: 1, 'flat-library': 2 } as const;
+
 function better(a: Candidate, b: Candidate): boolean {
   return compare(a, b) < 0;
 }
@@ -59,6 +61,8 @@ function compare(a: Candidate, b: Candidate): number {
     Math.abs(a.age ?? 1e9) - Math.abs(b.age ?? 1e9) ||
     // Newer first: shot after the lights (negative age) beats the same distance before them.
     (a.age ?? 0) - (b.age ?? 0) ||
+    // The frames at hand before a library's record of the same: they can be exported.
+    SOURCE_RANK[a.set.source] - SOURCE_RANK[b.set.source] ||
     Number(b.set.master) - Number(a.set.master) ||
     (b.set.frames ?? 0) - (a.set.frames ?? 0)
   );

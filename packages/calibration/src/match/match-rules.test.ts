@@ -55,6 +55,12 @@ describe('darks', () => {
     expect(matchDarks(lights(), [unknown, exactOld], RULES).set).toBe(exactOld);
   });
 
+  it('prefers the frames in the scanned folder to a library record of the same set', () => {
+    const recorded = set('dark', { source: 'library' });
+    const here = set('dark');
+    expect(matchDarks(lights(), [recorded, here], RULES).set).toBe(here);
+  });
+
   it('takes darks within the exposure tolerance, and scales longer ones only with bias', () => {
     const close = set('dark', { exposureSeconds: 301 });
     expect(matchDarks(lights(), [close], RULES).status).toBe('missing');
