@@ -10,6 +10,7 @@ import {
   resolveRig,
   scanArchive,
   silentLogger,
+  TargetNames,
   validateConfigOrThrow,
   type AstrotrackConfig,
   type FilterSet,
@@ -141,7 +142,8 @@ export async function prepareScan(options: RunScanOptions): Promise<PreparedScan
   const logger = options.logger ?? silentLogger;
   const prepared = await prepareRig({ ...options, searchFrom: options.dir, logger });
   const { rig, parsers, plugins, configPath } = prepared;
-  const plan = planInput(options.settings, rig);
+  const goals = goalInputs(rig, configPath);
+  const plan = targetGoal(options, rig, goals) ?? planInput(options.settings, rig);
   const flats = options.flats === false ? [] : [await flatsFor(options, rig, configPath)];
   const calibration =
     options.calibration === false ? [] : [await calibrationFor(options, rig, configPath)];
@@ -160,6 +162,7 @@ export async function prepareScan(options: RunScanOptions): Promise<PreparedScan
         cacheFolder: cacheFolderOf(options.dir, rig, configPath),
         readHeaders: rig.headers,
         plan,
+        goals: { goals, fallback: planInput(options.settings, rig) },
       });
       if (result.report.frames.files === 0) throw errors.noFramesFound(options.dir);
       return { ...result, configPath, rig };
@@ -255,6 +258,41 @@ export function flatLibraryFile(
   explicit?: string,
 ): string {
   return libraryPath({ explicit, configured: rig.flats.library, configPath });
+}
+
+/** Each target's goal from the config, its allocation's filters canonical; a filter nobody knows is a config error. */
+function goalInputs(rig: ResolvedRig, configPath: string | null): Record<string, PlanInput> {
+  const inputs: Record<string, PlanInput> = Object.create(null);
+  for (const [target, goal] of Object.entries(rig.targets.goals)) {
+    try {
+      inputs[target] = {
+        targetHours: goal.targetHours,
+        allocation: canonicalAllocation(goal.allocation ?? {}, rig.filters),
+        rejectionBufferPercent: goal.rejectionBuffer ?? rig.plan.rejectionBuffer,
+      };
+    } catch (error) {
+      throw errors.configInvalid(configPath ?? 'the config', [
+        `targets.${target}.plan.allocation: ${(error as Error).message}`,
+      ]);
+    }
+  }
+  return inputs;
+}
+
+/**
+ * `--target NAME` with a goal of its own in the config: that goal is the report's plan, unless a
+ * plan flag (`--target-hours`, `--alloc`, `--buffer`) says otherwise.
+ */
+function targetGoal(
+  options: RunScanOptions,
+  rig: ResolvedRig,
+  goals: Record<string, PlanInput>,
+): PlanInput | null {
+  // Plan flags on the command line win: they say what this run's plan is.
+  if (!options.target || options.settings?.plan !== undefined) return null;
+  const names = new TargetNames({ aliases: rig.targets.aliases });
+  const found = Object.keys(goals).find((name) => names.same(name, options.target!));
+  return found === undefined ? null : goals[found]!;
 }
 
 /** The rig's plan, or null without a target; a plan flag without one is a usage error. */

@@ -1,7 +1,7 @@
 /** Picks the rig to use and merges its settings over the top-level ones and the defaults. */
 import type { ObserverPlugin, ParserPlugin, ReporterPlugin } from '../plugin.js';
 import type { AstrotrackConfig, PluginSpec, RigSettings } from './config-types.js';
-import { SETTING_DEFAULTS, type ResolvedSettings } from './setting-defaults.js';
+import { SETTING_DEFAULTS, type ResolvedSettings, type TargetGoal } from './setting-defaults.js';
 import type { Settings } from './settings-schema.js';
 import { createFilterSet, type FilterSet } from '../filters/filter-set.js';
 import { errors } from '../errors/catalogue.js';
@@ -39,7 +39,10 @@ export function resolveRig(
     angle: rig.angle ?? config.angle ?? defaults.angle,
     utcOffset: rig.utcOffset ?? config.utcOffset,
     filters: rigFilterSet(config, rig),
-    targets: { aliases: { ...config.targets?.aliases, ...rig.targets?.aliases } },
+    targets: {
+      aliases: { ...config.targets?.aliases, ...rig.targets?.aliases },
+      goals: { ...targetGoals(config), ...targetGoals(rig) },
+    },
     parsers: rig.parsers ?? config.parsers ?? [],
     plugins: rig.plugins ?? config.plugins ?? [],
     plan: { ...defaults.plan, ...defined(config.plan), ...defined(rig.plan) },
@@ -50,6 +53,16 @@ export function resolveRig(
     reporters: [...(config.reporters ?? []), ...(rig.reporters ?? [])],
     cache: { ...defaults.cache, ...defined(config.cache), ...defined(rig.cache) },
   };
+}
+
+/** The targets a config gives goals: every key of `targets` but `aliases` (no inherited keys). */
+function targetGoals(settings: RigSettings): Record<string, TargetGoal> {
+  const goals: Record<string, TargetGoal> = Object.create(null);
+  for (const [name, entry] of Object.entries(settings.targets ?? {})) {
+    if (name === 'aliases' || entry === undefined) continue;
+    goals[name] = (entry as { plan: TargetGoal }).plan;
+  }
+  return goals;
 }
 
 /** `framesPerSet` is one number for every kind, or numbers per kind over the defaults'. */

@@ -31,6 +31,13 @@ export const SETTING_DEFAULTS = {
 } as const satisfies Settings;
 
 type Section<K extends keyof Settings> = NonNullable<Settings[K]>;
+
+/** A target's goal from the config: its hours, and optionally the allocation and the buffer. */
+export interface TargetGoal {
+  targetHours: number;
+  allocation?: Record<string, number>;
+  rejectionBuffer?: number;
+}
 type Defaulted<K extends keyof typeof SETTING_DEFAULTS & keyof Settings> = Section<K> & {
   -readonly [D in keyof (typeof SETTING_DEFAULTS)[K]]-?: Section<K>[D & keyof Section<K>] & {};
 };
@@ -43,7 +50,11 @@ export interface ResolvedSettings {
   angle: NonNullable<Settings['angle']>;
   utcOffset: number | undefined;
   filters: FilterSet;
-  targets: { aliases: Record<string, string> };
+  targets: {
+    aliases: Record<string, string>;
+    /** Target name as written in the config → its goal (the rig's over the top level's). */
+    goals: Record<string, TargetGoal>;
+  };
   plan: Defaulted<'plan'>;
   report: Defaulted<'report'>;
   flats: Defaulted<'flats'>;

@@ -31,15 +31,25 @@ export const filterSettingsSchema = z.strictObject({
     ),
 });
 
-export const targetSettingsSchema = z.strictObject({
-  aliases: z.record(z.string().trim().min(1), z.string().trim().min(1)).optional(),
-});
-
 export const planSettingsSchema = z.strictObject({
   targetHours: boundedNumber(0.01, 100_000).optional(),
   allocation: z.record(z.string().min(1), percent).optional(),
   rejectionBuffer: boundedNumber(0, 1000).optional(),
 });
+
+/** One target's goal: `targets: { "M 31": { plan: { targetHours: 20, allocation: { … } } } }`. */
+export const targetGoalSchema = z.strictObject({
+  plan: planSettingsSchema
+    .extend({ targetHours: boundedNumber(0.01, 100_000) })
+    .describe("The target's goal: hours, allocation per filter, rejection buffer."),
+});
+
+/** `aliases`, and every other key a target with its goal. */
+export const targetSettingsSchema = z
+  .object({
+    aliases: z.record(z.string().trim().min(1), z.string().trim().min(1)).optional(),
+  })
+  .catchall(targetGoalSchema);
 
 export const reportSettingsSchema = z.strictObject({
   sort: z.enum(SORT_KEYS).optional(),
@@ -132,7 +142,9 @@ export const settingsShape = {
     .describe('Filter names: known, extra, aliases, noFilter.'),
   targets: targetSettingsSchema
     .optional()
-    .describe('Target names: aliases merged over M 31 = M31 = NGC 224 = Andromeda Galaxy.'),
+    .describe(
+      'Target names (aliases merged over M 31 = M31 = NGC 224 = Andromeda Galaxy) and each target’s goal: { "M 31": { plan: { targetHours: 20 } } }.',
+    ),
   plan: planSettingsSchema
     .optional()
     .describe('Target hours, allocation per filter, rejection buffer.'),

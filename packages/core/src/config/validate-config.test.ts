@@ -24,6 +24,26 @@ describe('validateConfig', () => {
     ).toEqual([]);
   });
 
+  it("takes targets' goals beside their aliases, and names a goal that is wrong by its path", () => {
+    expect(
+      problems({
+        targets: {
+          aliases: { Andromeda: 'M31' },
+          'M 31': { plan: { targetHours: 20, allocation: { L: 40 } } },
+        },
+        rigs: { redcat: { targets: { 'NGC 7000': { plan: { targetHours: 8 } } } } },
+      }),
+    ).toEqual([]);
+    const found = problems({
+      targets: {
+        'M 31': { plan: { allocation: { L: 40 } } },
+        alias: { Andromeda: 'M31' },
+      },
+    });
+    expect(found.some((p) => p.startsWith('targets.M 31.plan.targetHours'))).toBe(true);
+    expect(found.some((p) => p.startsWith('targets.alias'))).toBe(true);
+  });
+
   it('lists every problem at once, each with its path', () => {
     expect(
       problems({

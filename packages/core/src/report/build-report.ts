@@ -13,6 +13,7 @@ import { sortRows } from './sort-rows.js';
 import type { SortKey } from './sort-keys.js';
 import { targetSummaries } from './breakdown.js';
 import { formatDuration } from './format-duration.js';
+import { projectsOf, type ProjectGoals } from './projects.js';
 
 export interface BuildReportOptions {
   root: string;
@@ -20,6 +21,8 @@ export interface BuildReportOptions {
   filters: FilterSet;
   sort?: SortKey;
   plan?: PlanInput | null;
+  /** Goals per target (and the rig's plan for the others): the report's projects. */
+  goals?: Omit<ProjectGoals, 'target'> | null;
   includeUnknown?: boolean;
   /** Warnings from the scan itself (unreadable folders, failing plugins). */
   warnings?: ReportWarning[];
@@ -128,6 +131,7 @@ export function buildExposureReport(
     });
   }
 
+  const targets = targetSummaries(nights, options.filters.rank, accumulator.targetSpellings);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     root: options.root,
@@ -148,7 +152,10 @@ export function buildExposureReport(
     warnings,
     sections: options.sections ?? [],
     target: accumulator.target,
-    targets: targetSummaries(nights, options.filters.rank, accumulator.targetSpellings),
+    targets,
+    projects: options.goals
+      ? projectsOf(targets, { ...options.goals, target: accumulator.target })
+      : [],
     nights,
     calibration: accumulator.breakdown.calibrationGroups(),
   };

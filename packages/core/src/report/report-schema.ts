@@ -67,6 +67,21 @@ export const planSchema = z.object({
   filters: z.array(filterPlanSchema),
 });
 
+export const projectSchema = z
+  .object({
+    target: z.string(),
+    goalFrom: z
+      .enum(['target', 'rig'])
+      .describe("The target's own goal (`targets` in the config), or the rig's plan."),
+    plan: planSchema,
+    percentComplete: z
+      .number()
+      .min(0)
+      .max(100)
+      .describe('Of the goal with its buffer; per allocated filter up to its share.'),
+  })
+  .describe('A target with a goal, and how far it is.');
+
 export const skipSummarySchema = z.object({
   code: z.enum(SKIP_CODES),
   reason: z.string().describe('What the files of this group have in common.'),
@@ -220,6 +235,11 @@ export const exposureReportSchema = z
       .describe('What plugins added, in the order they were set up.'),
     target: z.string().nullable().describe('The --target the lights were narrowed to.'),
     targets: z.array(targetSummarySchema).describe('Integration per target, most first.'),
+    projects: z
+      .array(projectSchema)
+      .describe(
+        'Every target with a goal (its own, else the rig plan), furthest behind first; goals without frames yet included.',
+      ),
     nights: z.array(nightRowSchema).describe('Lights per night and setup, by night.'),
     calibration: z
       .array(calibrationGroupSchema)

@@ -14,6 +14,7 @@ import type {
   frameCountsSchema,
   nightRowSchema,
   planSchema,
+  projectSchema,
   reportSectionSchema,
   reportWarningSchema,
   skipSummarySchema,
@@ -35,6 +36,7 @@ export type FrameCounts = z.output<typeof frameCountsSchema>;
 export type DuplicateFrame = z.output<typeof duplicateFrameSchema>;
 export type NightRow = z.output<typeof nightRowSchema>;
 export type TargetSummary = z.output<typeof targetSummarySchema>;
+export type Project = z.output<typeof projectSchema>;
 export type CalibrationGroup = z.output<typeof calibrationGroupSchema>;
 export type ExposureReport = z.output<typeof exposureReportSchema>;
 

@@ -45,6 +45,8 @@ export interface ScanArchiveOptions {
   /** Default: the rig's `report.sort`. */
   sort?: SortKey;
   plan?: PlanInput | null;
+  /** Goals per target, canonical filters (and the rig's plan for targets without one): the projects. */
+  goals?: { goals: Readonly<Record<string, PlanInput>>; fallback: PlanInput | null } | null;
   /** Count lights of no known filter as `Unknown`; default: the rig's `report.includeUnknown`. */
   includeUnknown?: boolean;
   /** Count only the lights of this target (names compared ignoring case, spaces, `_` and `-`). */
@@ -241,6 +243,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     filters: rig.filters,
     sort: options.sort ?? rig.report.sort,
     plan: options.plan ?? null,
+    goals: options.goals ? { ...options.goals, aliases: rig.targets.aliases } : null,
     includeUnknown,
     warnings: [
       ...scanWarnings(unreadable, pluginErrors),

@@ -9,12 +9,15 @@
  * `calibration`, `flats`, `calibration-match` (per light group and kind: `dark`, `flat`,
  * `flat-calibration`, with its status and the set used or what is missing), `calibration-to-shoot`
  * (the fewest sets still to shoot), `duplicate` (frames counted once), `warning`.
- * `offset` and `camera` come last, so the columns before them keep their places.
+ * `project` (per target with a goal: an overall row, then one per allocated filter, with
+ * `percentComplete`). `offset`, `camera` and `percentComplete` come last, so the columns before them
+ * keep their places.
  */
 import type { ExposureReport, ReporterPlugin } from '@astrotrack/core';
 import {
   CALIBRATION_SECTION_ID,
   describeSet,
+  filterPercent,
   FLATS_SECTION_ID,
   reportSection,
   type KindMatch,
@@ -42,6 +45,7 @@ export const CSV_COLUMNS = [
   'message',
   'offset',
   'camera',
+  'percentComplete',
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -74,6 +78,32 @@ export function formatCsv(report: ExposureReport): string {
     });
   }
   for (const row of report.rejected) rows.push({ section: 'rejected', ...row });
+  for (const { target, plan, percentComplete } of report.projects) {
+    const subs = plan.filters.map((f) => f.remainingSubs);
+    rows.push({
+      section: 'project',
+      target,
+      targetSeconds: plan.captureSeconds,
+      totalSeconds: plan.captureSeconds - plan.remainingSeconds,
+      remainingSeconds: plan.remainingSeconds,
+      remainingSubs:
+        subs.length === 0 || subs.includes(null) ? null : subs.reduce((a, b) => a! + b!, 0),
+      percentComplete,
+    });
+    for (const filter of plan.filters) {
+      rows.push({
+        section: 'project',
+        target,
+        filter: filter.filter,
+        exposureSeconds: filter.subExposureSeconds,
+        targetSeconds: filter.targetSeconds,
+        totalSeconds: filter.integratedSeconds,
+        remainingSeconds: filter.remainingSeconds,
+        remainingSubs: filter.remainingSubs,
+        percentComplete: filterPercent(filter),
+      });
+    }
+  }
   for (const total of report.totalsByExposure) rows.push({ section: 'exposure', ...total });
   rows.push({ section: 'total', subs: report.totalSubs, totalSeconds: report.totalSeconds });
   if (report.plan) {

@@ -15,6 +15,8 @@ import {
   integrationTable,
   NONE,
   nightsTable,
+  projectsShown,
+  projectsTable,
   rejectedTable,
   moreExamples,
   summaryLines,
@@ -52,6 +54,7 @@ function formatTable(report: ExposureReport, color: boolean, explain: boolean): 
   if (rejected) lines.push('', ...block(rejected));
   if (report.totalsByExposure.length > 0) lines.push('', ...block(exposuresTable(report)));
   lines.push('', ...summaryLines(report));
+  if (projectsShown(report)) lines.push('', ...block(projectsTable(report)));
   if (report.targets.length > 1) lines.push('', ...block(targetsTable(report)));
   else if (report.nights.some((row) => row.night !== null))
     lines.push('', ...block(nightsTable(report)));

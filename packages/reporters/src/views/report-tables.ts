@@ -3,6 +3,7 @@
  * own way. One place decides what every section shows.
  */
 import {
+  filterPercent,
   formatDuration,
   sortRows,
   type ExposureReport,
@@ -31,6 +32,7 @@ export interface ReportTable {
     | 'duplicates'
     | 'exposures'
     | 'targets'
+    | 'projects'
     | 'nights'
     | 'calibration'
     | 'calibration-groups'
@@ -245,6 +247,47 @@ export function targetsTable(report: ExposureReport): ReportTable {
   };
 }
 
+/** Shown when there is more than the integration table's plan to say: several projects, or a target's own goal. */
+export function projectsShown(report: ExposureReport): boolean {
+  const { projects } = report;
+  return projects.length > 1 || (projects.length === 1 && projects[0]!.goalFrom === 'target');
+}
+
+/** Every target with a goal, furthest behind first: how far, what is left, per filter. */
+export function projectsTable(report: ExposureReport): ReportTable {
+  return {
+    id: 'projects',
+    title: 'Projects (furthest behind first)',
+    columns: [
+      { header: 'Target', align: 'left' },
+      { header: 'Goal', align: 'left' },
+      { header: 'Done', align: 'right' },
+      { header: 'Remaining', align: 'left' },
+      { header: 'Rem. subs', align: 'right' },
+      { header: 'Per filter', align: 'left' },
+    ],
+    rows: report.projects.map((project) => {
+      const { plan } = project;
+      const subs = plan.filters.map((f) => f.remainingSubs);
+      return [
+        targetName(project.target),
+        `${formatDuration(plan.targetHours * 3600)}${project.goalFrom === 'rig' ? ' (rig)' : ''}`,
+        `${project.percentComplete} %`,
+        formatDuration(plan.remainingSeconds),
+        subs.length === 0
+          ? NONE
+          : subs.includes(null)
+            ? '?'
+            : String(subs.reduce((a, b) => a! + b!, 0)),
+        plan.filters.map((f) => `${f.filter} ${filterPercent(f)} %`).join(', ') || NONE,
+      ];
+    }),
+    notes: [
+      'Done: of the goal with its rejection buffer, each filter counted up to its share; (rig): the rig plan, for targets without a goal of their own.',
+    ],
+  };
+}
+
 export function nightsTable(report: ExposureReport): ReportTable {
   const several = report.targets.length > 1;
   return {
@@ -451,6 +494,7 @@ export function documentParts(
   if (rejected) parts.push({ table: rejected });
   if (report.totalsByExposure.length > 0) parts.push({ table: exposuresTable(report) });
   parts.push({ summary: summaryLines(report) });
+  if (projectsShown(report)) parts.push({ table: projectsTable(report) });
   if (report.targets.length > 0) parts.push({ table: targetsTable(report) });
   if (report.nights.some((row) => row.night !== null)) parts.push({ table: nightsTable(report) });
   if (report.calibration.length > 0) parts.push({ table: calibrationTable(report) });
