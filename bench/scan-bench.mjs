@@ -10,6 +10,7 @@
  *   - the same with a typed `astro.config.ts` (a real user's start-up: the config compiled and
  *     checked), against the warm scan without one;
  *   - the warm scan against the same with `--no-calibration` (the calibration section's cost);
+ *   - a YAML config with goals for 50 targets against the same config without them (the projects);
  * and prints medians, ratios and peak memory.
  *
  * With `--astropy`, a Python loop reading every header with astropy (Debian's python3-astropy) runs
@@ -52,6 +53,14 @@ writeFileSync(
   typedConfig,
   "import { defineConfig } from '@astrotrack/core/config';\nexport default defineConfig({ filters: { aliases: { Lum: 'L' } }, plan: { targetHours: 20, allocation: { L: 40, R: 20, G: 20, B: 20 } } });\n",
 );
+const plainConfig = join(work, 'plain.yaml');
+const goalsConfig = join(work, 'goals.yaml');
+const baseYaml = 'filters:\n  aliases: { Lum: L }\nplan:\n  targetHours: 20\n';
+writeFileSync(plainConfig, baseYaml);
+writeFileSync(
+  goalsConfig,
+  `${baseYaml}targets:\n${Array.from({ length: 50 }, (_, i) => `  NGC ${7000 + i}:\n    plan: { targetHours: ${5 + i}, allocation: { L: 40, R: 20, G: 20, B: 20 } }\n`).join('')}`,
+);
 execFileSync('gcc', ['-O2', '-o', openReadClose, join(here, 'open-read-close.c')]);
 
 try {
@@ -84,6 +93,8 @@ try {
     warm: () => scan(''),
     configured: () => scan(`--config "${typedConfig}"`),
     noCalibration: () => scan('--no-calibration'),
+    plainConfig: () => scan(`--config "${plainConfig}"`),
+    goals: () => scan(`--config "${goalsConfig}"`),
   };
   const peakRss = { names: 0, headers: 0, warm: 0 };
 
@@ -113,6 +124,8 @@ try {
     warm: 'astrotrack scan (warm header cache)',
     configured: 'the same, astro.config.ts given',
     noCalibration: 'warm, --no-calibration',
+    plainConfig: 'warm, a YAML config',
+    goals: 'warm, the same with 50 goals',
   };
   for (const name of Object.keys(commands)) {
     console.log(`  ${labels[name].padEnd(38)}${spread(wall[name]).padEnd(28)}${spread(cpu[name])}`);
@@ -127,6 +140,9 @@ try {
   console.log(`  config:  with astro.config.ts / without: ${ratio('configured', 'warm')}`);
   console.log(
     `  calibration: warm scan / --no-calibration: ${ratio('warm', 'noCalibration')}   (goal ≤ 1.1×)`,
+  );
+  console.log(
+    `  goals:   50 target goals / none: ${ratio('goals', 'plainConfig')}   (goal ≤ 1.1×)`,
   );
   if (values.astropy) {
     const started = performance.now();

@@ -10,6 +10,8 @@ import {
   ExposureAccumulator,
 } from '@astrotrack/core/internal';
 import { describe, expect, it } from 'vitest';
+import { matchGroup } from '@astrotrack/calibration';
+import { CALIBRATION_SECTION_ID, type CalibrationSet } from '@astrotrack/core/internal';
 import { formatCsv } from './csv/csv-reporter.js';
 import { formatHtml } from './html/html-reporter.js';
 import { formatMarkdown } from './markdown/markdown-reporter.js';
@@ -41,7 +43,72 @@ function hostileReport() {
     root: '/data',
     rig: null,
     filters: createFilterSet({}),
+    sections: [
+      {
+        id: CALIBRATION_SECTION_ID,
+        plugin: 'astrotrack:calibration',
+        title: 'Calibration',
+        data: hostileCalibration(),
+      },
+    ],
   });
+}
+
+/** A light group whose darks come from a camera with a hostile name: its reasons quote it. */
+function hostileCalibration() {
+  const rules = {
+    temperatureTolerance: 2,
+    exposureTolerance: 0,
+    scaleDarks: false,
+    darkMaxAgeDays: 365,
+    biasMaxAgeDays: 365,
+    flatMaxAgeDays: 90,
+    oldFlatsCover: true,
+    angleTolerance: 2.5,
+  };
+  const dark: CalibrationSet = {
+    kind: 'dark',
+    master: false,
+    camera: TITLE,
+    exposureSeconds: 300,
+    gain: null,
+    offset: null,
+    binning: null,
+    readoutMode: null,
+    sensorTemperature: -10,
+    filter: null,
+    angle: null,
+    date: '2025-09-14',
+    frames: 10,
+    source: 'scan',
+    where: 'darks',
+  };
+  const group = matchGroup(
+    {
+      target: BIDI,
+      night: '2025-09-14',
+      filter: SPLIT,
+      camera: 'ZWO ASI2600MM Pro',
+      exposureSeconds: 300,
+      gain: null,
+      offset: null,
+      binning: null,
+      readoutMode: null,
+      sensorTemperature: -10,
+      angle: null,
+      frames: 3,
+    },
+    [dark],
+    rules,
+  );
+  return {
+    rules,
+    libraryPath: null,
+    groups: [group],
+    toShoot: [],
+    tooOld: 0,
+    summary: { groups: 1, ok: 0, warn: 0, missing: 1 },
+  };
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this checks
@@ -55,12 +122,15 @@ describe('hostile header text', () => {
     expect(text).not.toMatch(RAW);
     expect(text).toContain('M31\\x1b]0;pwned\\x07\\x1b[2J');
     expect(text).toContain('evil\\u{202e}txt.fits');
+    // The calibration notes quote the hostile camera, escaped.
+    expect(text).toContain('camera M31\\x1b]0;pwned');
   });
 
   it('splits no Markdown row and reorders no HTML', () => {
     const markdown = formatMarkdown(report);
     expect(markdown).not.toMatch(RAW);
-    expect(markdown.split('\n').filter((line) => line.includes('x0a'))).toHaveLength(2);
+    // The filter's line break, escaped: in the two tables' rows, the calibration row and its note.
+    expect(markdown.split('\n').filter((line) => line.includes('x0a'))).toHaveLength(4);
     expect(markdown).not.toContain('\n\\| x \\| y \\|');
     const html = formatHtml(report);
     expect(html).not.toMatch(RAW);

@@ -80,7 +80,8 @@ function formatTable(report: ExposureReport, color: boolean, explain: boolean): 
 }
 
 function block(table: ReportTable): string[] {
-  return [table.title, grid(table), ...table.notes];
+  // Notes quote header text too (a camera's name, a set's reasons): shown, never sent.
+  return [printableText(table.title), grid(table), ...table.notes.map(printableText)];
 }
 
 function grid(table: ReportTable, style?: CellStyle): string {
