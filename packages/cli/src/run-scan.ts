@@ -269,6 +269,8 @@ function goalInputs(rig: ResolvedRig, configPath: string | null): Record<string,
         targetHours: goal.targetHours,
         allocation: canonicalAllocation(goal.allocation ?? {}, rig.filters),
         rejectionBufferPercent: goal.rejectionBuffer ?? rig.plan.rejectionBuffer,
+        bufferFallback: rig.plan.bufferFallback,
+        bufferMinFrames: rig.plan.bufferMinFrames,
       };
     } catch (error) {
       throw errors.configInvalid(configPath ?? 'the config', [
@@ -315,6 +317,8 @@ function planInput(given: Settings | undefined, rig: ResolvedRig): PlanInput | n
     targetHours,
     allocation: canonicalAllocation(allocation ?? {}, rig.filters),
     rejectionBufferPercent: rejectionBuffer,
+    bufferFallback: rig.plan.bufferFallback,
+    bufferMinFrames: rig.plan.bufferMinFrames,
   };
 }
 

@@ -27,7 +27,9 @@ describe('the contracts are their schemas', () => {
     expectTypeOf<PlanSettings>().toEqualTypeOf<{
       targetHours?: number;
       allocation?: Record<string, number>;
-      rejectionBuffer?: number;
+      rejectionBuffer?: number | 'measured';
+      bufferFallback?: number;
+      bufferMinFrames?: number;
     }>();
   });
 

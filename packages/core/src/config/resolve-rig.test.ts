@@ -17,7 +17,13 @@ describe('resolveRig', () => {
   it('merges the default rig over the top level', () => {
     const rig = resolveRig(config);
     expect(rig.name).toBe('redcat');
-    expect(rig.plan).toEqual({ targetHours: 10, rejectionBuffer: 20, allocation: { L: 100 } });
+    expect(rig.plan).toEqual({
+      targetHours: 10,
+      rejectionBuffer: 20,
+      allocation: { L: 100 },
+      bufferFallback: 15,
+      bufferMinFrames: 30,
+    });
     expect(rig.filters.canonical('clear')).toBe('L');
     expect(rig.filters.canonical('lum')).toBe('L');
     expect(rig.filters.canonical('duo')).toBe('Duo');
@@ -64,7 +70,13 @@ describe('resolveRig', () => {
       'a',
       { plan: { targetHours: 10, rejectionBuffer: undefined }, headers: false },
     );
-    expect(rig.plan).toEqual({ targetHours: 10, allocation: { L: 100 }, rejectionBuffer: 15 });
+    expect(rig.plan).toEqual({
+      targetHours: 10,
+      allocation: { L: 100 },
+      rejectionBuffer: 15,
+      bufferFallback: 15,
+      bufferMinFrames: 30,
+    });
     expect(rig.headers).toBe(false);
   });
 });

@@ -15,7 +15,7 @@ export { ORGANIZE_MODES } from './organize-modes.js';
 export const SETTING_DEFAULTS = {
   headers: true,
   angle: 'mechanical',
-  plan: { rejectionBuffer: 15 },
+  plan: { rejectionBuffer: 15, bufferFallback: 15, bufferMinFrames: 30 },
   report: { sort: 'filter', includeUnknown: false, rejectFolders: [] as string[] },
   flats: { tolerance: 2.5, maxAgeDays: 90, oldFlatsCover: true, anglePrecision: 0.1 },
   calibration: {
@@ -36,7 +36,7 @@ type Section<K extends keyof Settings> = NonNullable<Settings[K]>;
 export interface TargetGoal {
   targetHours: number;
   allocation?: Record<string, number>;
-  rejectionBuffer?: number;
+  rejectionBuffer?: number | 'measured';
 }
 type Defaulted<K extends keyof typeof SETTING_DEFAULTS & keyof Settings> = Section<K> & {
   -readonly [D in keyof (typeof SETTING_DEFAULTS)[K]]-?: Section<K>[D & keyof Section<K>] & {};

@@ -34,7 +34,22 @@ export const filterSettingsSchema = z.strictObject({
 export const planSettingsSchema = z.strictObject({
   targetHours: boundedNumber(0.01, 100_000).optional(),
   allocation: z.record(z.string().min(1), percent).optional(),
-  rejectionBuffer: boundedNumber(0, 1000).optional(),
+  rejectionBuffer: z
+    .union([boundedNumber(0, 1000), z.literal('measured')])
+    .optional()
+    .describe(
+      "Percent added for frames you will throw away, or 'measured': per filter, the share of lights in reject folders.",
+    ),
+  bufferFallback: boundedNumber(0, 1000)
+    .optional()
+    .describe(
+      "With 'measured': the percent for a filter with too few frames to measure (default 15).",
+    ),
+  bufferMinFrames: boundedNumber(1, 1_000_000, true)
+    .optional()
+    .describe(
+      "With 'measured': the frames a filter needs, accepted and rejected, to be measured (default 30).",
+    ),
 });
 
 /** One target's goal: `targets: { "M 31": { plan: { targetHours: 20, allocation: { … } } } }`. */

@@ -1,9 +1,14 @@
 import type { FilterSet } from '../filters/filter-set.js';
 import type { ExposureAccumulator } from './exposure-accumulator.js';
-import { planRemainingExposure, type PlanInput } from './plan-remaining-exposure.js';
+import {
+  planRemainingExposure,
+  type PlanInput,
+  type RejectCounts,
+} from './plan-remaining-exposure.js';
 import {
   REPORT_SCHEMA_VERSION,
   type ExposureReport,
+  type ExposureRow,
   type ExposureTotal,
   type ReportSection,
   type ReportWarning,
@@ -34,7 +39,8 @@ export function buildExposureReport(
   options: BuildReportOptions,
 ): ExposureReport {
   const rawRows = accumulator.rows();
-  const plan = options.plan ? planRemainingExposure(options.plan, rawRows) : null;
+  const rejects = rejectCounts(rawRows, accumulator.rejectedRows());
+  const plan = options.plan ? planRemainingExposure(options.plan, rawRows, rejects) : null;
   const planOf = (filter: string) => plan?.filters.find((p) => p.filter === filter);
   const sortedBy = options.sort ?? SETTING_DEFAULTS.report.sort;
   const rows = sortRows(rawRows, sortedBy, options.filters.rank, planOf);
@@ -154,9 +160,28 @@ export function buildExposureReport(
     target: accumulator.target,
     targets,
     projects: options.goals
-      ? projectsOf(targets, { ...options.goals, target: accumulator.target })
+      ? projectsOf(targets, { ...options.goals, target: accumulator.target }, rejects)
       : [],
     nights,
     calibration: accumulator.breakdown.calibrationGroups(),
   };
+}
+
+/** Per filter, the lights counted and those in reject folders: what a measured buffer is made of. */
+function rejectCounts(
+  accepted: readonly ExposureRow[],
+  rejected: readonly ExposureRow[],
+): RejectCounts {
+  const counts = new Map<string, { accepted: number; rejected: number }>();
+  const of = (filter: string) => {
+    let entry = counts.get(filter);
+    if (!entry) {
+      entry = { accepted: 0, rejected: 0 };
+      counts.set(filter, entry);
+    }
+    return entry;
+  };
+  for (const row of accepted) of(row.filter).accepted += row.subs;
+  for (const row of rejected) of(row.filter).rejected += row.subs;
+  return counts;
 }

@@ -4,7 +4,11 @@
  * too: nothing shot is 0 %, not absent.
  */
 import { TargetNames } from '../targets/target-identity.js';
-import { planRemainingExposure, type PlanInput } from './plan-remaining-exposure.js';
+import {
+  planRemainingExposure,
+  type PlanInput,
+  type RejectCounts,
+} from './plan-remaining-exposure.js';
 import type { Plan, Project, TargetSummary } from './report-types.js';
 
 export interface ProjectGoals {
@@ -17,7 +21,12 @@ export interface ProjectGoals {
   target: string | null;
 }
 
-export function projectsOf(targets: readonly TargetSummary[], options: ProjectGoals): Project[] {
+/** `rejects`: per filter, the scan's lights counted and rejected, for goals with a measured buffer. */
+export function projectsOf(
+  targets: readonly TargetSummary[],
+  options: ProjectGoals,
+  rejects: RejectCounts = new Map(),
+): Project[] {
   const names = new TargetNames({ aliases: options.aliases });
   const own = new Map<string, PlanInput>();
   for (const [written, goal] of Object.entries(options.goals))
@@ -32,12 +41,16 @@ export function projectsOf(targets: readonly TargetSummary[], options: ProjectGo
     const plan = goal ?? options.fallback;
     if (!plan) continue;
     projects.push(
-      project(summary.target, goal ? 'target' : 'rig', planRemainingExposure(plan, summary.rows)),
+      project(
+        summary.target,
+        goal ? 'target' : 'rig',
+        planRemainingExposure(plan, summary.rows, rejects),
+      ),
     );
   }
   for (const [name, goal] of own) {
     if (seen.has(name) || !narrowed(name)) continue;
-    projects.push(project(name, 'target', planRemainingExposure(goal, [])));
+    projects.push(project(name, 'target', planRemainingExposure(goal, [], rejects)));
   }
   // Furthest behind first: what to point the scope at tonight.
   return projects.sort(

@@ -54,11 +54,36 @@ export const filterPlanSchema = z.object({
     .min(0)
     .nullable()
     .describe('Subs still to shoot, rounded up. Null when subExposureSeconds is null.'),
+  rejectionBufferPercent: z
+    .number()
+    .min(0)
+    .optional()
+    .describe("With a measured buffer: this filter's, from its rejects (or the fallback)."),
+  bufferSource: z
+    .enum(['measured', 'fallback'])
+    .optional()
+    .describe('Measured from its rejects, or the fallback for too few frames.'),
+  bufferFrames: z
+    .int()
+    .min(0)
+    .optional()
+    .describe('The lights (accepted and rejected) the buffer was measured on.'),
 });
 
 export const planSchema = z.object({
   targetHours: z.number().gt(0),
-  rejectionBufferPercent: z.number().min(0),
+  rejectionBufferPercent: z
+    .number()
+    .min(0)
+    .describe(
+      'The buffer; with a measured one, what the filters’ buffers come to over the whole goal.',
+    ),
+  bufferSource: z
+    .literal('measured')
+    .optional()
+    .describe(
+      "Set when the buffer is measured from the rejects (`plan.rejectionBuffer: 'measured'`).",
+    ),
   captureSeconds: seconds.describe('Target hours plus the buffer, in seconds.'),
   allocationPercentTotal: z.number().min(0),
   remainingSeconds: seconds.describe(

@@ -211,13 +211,28 @@ export function summaryLines(report: ExposureReport): string[] {
         ? `; the allocations add up to ${plan.allocationPercentTotal} %, so the plan asks ${formatDuration(asked)}`
         : '';
     lines.push(
-      `Plan: ${plan.targetHours} h target + ${plan.rejectionBufferPercent} % rejection buffer = ${formatDuration(plan.captureSeconds)} to capture` +
+      `Plan: ${plan.targetHours} h target + ${bufferText(plan)} = ${formatDuration(plan.captureSeconds)} to capture` +
         (allocation ? ` (${allocation})` : '') +
         over,
       `Still to capture: ${formatDuration(plan.remainingSeconds)}`,
     );
   }
   return lines;
+}
+
+/** `15 % rejection buffer`, or the measured one filter by filter: `measured rejection buffer (L 8.3 % of 120 frames, R 15 % fallback: 12 frames)`. */
+function bufferText(plan: NonNullable<ExposureReport['plan']>): string {
+  if (plan.bufferSource !== 'measured') return `${plan.rejectionBufferPercent} % rejection buffer`;
+  const filters = plan.filters
+    .filter((f) => f.rejectionBufferPercent !== undefined)
+    .map((f) =>
+      f.bufferSource === 'fallback'
+        ? `${f.filter} ${f.rejectionBufferPercent} % fallback: ${f.bufferFrames} frames`
+        : `${f.filter} ${f.rejectionBufferPercent} % of ${f.bufferFrames} frames`,
+    );
+  return filters.length > 0
+    ? `measured rejection buffer (${filters.join(', ')})`
+    : `measured rejection buffer ${plan.rejectionBufferPercent} %`;
 }
 
 export function targetsTable(report: ExposureReport): ReportTable {
