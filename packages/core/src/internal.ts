@@ -53,6 +53,7 @@ export * from './report/projects.js';
 export * from './report/exposure-accumulator.js';
 export * from './report/build-report.js';
 export * from './targets/target-identity.js';
+export * from './targets/mosaic-panel.js';
 export * from './logging/create-logger.js';
 export { checkReplaceable, writeFileAtomic, writeTarget } from './fs/write-file-atomic.js';
 export * from './fs/real-folder.js';

@@ -18,7 +18,7 @@ import { sortRows } from './sort-rows.js';
 import type { SortKey } from './sort-keys.js';
 import { targetSummaries } from './breakdown.js';
 import { formatDuration } from './format-duration.js';
-import { projectsOf, type ProjectGoals } from './projects.js';
+import { mosaicsOf, projectsOf, type ProjectGoals } from './projects.js';
 
 export interface BuildReportOptions {
   root: string;
@@ -28,6 +28,8 @@ export interface BuildReportOptions {
   plan?: PlanInput | null;
   /** Goals per target (and the rig's plan for the others): the report's projects. */
   goals?: Omit<ProjectGoals, 'target'> | null;
+  /** The rig's `targets.aliases`, for the mosaics' names. */
+  aliases?: Readonly<Record<string, string>>;
   includeUnknown?: boolean;
   /** Warnings from the scan itself (unreadable folders, failing plugins). */
   warnings?: ReportWarning[];
@@ -138,6 +140,9 @@ export function buildExposureReport(
   }
 
   const targets = targetSummaries(nights, options.filters.rank, accumulator.targetSpellings);
+  const projects = options.goals
+    ? projectsOf(targets, { ...options.goals, target: accumulator.target }, rejects)
+    : [];
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     root: options.root,
@@ -159,9 +164,8 @@ export function buildExposureReport(
     sections: options.sections ?? [],
     target: accumulator.target,
     targets,
-    projects: options.goals
-      ? projectsOf(targets, { ...options.goals, target: accumulator.target }, rejects)
-      : [],
+    mosaics: mosaicsOf(targets, projects, options.aliases ?? options.goals?.aliases ?? {}),
+    projects,
     nights,
     calibration: accumulator.breakdown.calibrationGroups(),
   };

@@ -3,13 +3,14 @@
  * per filter and overall, and what is left. A target with a goal and no frames yet is a project
  * too: nothing shot is 0 %, not absent.
  */
+import { panelOf } from '../targets/mosaic-panel.js';
 import { TargetNames } from '../targets/target-identity.js';
 import {
   planRemainingExposure,
   type PlanInput,
   type RejectCounts,
 } from './plan-remaining-exposure.js';
-import type { Plan, Project, TargetSummary } from './report-types.js';
+import type { Mosaic, Plan, Project, TargetSummary } from './report-types.js';
 
 export interface ProjectGoals {
   /** Target name as written in the config → its goal, the allocation's filters canonical. */
@@ -38,14 +39,14 @@ export function projectsOf(
     if (summary.target === null) continue;
     seen.add(summary.target);
     const goal = own.get(summary.target);
-    const plan = goal ?? options.fallback;
+    // A panel without a goal of its own has its mosaic's: a mosaic goal applies per panel.
+    const panel = goal ? null : panelOf(summary.target);
+    const mosaicGoal = panel ? own.get(names.identify(panel.mosaic).name) : undefined;
+    const plan = goal ?? mosaicGoal ?? options.fallback;
     if (!plan) continue;
+    const from = goal ? 'target' : mosaicGoal ? 'mosaic' : 'rig';
     projects.push(
-      project(
-        summary.target,
-        goal ? 'target' : 'rig',
-        planRemainingExposure(plan, summary.rows, rejects),
-      ),
+      project(summary.target, from, planRemainingExposure(plan, summary.rows, rejects)),
     );
   }
   for (const [name, goal] of own) {
@@ -77,6 +78,45 @@ function percentComplete(plan: Plan): number {
       ? plan.filters.reduce((sum, f) => sum + Math.min(f.integratedSeconds, f.targetSeconds), 0)
       : Math.min(plan.captureSeconds, plan.captureSeconds - plan.remainingSeconds);
   return Math.round((done / wanted) * 1000) / 10;
+}
+
+/** Targets named as panels, under their mosaic; each mosaic's panels furthest behind first. */
+export function mosaicsOf(
+  targets: readonly TargetSummary[],
+  projects: readonly Project[],
+  aliases: Readonly<Record<string, string>>,
+): Mosaic[] {
+  const names = new TargetNames({ aliases });
+  const done = new Map(projects.map((p) => [p.target, p.percentComplete]));
+  const mosaics = new Map<string, Mosaic>();
+  for (const summary of targets) {
+    if (summary.target === null) continue;
+    const panel = panelOf(summary.target);
+    if (!panel) continue;
+    const name = names.identify(panel.mosaic).name;
+    let mosaic = mosaics.get(name);
+    if (!mosaic) {
+      mosaic = { mosaic: name, subs: 0, totalSeconds: 0, panels: [] };
+      mosaics.set(name, mosaic);
+    }
+    mosaic.subs += summary.subs;
+    mosaic.totalSeconds = Math.round((mosaic.totalSeconds + summary.totalSeconds) * 1000) / 1000;
+    mosaic.panels.push({
+      panel: panel.panel,
+      target: summary.target,
+      subs: summary.subs,
+      totalSeconds: summary.totalSeconds,
+      percentComplete: done.get(summary.target) ?? null,
+    });
+  }
+  for (const mosaic of mosaics.values())
+    mosaic.panels.sort(
+      (a, b) =>
+        (a.percentComplete ?? 0) - (b.percentComplete ?? 0) ||
+        a.totalSeconds - b.totalSeconds ||
+        a.panel - b.panel,
+    );
+  return [...mosaics.values()].sort((a, b) => a.mosaic.localeCompare(b.mosaic));
 }
 
 /** Per filter: what share of its target is integrated, up to 100. */

@@ -96,8 +96,10 @@ export const projectSchema = z
   .object({
     target: z.string(),
     goalFrom: z
-      .enum(['target', 'rig'])
-      .describe("The target's own goal (`targets` in the config), or the rig's plan."),
+      .enum(['target', 'mosaic', 'rig'])
+      .describe(
+        "The target's own goal (`targets` in the config), its mosaic's (a panel), or the rig's plan.",
+      ),
     plan: planSchema,
     percentComplete: z
       .number()
@@ -106,6 +108,30 @@ export const projectSchema = z
       .describe('Of the goal with its buffer; per allocated filter up to its share.'),
   })
   .describe('A target with a goal, and how far it is.');
+
+export const mosaicSchema = z
+  .object({
+    mosaic: z.string().describe('The name before the panels: `M31` for `M31 Panel 1`.'),
+    subs: count,
+    totalSeconds: seconds,
+    panels: z
+      .array(
+        z.object({
+          panel: z.int().min(0),
+          target: z.string(),
+          subs: count,
+          totalSeconds: seconds,
+          percentComplete: z
+            .number()
+            .nullable()
+            .describe(
+              "Of the panel's goal (its own, the mosaic's or the rig's); null without one.",
+            ),
+        }),
+      )
+      .describe('Furthest behind first: the least done of its goal, else the least integration.'),
+  })
+  .describe('Targets named as panels of one mosaic (`M31 Panel 1`, `M31_P2`…).');
 
 export const skipSummarySchema = z.object({
   code: z.enum(SKIP_CODES),
@@ -260,6 +286,9 @@ export const exposureReportSchema = z
       .describe('What plugins added, in the order they were set up.'),
     target: z.string().nullable().describe('The --target the lights were narrowed to.'),
     targets: z.array(targetSummarySchema).describe('Integration per target, most first.'),
+    mosaics: z
+      .array(mosaicSchema)
+      .describe('Mosaics, each with its panels; empty when no target is named as a panel.'),
     projects: z
       .array(projectSchema)
       .describe(

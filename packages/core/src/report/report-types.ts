@@ -13,6 +13,7 @@ import type {
   filterPlanSchema,
   frameCountsSchema,
   nightRowSchema,
+  mosaicSchema,
   planSchema,
   projectSchema,
   reportSectionSchema,
@@ -37,6 +38,7 @@ export type DuplicateFrame = z.output<typeof duplicateFrameSchema>;
 export type NightRow = z.output<typeof nightRowSchema>;
 export type TargetSummary = z.output<typeof targetSummarySchema>;
 export type Project = z.output<typeof projectSchema>;
+export type Mosaic = z.output<typeof mosaicSchema>;
 export type CalibrationGroup = z.output<typeof calibrationGroupSchema>;
 export type ExposureReport = z.output<typeof exposureReportSchema>;
 

@@ -244,6 +244,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     sort: options.sort ?? rig.report.sort,
     plan: options.plan ?? null,
     goals: options.goals ? { ...options.goals, aliases: rig.targets.aliases } : null,
+    aliases: rig.targets.aliases,
     includeUnknown,
     warnings: [
       ...scanWarnings(unreadable, pluginErrors),

@@ -9,7 +9,7 @@
  * `calibration`, `flats`, `calibration-match` (per light group and kind: `dark`, `flat`,
  * `flat-calibration`, with its status and the set used or what is missing), `calibration-to-shoot`
  * (the fewest sets still to shoot), `duplicate` (frames counted once), `warning`.
- * `project` (per target with a goal: an overall row, then one per allocated filter, with
+ * `mosaic` (per panel: `kind` the mosaic, `count` the panel number), `project` (per target with a goal: an overall row, then one per allocated filter, with
  * `percentComplete`). `offset`, `camera` and `percentComplete` come last, so the columns before them
  * keep their places.
  */
@@ -78,6 +78,19 @@ export function formatCsv(report: ExposureReport): string {
     });
   }
   for (const row of report.rejected) rows.push({ section: 'rejected', ...row });
+  for (const mosaic of report.mosaics) {
+    for (const panel of mosaic.panels) {
+      rows.push({
+        section: 'mosaic',
+        target: panel.target,
+        kind: mosaic.mosaic,
+        count: panel.panel,
+        subs: panel.subs,
+        totalSeconds: panel.totalSeconds,
+        percentComplete: panel.percentComplete,
+      });
+    }
+  }
   for (const { target, plan, percentComplete } of report.projects) {
     const subs = plan.filters.map((f) => f.remainingSubs);
     rows.push({

@@ -14,6 +14,7 @@ import {
   integrationRows,
   integrationTable,
   NONE,
+  mosaicsTable,
   nightsTable,
   projectsShown,
   projectsTable,
@@ -55,6 +56,7 @@ function formatTable(report: ExposureReport, color: boolean, explain: boolean): 
   if (report.totalsByExposure.length > 0) lines.push('', ...block(exposuresTable(report)));
   lines.push('', ...summaryLines(report));
   if (projectsShown(report)) lines.push('', ...block(projectsTable(report)));
+  if (report.mosaics.length > 0) lines.push('', ...block(mosaicsTable(report)));
   if (report.targets.length > 1) lines.push('', ...block(targetsTable(report)));
   else if (report.nights.some((row) => row.night !== null))
     lines.push('', ...block(nightsTable(report)));

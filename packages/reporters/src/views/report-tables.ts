@@ -33,6 +33,7 @@ export interface ReportTable {
     | 'exposures'
     | 'targets'
     | 'projects'
+    | 'mosaics'
     | 'nights'
     | 'calibration'
     | 'calibration-groups'
@@ -303,6 +304,38 @@ export function projectsTable(report: ExposureReport): ReportTable {
   };
 }
 
+/** Each mosaic's panels, furthest behind first: the panel to shoot next is on top. */
+export function mosaicsTable(report: ExposureReport): ReportTable {
+  const rows: string[][] = [];
+  for (const mosaic of report.mosaics) {
+    for (const [i, panel] of mosaic.panels.entries()) {
+      rows.push([
+        i === 0 ? targetName(mosaic.mosaic) : '',
+        `${panel.panel}`,
+        String(panel.subs),
+        formatDuration(panel.totalSeconds),
+        panel.percentComplete === null ? NONE : `${panel.percentComplete} %`,
+      ]);
+    }
+  }
+  return {
+    id: 'mosaics',
+    title: 'Mosaics (per panel, furthest behind first)',
+    columns: [
+      { header: 'Mosaic', align: 'left' },
+      { header: 'Panel', align: 'right' },
+      { header: 'Subs', align: 'right' },
+      { header: 'Total', align: 'left' },
+      { header: 'Done', align: 'right' },
+    ],
+    rows,
+    notes: report.mosaics.map(
+      (m) =>
+        `${targetName(m.mosaic)}: ${m.panels.length} panels, ${formatDuration(m.totalSeconds)}; next: panel ${m.panels[0]!.panel}`,
+    ),
+  };
+}
+
 export function nightsTable(report: ExposureReport): ReportTable {
   const several = report.targets.length > 1;
   return {
@@ -510,6 +543,7 @@ export function documentParts(
   if (report.totalsByExposure.length > 0) parts.push({ table: exposuresTable(report) });
   parts.push({ summary: summaryLines(report) });
   if (projectsShown(report)) parts.push({ table: projectsTable(report) });
+  if (report.mosaics.length > 0) parts.push({ table: mosaicsTable(report) });
   if (report.targets.length > 0) parts.push({ table: targetsTable(report) });
   if (report.nights.some((row) => row.night !== null)) parts.push({ table: nightsTable(report) });
   if (report.calibration.length > 0) parts.push({ table: calibrationTable(report) });
