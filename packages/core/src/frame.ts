@@ -43,6 +43,16 @@ export interface FrameFields {
   ambientTemperature: number | null;
   /** Sky brightness in mag/arcsec² (`MPSAS`, `SQM`), from a sky-quality meter. */
   skyQuality: number | null;
+  /**
+   * What the capture program measured on the frame: half-flux radius and FWHM in pixels (`HFR`,
+   * `FWHM` cards, N.I.N.A.'s `$$HFR$$`, `$$FWHM$$`), stars detected (`$$STARCOUNT$$`), star
+   * eccentricity (`$$ECCENTRICITY$$`), total guiding RMS in arcseconds (`$$RMSARCSEC$$`).
+   */
+  hfr: number | null;
+  starCount: number | null;
+  fwhm: number | null;
+  eccentricity: number | null;
+  guidingRms: number | null;
 }
 
 export type FrameField = keyof FrameFields;
@@ -76,4 +86,9 @@ export const EMPTY_FRAME_FIELDS: Readonly<FrameFields> = Object.freeze({
   focalRatio: null,
   ambientTemperature: null,
   skyQuality: null,
+  hfr: null,
+  starCount: null,
+  fwhm: null,
+  eccentricity: null,
+  guidingRms: null,
 });

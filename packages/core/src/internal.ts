@@ -50,6 +50,7 @@ export * from './report/sort-rows.js';
 export * from './report/sort-keys.js';
 export * from './report/plan-remaining-exposure.js';
 export * from './report/projects.js';
+export * from './report/quality.js';
 export * from './report/exposure-accumulator.js';
 export * from './report/build-report.js';
 export * from './targets/target-identity.js';

@@ -160,8 +160,16 @@ function asText(inspection: FrameInspection, rejectedIn: string | null): string 
       'readoutMode',
       'captureTime',
       'night',
+      'hfr',
+      'starCount',
+      'fwhm',
+      'eccentricity',
+      'guidingRms',
     ] as const;
+    // The measured values only where there are some: most frames have none.
+    const measured = new Set<string>(['hfr', 'starCount', 'fwhm', 'eccentricity', 'guidingRms']);
     for (const field of fields) {
+      if (measured.has(field) && frame[field] === null) continue;
       const source = frame.sources[field];
       const value = frame[field] === null ? '—' : String(frame[field]);
       lines.push(

@@ -49,6 +49,7 @@ export function resolveRig(
     report: { ...defaults.report, ...defined(config.report), ...defined(rig.report) },
     flats: { ...defaults.flats, ...defined(config.flats), ...defined(rig.flats) },
     calibration: calibrationSettings(config, rig),
+    quality: { ...defined(config.quality), ...defined(rig.quality) },
     organize: { ...defaults.organize, ...defined(config.organize), ...defined(rig.organize) },
     reporters: [...(config.reporters ?? []), ...(rig.reporters ?? [])],
     cache: { ...defaults.cache, ...defined(config.cache), ...defined(rig.cache) },

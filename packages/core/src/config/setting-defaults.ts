@@ -62,6 +62,7 @@ export interface ResolvedSettings {
     /** Per kind, the rig's number (or its per-kind numbers) over the defaults. */
     framesPerSet: Record<'dark' | 'bias' | 'darkflat' | 'flat', number>;
   };
+  quality: NonNullable<Settings['quality']>;
   organize: Defaulted<'organize'>;
   cache: Defaulted<'cache'>;
 }

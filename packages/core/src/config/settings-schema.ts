@@ -128,6 +128,24 @@ export const calibrationSettingsSchema = z.strictObject({
     ),
 });
 
+export const qualitySettingsSchema = z.strictObject({
+  maxHfr: boundedNumber(0.01, 100)
+    .optional()
+    .describe('Lights with a larger HFR (pixels) are likely rejects.'),
+  maxFwhm: boundedNumber(0.01, 100)
+    .optional()
+    .describe('Lights with a larger FWHM (pixels) are likely rejects.'),
+  minStars: boundedNumber(0, 1_000_000, true)
+    .optional()
+    .describe('Lights with fewer stars are likely rejects.'),
+  maxEccentricity: boundedNumber(0, 1)
+    .optional()
+    .describe('Lights with rounder-than-this stars pass.'),
+  maxGuidingRms: boundedNumber(0.01, 100)
+    .optional()
+    .describe('Lights guided worse (arcsec RMS) are likely rejects.'),
+});
+
 export const organizeSettingsSchema = z.strictObject({
   layout: z.string().min(1).optional(),
   mode: z.enum(ORGANIZE_MODES).optional(),
@@ -169,6 +187,11 @@ export const settingsShape = {
     .optional()
     .describe(
       'How darks, bias and dark flats match lights, and how many frames a set to shoot has.',
+    ),
+  quality: qualitySettingsSchema
+    .optional()
+    .describe(
+      'Thresholds on what the capture program measured: past one, a light is a likely reject.',
     ),
   organize: organizeSettingsSchema
     .optional()

@@ -71,6 +71,7 @@ const BOUNDS = {
   focalRatio: { min: 0.5, max: 100 },
   airTemperature: { min: -90, max: 60 },
   skyQuality: { min: 10, max: 25 },
+  starSize: { min: 0.01, max: 100 },
   longitude: { min: -360, max: 360 },
 } as const;
 type Bound = (typeof BOUNDS)[keyof typeof BOUNDS];
@@ -133,6 +134,11 @@ export function fieldsFromHeader(header: HeaderLookup, options: HeaderFieldOptio
   if (air) set('ambientTemperature', air.value, air.keyword);
   const sky = read.number(['MPSAS', 'SQM'], BOUNDS.skyQuality);
   if (sky) set('skyQuality', sky.value, sky.keyword);
+  // Where a program writes what it measured (most leave it to the name or a CSV).
+  const hfr = read.number(['HFR'], BOUNDS.starSize);
+  if (hfr) set('hfr', hfr.value, hfr.keyword);
+  const fwhm = read.number(['FWHM'], BOUNDS.starSize);
+  if (fwhm) set('fwhm', fwhm.value, fwhm.keyword);
 
   const utc = read.text(['DATE-OBS']) ?? propertyText(header, 'Observation:Time:Start');
   const local = read.text(['DATE-LOC']);

@@ -51,6 +51,11 @@ export function mergeFrameFields(
     focalRatio: h.focalRatio ?? n.focalRatio,
     ambientTemperature: h.ambientTemperature ?? n.ambientTemperature,
     skyQuality: h.skyQuality ?? n.skyQuality,
+    hfr: h.hfr ?? n.hfr,
+    starCount: h.starCount ?? n.starCount,
+    fwhm: h.fwhm ?? n.fwhm,
+    eccentricity: h.eccentricity ?? n.eccentricity,
+    guidingRms: h.guidingRms ?? n.guidingRms,
   } satisfies Record<FrameField, unknown>;
   const sources: FieldSources = {
     kind: h.kind != null ? hs.kind : ns.kind,
@@ -72,6 +77,11 @@ export function mergeFrameFields(
     ambientTemperature:
       h.ambientTemperature != null ? hs.ambientTemperature : ns.ambientTemperature,
     skyQuality: h.skyQuality != null ? hs.skyQuality : ns.skyQuality,
+    hfr: h.hfr != null ? hs.hfr : ns.hfr,
+    starCount: h.starCount != null ? hs.starCount : ns.starCount,
+    fwhm: h.fwhm != null ? hs.fwhm : ns.fwhm,
+    eccentricity: h.eccentricity != null ? hs.eccentricity : ns.eccentricity,
+    guidingRms: h.guidingRms != null ? hs.guidingRms : ns.guidingRms,
   } satisfies Record<FrameField, unknown>;
   // Nothing gave the local time but UTC: a night from it, and a hint to set utcOffset (scan warns).
   if (fields.night == null && utcNight) nightFromUtc({ fields, sources }, utcNight);

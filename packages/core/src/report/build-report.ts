@@ -129,6 +129,15 @@ export function buildExposureReport(
         ),
     });
   }
+  const likely = accumulator.quality.likelyRejects();
+  if (likely.count > 0) {
+    warnings.push({
+      code: 'likely-rejects',
+      message: `${likely.count} light(s) are past the rig's quality thresholds (quality in astro.config): likely rejects, still counted; move them to a rejected/ folder to drop them`,
+      count: likely.count,
+      examples: likely.examples.slice(0, 5).map((e) => `${e.relativePath} (${e.why.join(', ')})`),
+    });
+  }
   const skipped = accumulator.skipSummaries();
   const nights = accumulator.breakdown.nights(options.filters.rank);
   if (accumulator.skipped > 0) {
@@ -164,6 +173,8 @@ export function buildExposureReport(
     sections: options.sections ?? [],
     target: accumulator.target,
     targets,
+    quality: accumulator.quality.rows(),
+    likelyRejects: accumulator.quality.likelyRejects(),
     mosaics: mosaicsOf(targets, projects, options.aliases ?? options.goals?.aliases ?? {}),
     projects,
     nights,

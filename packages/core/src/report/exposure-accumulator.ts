@@ -11,6 +11,7 @@ import type {
 } from '../events/engine-events.js';
 import { BreakdownAccumulator } from './breakdown.js';
 import { TargetNames } from '../targets/target-identity.js';
+import { QualityAccumulator, type QualityThresholds } from './quality.js';
 import { EMPTY_FILTER_FIELD, NO_FILTER_CARD } from '../filters/filter-set.js';
 import type { DuplicateFrame, ExposureRow, FrameCounts, SkipSummary } from './report-types.js';
 
@@ -64,12 +65,17 @@ export class ExposureAccumulator {
   private readonly targetNames: TargetNames;
 
   /** `target`: count only the lights of this target (`--target`); calibration frames always count. */
+  /** What the lights' capture program measured, and those past the rig's thresholds. */
+  readonly quality: QualityAccumulator;
+
   constructor(
     private readonly includeUnknown: boolean,
     readonly target: string | null = null,
     targetAliases: Readonly<Record<string, string>> = {},
+    qualityThresholds: QualityThresholds = {},
   ) {
     this.targetNames = new TargetNames({ aliases: targetAliases });
+    this.quality = new QualityAccumulator(qualityThresholds);
   }
 
   /** Whether a frame's target is the one asked for (`--target`); always, when none was. */
@@ -116,7 +122,9 @@ export class ExposureAccumulator {
     const filter = frame.filter ?? UNKNOWN_FILTER;
     const exposureMs = Math.round(frame.exposureSeconds * 1000);
     countSub(this.subs, filter, exposureMs);
-    this.breakdown.addLight(frame, filter, exposureMs / 1000, this.shownTarget(frame.target));
+    const shown = this.shownTarget(frame.target);
+    this.breakdown.addLight(frame, filter, exposureMs / 1000, shown);
+    this.quality.add(frame, shown, filter);
   }
 
   /** A frame in a reject folder: its lights are counted per filter × exposure, apart. */

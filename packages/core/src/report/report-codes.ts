@@ -28,4 +28,5 @@ export const WARNING_CODES = [
   'rejected-lights',
   'target-not-found',
   'old-flats',
+  'likely-rejects',
 ] as const;

@@ -98,7 +98,7 @@ describe('the JSON Schema of the report, written from its zod schema', () => {
     const report = await realReport();
     const newer = {
       ...report,
-      quality: { fwhm: 2.1 },
+      seeing: { fwhm: 2.1 },
       warnings: [{ code: 'a-code-from-later', message: 'new' }],
     };
     expect(validate(newer), problems().join('\n')).toBe(true);

@@ -133,6 +133,32 @@ export const mosaicSchema = z
   })
   .describe('Targets named as panels of one mosaic (`M31 Panel 1`, `M31_P2`…).');
 
+const measuredSummary = z
+  .object({ frames: count, median: z.number(), min: z.number(), max: z.number() })
+  .nullable();
+
+export const qualityRowSchema = z
+  .object({
+    night: night,
+    target: z.string().nullable(),
+    filter: z.string(),
+    frames: count.describe('Lights with at least one measured value.'),
+    likelyRejects: count.describe("Past one of the rig's `quality` thresholds."),
+    hfr: measuredSummary,
+    fwhm: measuredSummary,
+    starCount: measuredSummary,
+    eccentricity: measuredSummary,
+    guidingRms: measuredSummary,
+  })
+  .describe('What the capture program measured, per night × target × filter: median and spread.');
+
+export const likelyRejectsSchema = z.object({
+  count,
+  examples: z
+    .array(z.object({ relativePath: z.string(), why: z.array(z.string()) }))
+    .describe('The first 20, each with the thresholds it is past.'),
+});
+
 export const skipSummarySchema = z.object({
   code: z.enum(SKIP_CODES),
   reason: z.string().describe('What the files of this group have in common.'),
@@ -286,6 +312,12 @@ export const exposureReportSchema = z
       .describe('What plugins added, in the order they were set up.'),
     target: z.string().nullable().describe('The --target the lights were narrowed to.'),
     targets: z.array(targetSummarySchema).describe('Integration per target, most first.'),
+    quality: z
+      .array(qualityRowSchema)
+      .describe('Measured quality per night × target × filter; empty when nothing was measured.'),
+    likelyRejects: likelyRejectsSchema.describe(
+      "Lights past the rig's quality thresholds: listed, never moved, still counted.",
+    ),
     mosaics: z
       .array(mosaicSchema)
       .describe('Mosaics, each with its panels; empty when no target is named as a panel.'),

@@ -13,9 +13,11 @@ import type {
   filterPlanSchema,
   frameCountsSchema,
   nightRowSchema,
+  likelyRejectsSchema,
   mosaicSchema,
   planSchema,
   projectSchema,
+  qualityRowSchema,
   reportSectionSchema,
   reportWarningSchema,
   skipSummarySchema,
@@ -39,6 +41,8 @@ export type NightRow = z.output<typeof nightRowSchema>;
 export type TargetSummary = z.output<typeof targetSummarySchema>;
 export type Project = z.output<typeof projectSchema>;
 export type Mosaic = z.output<typeof mosaicSchema>;
+export type QualityRow = z.output<typeof qualityRowSchema>;
+export type LikelyRejects = z.output<typeof likelyRejectsSchema>;
 export type CalibrationGroup = z.output<typeof calibrationGroupSchema>;
 export type ExposureReport = z.output<typeof exposureReportSchema>;
 

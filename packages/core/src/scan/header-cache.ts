@@ -71,6 +71,8 @@ export const CACHED_KEYWORDS = [
   'MPSAS',
   'SQM',
   'READOUTM',
+  'HFR',
+  'FWHM',
 ] as const;
 const KEYWORD_INDEX = new Map<string, number>(
   CACHED_KEYWORDS.map((keyword, index) => [keyword, index]),

@@ -109,6 +109,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     includeUnknown,
     options.target ?? null,
     rig.targets.aliases,
+    rig.quality,
   );
   bus.on('frame', (frame) => accumulator.addFrame(frame), 'astrotrack:exposure');
   bus.on('frame:skipped', (event) => accumulator.addSkipped(event), 'astrotrack:exposure');

@@ -20,7 +20,12 @@ export type NinaField =
   | 'target'
   | 'binning'
   | 'gain'
-  | 'offset';
+  | 'offset'
+  | 'hfr'
+  | 'starCount'
+  | 'fwhm'
+  | 'eccentricity'
+  | 'guidingRms';
 
 const DECIMAL = '-?\\d+(?:[.,]\\d+)?';
 const TEXT = '.*?';
@@ -45,6 +50,12 @@ const TOKENS: Record<string, { pattern: string; field?: NinaField }> = {
   BINNING: { pattern: '\\d+x\\d+', field: 'binning' },
   GAIN: { pattern: '-?\\d*', field: 'gain' },
   OFFSET: { pattern: '-?\\d*', field: 'offset' },
+  // What N.I.N.A. measured: NaN or empty when it could not (no stars, no guider).
+  HFR: { pattern: `(?:${DECIMAL}|NaN)?`, field: 'hfr' },
+  FWHM: { pattern: `(?:${DECIMAL}|NaN)?`, field: 'fwhm' },
+  STARCOUNT: { pattern: '-?\\d*', field: 'starCount' },
+  ECCENTRICITY: { pattern: `(?:${DECIMAL}|NaN)?`, field: 'eccentricity' },
+  RMSARCSEC: { pattern: `(?:${DECIMAL}|NaN)?`, field: 'guidingRms' },
 };
 
 export interface CompiledNinaPattern {
@@ -69,7 +80,7 @@ export function compileNinaPattern(pattern: string): CompiledNinaPattern {
       if (token === undefined) return escapeRegex(match);
       const known = TOKENS[token];
       fields.push(known?.field);
-      // Plugin tokens and those we do not read (RMS, HFR, CAMERA…) match anything.
+      // Plugin tokens and those we do not read (RMS in pixels, CAMERA…) match anything.
       return `(${known?.pattern ?? TEXT})`;
     }),
   );

@@ -80,6 +80,14 @@ export function ninaParser(options: NinaParserOptions = {}): ParserPlugin {
           datetime,
         );
       if (night) set('night', night, values.get('night') ?? datetime!);
+      // Measured values: a number that makes sense, else nothing (NaN, -1 for no stars).
+      for (const field of ['hfr', 'fwhm', 'eccentricity', 'guidingRms'] as const) {
+        const text = values.get(field);
+        const value = text ? number(text) : Number.NaN;
+        if (Number.isFinite(value) && value >= 0) set(field, value, text!);
+      }
+      const stars = values.get('starCount');
+      if (stars && Number(stars) >= 0) set('starCount', Number(stars), stars);
       const frame = values.get('frameNumber');
       // N.I.N.A. writes -0001 when the number is unset.
       if (frame && Number(frame) >= 0) set('frameNumber', Number(frame), frame);

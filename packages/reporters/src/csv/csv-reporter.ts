@@ -9,8 +9,9 @@
  * `calibration`, `flats`, `calibration-match` (per light group and kind: `dark`, `flat`,
  * `flat-calibration`, with its status and the set used or what is missing), `calibration-to-shoot`
  * (the fewest sets still to shoot), `duplicate` (frames counted once), `warning`.
+ * `quality` (per night × target × filter: the medians measured, `count` the likely rejects),
  * `mosaic` (per panel: `kind` the mosaic, `count` the panel number), `project` (per target with a goal: an overall row, then one per allocated filter, with
- * `percentComplete`). `offset`, `camera` and `percentComplete` come last, so the columns before them
+ * `percentComplete`). `offset`, `camera`, `percentComplete` and the measured medians come last, so the columns before them
  * keep their places.
  */
 import type { ExposureReport, ReporterPlugin } from '@astrotrack/core';
@@ -46,6 +47,11 @@ export const CSV_COLUMNS = [
   'offset',
   'camera',
   'percentComplete',
+  'hfr',
+  'fwhm',
+  'starCount',
+  'eccentricity',
+  'guidingRms',
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -78,6 +84,21 @@ export function formatCsv(report: ExposureReport): string {
     });
   }
   for (const row of report.rejected) rows.push({ section: 'rejected', ...row });
+  for (const row of report.quality) {
+    rows.push({
+      section: 'quality',
+      night: row.night,
+      target: row.target,
+      filter: row.filter,
+      subs: row.frames,
+      count: row.likelyRejects,
+      hfr: row.hfr?.median ?? null,
+      fwhm: row.fwhm?.median ?? null,
+      starCount: row.starCount?.median ?? null,
+      eccentricity: row.eccentricity?.median ?? null,
+      guidingRms: row.guidingRms?.median ?? null,
+    });
+  }
   for (const mosaic of report.mosaics) {
     for (const panel of mosaic.panels) {
       rows.push({

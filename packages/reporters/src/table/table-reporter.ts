@@ -18,6 +18,7 @@ import {
   nightsTable,
   projectsShown,
   projectsTable,
+  qualityTable,
   rejectedTable,
   moreExamples,
   summaryLines,
@@ -57,6 +58,7 @@ function formatTable(report: ExposureReport, color: boolean, explain: boolean): 
   lines.push('', ...summaryLines(report));
   if (projectsShown(report)) lines.push('', ...block(projectsTable(report)));
   if (report.mosaics.length > 0) lines.push('', ...block(mosaicsTable(report)));
+  if (report.quality.length > 0) lines.push('', ...block(qualityTable(report)));
   if (report.targets.length > 1) lines.push('', ...block(targetsTable(report)));
   else if (report.nights.some((row) => row.night !== null))
     lines.push('', ...block(nightsTable(report)));

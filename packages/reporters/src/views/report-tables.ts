@@ -34,6 +34,7 @@ export interface ReportTable {
     | 'targets'
     | 'projects'
     | 'mosaics'
+    | 'quality'
     | 'nights'
     | 'calibration'
     | 'calibration-groups'
@@ -336,6 +337,55 @@ export function mosaicsTable(report: ExposureReport): ReportTable {
   };
 }
 
+/** `2.1 (1.8–3.4)`: the median and the spread; — when nothing was measured. */
+function measured(value: ExposureReport['quality'][number]['hfr']): string {
+  if (!value) return NONE;
+  return value.min === value.max
+    ? `${value.median}`
+    : `${value.median} (${value.min}–${value.max})`;
+}
+
+/** What the capture program measured, per night × target × filter, and the likely rejects. */
+export function qualityTable(report: ExposureReport): ReportTable {
+  const several = new Set(report.quality.map((row) => row.target)).size > 1;
+  const { likelyRejects } = report;
+  return {
+    id: 'quality',
+    title: 'Quality as measured (median, spread)',
+    columns: [
+      { header: 'Night', align: 'left' },
+      ...(several ? [{ header: 'Target', align: 'left' as const }] : []),
+      { header: 'Filter', align: 'left' },
+      { header: 'Frames', align: 'right' },
+      { header: 'HFR', align: 'left' },
+      { header: 'FWHM', align: 'left' },
+      { header: 'Stars', align: 'left' },
+      { header: 'Ecc.', align: 'left' },
+      { header: 'RMS"', align: 'left' },
+      { header: 'Likely rej.', align: 'right' },
+    ],
+    rows: report.quality.map((row) => [
+      row.night ?? NONE,
+      ...(several ? [targetName(row.target)] : []),
+      row.filter,
+      String(row.frames),
+      measured(row.hfr),
+      measured(row.fwhm),
+      measured(row.starCount),
+      measured(row.eccentricity),
+      measured(row.guidingRms),
+      String(row.likelyRejects),
+    ]),
+    notes:
+      likelyRejects.count > 0
+        ? [
+            `Likely rejects (past the quality thresholds; listed, never moved): ${likelyRejects.count}`,
+            ...likelyRejects.examples.map((e) => `  ${e.relativePath}: ${e.why.join(', ')}`),
+          ]
+        : [],
+  };
+}
+
 export function nightsTable(report: ExposureReport): ReportTable {
   const several = report.targets.length > 1;
   return {
@@ -544,6 +594,7 @@ export function documentParts(
   parts.push({ summary: summaryLines(report) });
   if (projectsShown(report)) parts.push({ table: projectsTable(report) });
   if (report.mosaics.length > 0) parts.push({ table: mosaicsTable(report) });
+  if (report.quality.length > 0) parts.push({ table: qualityTable(report) });
   if (report.targets.length > 0) parts.push({ table: targetsTable(report) });
   if (report.nights.some((row) => row.night !== null)) parts.push({ table: nightsTable(report) });
   if (report.calibration.length > 0) parts.push({ table: calibrationTable(report) });
