@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExposureReport } from '@astrotrack/core';
+import { formatFitsHeader } from '@astrotrack/fits';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { runCli } from './test-support/run-cli.js';
 
@@ -85,5 +86,78 @@ describe('quality from the capture program', () => {
     );
     expect(inspected.stdout).toMatch(/hfr +4\.2 +filename 4\.20/);
     expect(inspected.stdout).toMatch(/starCount +60 +filename 60/);
+  });
+
+  it('counts the likely rejects in a measured rejection buffer', async () => {
+    const root = tempDir();
+    const folder = join(root, 'archive', 'M31');
+    mkdirSync(folder, { recursive: true });
+    // 30 lights, 6 of them past maxHfr: 6 of 30 is 20 %.
+    for (let i = 0; i < 30; i++) {
+      const hfr = i < 6 ? '5.00' : '2.00';
+      const minute = String(i).padStart(2, '0');
+      writeFileSync(
+        join(
+          folder,
+          `2026-10-01_22-${minute}-00_L_300.00s_${hfr}_300_${String(i).padStart(4, '0')}.fits`,
+        ),
+        '',
+      );
+    }
+    writeFileSync(
+      join(root, 'astro.config.yaml'),
+      `parsers:\n  - [nina, { pattern: '${PATTERN}' }]\nquality:\n  maxHfr: 3.5\nplan:\n  targetHours: 10\n  allocation: { L: 100 }\n  rejectionBuffer: measured\n`,
+    );
+    const json = await runCli(
+      ['scan', 'archive', '--config', 'astro.config.yaml', '--no-headers', '--reporter', 'json'],
+      { cwd: root, env: { ASTROTRACK_DATA_DIR: join(root, 'data') } },
+    );
+    expect(json.code, json.stderr).toBe(0);
+    const { plan } = JSON.parse(json.stdout) as ExposureReport;
+    expect(plan!.filters[0]).toMatchObject({
+      rejectionBufferPercent: 20,
+      bufferSource: 'measured',
+      bufferFrames: 30,
+      targetSeconds: 43_200,
+    });
+  });
+
+  it("gives AstroBin's meanFwhm in arcseconds: the measured FWHM, or twice the HFR, times the plate scale", async () => {
+    const root = tempDir();
+    const folder = join(root, 'archive');
+    mkdirSync(folder, { recursive: true });
+    // 3.76 µm pixels at 250 mm: 3.102″ a pixel. FWHM 3.0 px, and HFR 2.0 px (4.0 px FWHM): 9.31″ and 12.41″, mean 10.86″.
+    const cards = (i: number, star: [string, number]) =>
+      formatFitsHeader([
+        ['SIMPLE', true],
+        ['BITPIX', 16],
+        ['NAXIS', 0],
+        ['IMAGETYP', 'LIGHT'],
+        ['EXPTIME', 300],
+        ['FILTER', 'L'],
+        ['OBJECT', 'M31'],
+        ['FOCALLEN', 250],
+        ['XPIXSZ', 3.76],
+        star,
+        ['DATE-LOC', `2026-10-01T22:0${i}:00`],
+      ]);
+    writeFileSync(join(folder, 'M31_L_1.fits'), cards(1, ['FWHM', 3]));
+    writeFileSync(join(folder, 'M31_L_2.fits'), cards(2, ['HFR', 2]));
+    writeFileSync(
+      join(root, 'astro.config.yaml'),
+      'reporters:\n  - [astrobin, { filterIds: { L: 4650 } }]\n',
+    );
+    const result = await runCli(
+      ['scan', 'archive', '--config', 'astro.config.yaml', '--reporter', 'astrobin'],
+      { cwd: root, env: { ASTROTRACK_DATA_DIR: join(root, 'data') } },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const [header, row] = result.stdout.trim().split(/\r?\n/);
+    const fields = header!.split(',');
+    expect(fields).toContain('meanFwhm');
+    const scale = (206.265 * 3.76) / 250;
+    expect(row!.split(',')[fields.indexOf('meanFwhm')]).toBe(
+      String(Math.round(((3 + 4) / 2) * scale * 100) / 100),
+    );
   });
 });

@@ -43,6 +43,9 @@ export interface FrameFields {
   ambientTemperature: number | null;
   /** Sky brightness in mag/arcsec² (`MPSAS`, `SQM`), from a sky-quality meter. */
   skyQuality: number | null;
+  /** The optics' focal length in mm (`FOCALLEN`) and the pixel size in µm, binning included (`XPIXSZ`): the plate scale. */
+  focalLength: number | null;
+  pixelSize: number | null;
   /**
    * What the capture program measured on the frame: half-flux radius and FWHM in pixels (`HFR`,
    * `FWHM` cards, N.I.N.A.'s `$$HFR$$`, `$$FWHM$$`), stars detected (`$$STARCOUNT$$`), star
@@ -86,6 +89,8 @@ export const EMPTY_FRAME_FIELDS: Readonly<FrameFields> = Object.freeze({
   focalRatio: null,
   ambientTemperature: null,
   skyQuality: null,
+  focalLength: null,
+  pixelSize: null,
   hfr: null,
   starCount: null,
   fwhm: null,

@@ -72,6 +72,8 @@ const BOUNDS = {
   airTemperature: { min: -90, max: 60 },
   skyQuality: { min: 10, max: 25 },
   starSize: { min: 0.01, max: 100 },
+  focalLength: { min: 1, max: 100_000 },
+  pixelSize: { min: 0.1, max: 1000 },
   longitude: { min: -360, max: 360 },
 } as const;
 type Bound = (typeof BOUNDS)[keyof typeof BOUNDS];
@@ -134,6 +136,10 @@ export function fieldsFromHeader(header: HeaderLookup, options: HeaderFieldOptio
   if (air) set('ambientTemperature', air.value, air.keyword);
   const sky = read.number(['MPSAS', 'SQM'], BOUNDS.skyQuality);
   if (sky) set('skyQuality', sky.value, sky.keyword);
+  const focalLength = read.number(['FOCALLEN'], BOUNDS.focalLength);
+  if (focalLength) set('focalLength', focalLength.value, focalLength.keyword);
+  const pixelSize = read.number(['XPIXSZ'], BOUNDS.pixelSize);
+  if (pixelSize) set('pixelSize', pixelSize.value, pixelSize.keyword);
   // Where a program writes what it measured (most leave it to the name or a CSV).
   const hfr = read.number(['HFR'], BOUNDS.starSize);
   if (hfr) set('hfr', hfr.value, hfr.keyword);

@@ -51,6 +51,8 @@ export function mergeFrameFields(
     focalRatio: h.focalRatio ?? n.focalRatio,
     ambientTemperature: h.ambientTemperature ?? n.ambientTemperature,
     skyQuality: h.skyQuality ?? n.skyQuality,
+    focalLength: h.focalLength ?? n.focalLength,
+    pixelSize: h.pixelSize ?? n.pixelSize,
     hfr: h.hfr ?? n.hfr,
     starCount: h.starCount ?? n.starCount,
     fwhm: h.fwhm ?? n.fwhm,
@@ -77,6 +79,8 @@ export function mergeFrameFields(
     ambientTemperature:
       h.ambientTemperature != null ? hs.ambientTemperature : ns.ambientTemperature,
     skyQuality: h.skyQuality != null ? hs.skyQuality : ns.skyQuality,
+    focalLength: h.focalLength != null ? hs.focalLength : ns.focalLength,
+    pixelSize: h.pixelSize != null ? hs.pixelSize : ns.pixelSize,
     hfr: h.hfr != null ? hs.hfr : ns.hfr,
     starCount: h.starCount != null ? hs.starCount : ns.starCount,
     fwhm: h.fwhm != null ? hs.fwhm : ns.fwhm,

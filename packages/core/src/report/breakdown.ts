@@ -9,8 +9,22 @@ import type { CalibrationGroup, ExposureRow, NightRow, TargetSummary } from './r
 
 type Key = string;
 
-const CONDITION_FIELDS = ['focalRatio', 'ambientTemperature', 'skyQuality'] as const;
+const CONDITION_FIELDS = ['focalRatio', 'ambientTemperature', 'skyQuality', 'fwhm'] as const;
 type Conditions = Record<(typeof CONDITION_FIELDS)[number], [sum: number, count: number]>;
+
+/** 206.265″ per radian per 1000: µm of pixel over mm of focal length, in arcseconds. */
+const ARCSEC_PER_UM_PER_MM = 206.265;
+
+/**
+ * The frame's FWHM in arcseconds, for AstroBin's mean FWHM: its measured FWHM (pixels), else twice
+ * its HFR (a Gaussian star's HFR is close to half its FWHM), times the plate scale; null without a
+ * measure or without the focal length and pixel size.
+ */
+export function fwhmArcsec(frame: Frame): number | null {
+  const pixels = frame.fwhm ?? (frame.hfr === null ? null : 2 * frame.hfr);
+  if (pixels === null || frame.focalLength === null || frame.pixelSize === null) return null;
+  return (pixels * ARCSEC_PER_UM_PER_MM * frame.pixelSize) / frame.focalLength;
+}
 
 export class BreakdownAccumulator {
   private readonly lights = new Map<Key, NightRow>();
@@ -22,15 +36,21 @@ export class BreakdownAccumulator {
   private readonly conditions = new Map<NightRow, Conditions>();
 
   private noteConditions(row: NightRow, frame: Frame): void {
-    if (frame.focalRatio === null && frame.ambientTemperature === null && frame.skyQuality === null)
+    const fwhm = fwhmArcsec(frame);
+    if (
+      frame.focalRatio === null &&
+      frame.ambientTemperature === null &&
+      frame.skyQuality === null &&
+      fwhm === null
+    )
       return;
     let sums = this.conditions.get(row);
     if (!sums) {
-      sums = { focalRatio: [0, 0], ambientTemperature: [0, 0], skyQuality: [0, 0] };
+      sums = { focalRatio: [0, 0], ambientTemperature: [0, 0], skyQuality: [0, 0], fwhm: [0, 0] };
       this.conditions.set(row, sums);
     }
     for (const field of CONDITION_FIELDS) {
-      const value = frame[field];
+      const value = field === 'fwhm' ? fwhm : frame[field];
       if (value === null) continue;
       sums[field][0] += value;
       sums[field][1]++;

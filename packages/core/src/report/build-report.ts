@@ -41,7 +41,11 @@ export function buildExposureReport(
   options: BuildReportOptions,
 ): ExposureReport {
   const rawRows = accumulator.rows();
-  const rejects = rejectCounts(rawRows, accumulator.rejectedRows());
+  const rejects = rejectCounts(
+    rawRows,
+    accumulator.rejectedRows(),
+    accumulator.quality.rejectsByFilter,
+  );
   const plan = options.plan ? planRemainingExposure(options.plan, rawRows, rejects) : null;
   const planOf = (filter: string) => plan?.filters.find((p) => p.filter === filter);
   const sortedBy = options.sort ?? SETTING_DEFAULTS.report.sort;
@@ -182,10 +186,14 @@ export function buildExposureReport(
   };
 }
 
-/** Per filter, the lights counted and those in reject folders: what a measured buffer is made of. */
+/**
+ * Per filter, the lights counted and those rejected: in reject folders, or past the quality
+ * thresholds (counted, but likely thrown away). What a measured buffer is made of.
+ */
 function rejectCounts(
   accepted: readonly ExposureRow[],
   rejected: readonly ExposureRow[],
+  likely: ReadonlyMap<string, number>,
 ): RejectCounts {
   const counts = new Map<string, { accepted: number; rejected: number }>();
   const of = (filter: string) => {
@@ -198,5 +206,12 @@ function rejectCounts(
   };
   for (const row of accepted) of(row.filter).accepted += row.subs;
   for (const row of rejected) of(row.filter).rejected += row.subs;
+  // A likely reject is among the counted lights: it moves from accepted to rejected.
+  for (const [filter, count] of likely) {
+    const entry = of(filter);
+    const moved = Math.min(count, entry.accepted);
+    entry.accepted -= moved;
+    entry.rejected += moved;
+  }
   return counts;
 }

@@ -41,6 +41,8 @@ export class QualityAccumulator {
   private readonly groups = new Map<string, Group>();
   private rejects = 0;
   private readonly examples: LikelyRejects['examples'] = [];
+  /** Per filter, the likely rejects: a measured buffer counts them with the reject folders'. */
+  readonly rejectsByFilter = new Map<string, number>();
 
   constructor(private readonly thresholds: QualityThresholds = {}) {}
 
@@ -75,6 +77,7 @@ export class QualityAccumulator {
     if (why.length > 0) {
       group.likelyRejects++;
       this.rejects++;
+      this.rejectsByFilter.set(filter, (this.rejectsByFilter.get(filter) ?? 0) + 1);
       if (this.examples.length < EXAMPLES)
         this.examples.push({ relativePath: frame.relativePath, why });
     }

@@ -241,9 +241,14 @@ export const nightRowSchema = z
     focalRatio: z.number().nullable().optional(),
     ambientTemperature: z.number().nullable().optional(),
     skyQuality: z.number().nullable().optional(),
+    fwhm: z
+      .number()
+      .nullable()
+      .optional()
+      .describe('Mean FWHM in arcseconds: measured (or twice the HFR) times the plate scale.'),
   })
   .describe(
-    "Lights of one night × target × filter × exposure × gain × binning × sensor temperature (whole °C) × offset × camera: one AstroBin row each. focalRatio, ambientTemperature and skyQuality are means over the row's frames that have them.",
+    "Lights of one night × target × filter × exposure × gain × binning × sensor temperature (whole °C) × offset × camera: one AstroBin row each. focalRatio, ambientTemperature, skyQuality and fwhm are means over the row's frames that have them.",
   );
 
 export const targetSummarySchema = z.object({

@@ -73,6 +73,8 @@ export const CACHED_KEYWORDS = [
   'READOUTM',
   'HFR',
   'FWHM',
+  'FOCALLEN',
+  'XPIXSZ',
 ] as const;
 const KEYWORD_INDEX = new Map<string, number>(
   CACHED_KEYWORDS.map((keyword, index) => [keyword, index]),

@@ -92,6 +92,8 @@ export function buildFrame(
     focalRatio: fields.focalRatio ?? null,
     ambientTemperature: fields.ambientTemperature ?? null,
     skyQuality: fields.skyQuality ?? null,
+    focalLength: fields.focalLength ?? null,
+    pixelSize: fields.pixelSize ?? null,
     hfr: fields.hfr ?? null,
     starCount: fields.starCount ?? null,
     fwhm: fields.fwhm ?? null,

@@ -33,6 +33,7 @@ export const ASTROBIN_COLUMNS = [
   'bias',
   'bortle',
   'meanSqm',
+  'meanFwhm',
   'temperature',
 ] as const;
 
@@ -103,6 +104,7 @@ const MEAN_FIELDS = [
   'focalRatio',
   'ambientTemperature',
   'skyQuality',
+  'fwhm',
 ] as const;
 type MeanField = (typeof MEAN_FIELDS)[number];
 
@@ -219,6 +221,7 @@ function rowOf(
   const sky = mean(row, 'skyQuality') ?? site.meanSqm ?? null;
   const focalRatio = mean(row, 'focalRatio');
   const air = mean(row, 'ambientTemperature');
+  const fwhm = mean(row, 'fwhm');
   const id = filterIds[row.filter];
   return {
     date: row.night ?? undefined,
@@ -243,6 +246,7 @@ function rowOf(
           ? undefined
           : String(bortleOf(sky)),
     meanSqm: sky === null ? undefined : decimals(sky, 2),
+    meanFwhm: fwhm === null ? undefined : decimals(fwhm, 2),
     temperature: air === null ? undefined : decimals(air, 2),
   };
 }
