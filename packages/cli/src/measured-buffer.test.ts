@@ -2,33 +2,25 @@
  * `plan.rejectionBuffer: measured` (#19): per filter, the share of its lights in reject folders, on
  * enough frames; the fallback below that. The numbers are worked out by hand.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExposureReport } from '@astrotrack/core';
-import { formatFitsHeader } from '@astrotrack/fits';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { runCli } from './test-support/run-cli.js';
+import { writeFitsFrame } from './test-support/write-fits-frame.js';
 
 const tempDir = useTempDir();
 
 function lights(root: string, folder: string, filter: string, count: number) {
   for (let i = 0; i < count; i++) {
-    const path = join(root, folder, `M31_${filter}_300s_${String(i).padStart(4, '0')}.fits`);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(
-      path,
-      formatFitsHeader([
-        ['SIMPLE', true],
-        ['BITPIX', 16],
-        ['NAXIS', 0],
-        ['IMAGETYP', 'LIGHT'],
-        ['EXPTIME', 300],
-        ['FILTER', filter],
-        ['OBJECT', 'M31'],
-        ['DATE-LOC', `2026-10-01T22:${String(i % 60).padStart(2, '0')}:00`],
-      ]),
-    );
+    writeFitsFrame(join(root, folder, `M31_${filter}_300s_${String(i).padStart(4, '0')}.fits`), [
+      ['IMAGETYP', 'LIGHT'],
+      ['EXPTIME', 300],
+      ['FILTER', filter],
+      ['OBJECT', 'M31'],
+      ['DATE-LOC', `2026-10-01T22:${String(i % 60).padStart(2, '0')}:00`],
+    ]);
   }
 }
 

@@ -2,41 +2,28 @@
  * Mosaics (#19): targets named as panels are grouped under their mosaic, each panel with its
  * totals, the one furthest behind its goal first; a goal for the mosaic applies to every panel.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExposureReport } from '@astrotrack/core';
-import { formatFitsHeader } from '@astrotrack/fits';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { runCli } from './test-support/run-cli.js';
+import { writeFitsFrame } from './test-support/write-fits-frame.js';
 
 const tempDir = useTempDir();
 
 /** Each panel on its own hour: frames taken at one moment would be copies of one frame. */
 function panel(root: string, object: string, count: number, hour: number) {
   for (let i = 0; i < count; i++) {
-    const path = join(
-      root,
-      object,
-      `${object.replaceAll(' ', '_')}_L_300s_${String(i).padStart(4, '0')}.fits`,
-    );
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(
-      path,
-      formatFitsHeader([
-        ['SIMPLE', true],
-        ['BITPIX', 16],
-        ['NAXIS', 0],
-        ['IMAGETYP', 'LIGHT'],
-        ['EXPTIME', 300],
-        ['FILTER', 'L'],
-        ['OBJECT', object],
-        [
-          'DATE-LOC',
-          `2026-10-01T${String(hour).padStart(2, '0')}:${String(i).padStart(2, '0')}:00`,
-        ],
-      ]),
-    );
+    const name = `${object.replaceAll(' ', '_')}_L_300s_${String(i).padStart(4, '0')}.fits`;
+    const time = `2026-10-01T${String(hour).padStart(2, '0')}:${String(i).padStart(2, '0')}:00`;
+    writeFitsFrame(join(root, object, name), [
+      ['IMAGETYP', 'LIGHT'],
+      ['EXPTIME', 300],
+      ['FILTER', 'L'],
+      ['OBJECT', object],
+      ['DATE-LOC', time],
+    ]);
   }
 }
 

@@ -7,9 +7,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExposureReport } from '@astrotrack/core';
-import { formatFitsHeader } from '@astrotrack/fits';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { runCli } from './test-support/run-cli.js';
+import { writeFitsFrame } from './test-support/write-fits-frame.js';
 
 const tempDir = useTempDir();
 const PATTERN =
@@ -127,11 +127,8 @@ describe('quality from the capture program', () => {
     const folder = join(root, 'archive');
     mkdirSync(folder, { recursive: true });
     // 3.76 µm pixels at 250 mm: 3.102″ a pixel. FWHM 3.0 px, and HFR 2.0 px (4.0 px FWHM): 9.31″ and 12.41″, mean 10.86″.
-    const cards = (i: number, star: [string, number]) =>
-      formatFitsHeader([
-        ['SIMPLE', true],
-        ['BITPIX', 16],
-        ['NAXIS', 0],
+    const frame = (i: number, star: [string, number]) =>
+      writeFitsFrame(join(folder, `M31_L_${i}.fits`), [
         ['IMAGETYP', 'LIGHT'],
         ['EXPTIME', 300],
         ['FILTER', 'L'],
@@ -141,8 +138,8 @@ describe('quality from the capture program', () => {
         star,
         ['DATE-LOC', `2026-10-01T22:0${i}:00`],
       ]);
-    writeFileSync(join(folder, 'M31_L_1.fits'), cards(1, ['FWHM', 3]));
-    writeFileSync(join(folder, 'M31_L_2.fits'), cards(2, ['HFR', 2]));
+    frame(1, ['FWHM', 3]);
+    frame(2, ['HFR', 2]);
     writeFileSync(
       join(root, 'astro.config.yaml'),
       'reporters:\n  - [astrobin, { filterIds: { L: 4650 } }]\n',

@@ -11,9 +11,9 @@
  *   darks 60 s, gain 0, offset 10 at −10 °C (M31's short L subs, night 2)
  *   flats for Ha at 135° (no Ha flats at all)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { formatFitsHeader, type FitsCard } from '@astrotrack/fits';
+import { join } from 'node:path';
+import type { FitsCard } from '@astrotrack/fits';
+import { writeFitsFrame } from './write-fits-frame.js';
 
 export const MONO = 'ZWO ASI2600MM Pro';
 export const COLOUR = 'ZWO ASI533MC Pro';
@@ -169,13 +169,9 @@ const HEADER_TYPE = {
   DARKFLAT: 'DARKFLAT',
 };
 
-function fits(cards: FitsCard[]): Buffer {
-  return formatFitsHeader([['SIMPLE', true], ['BITPIX', 16], ['NAXIS', 0], ...cards]);
-}
-
-function write(root: string, path: string, content: Buffer): string {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), content);
+/** Writes the frame; its path relative to root, for the list of what was written. */
+function write(root: string, path: string, cards: readonly FitsCard[]): string {
+  writeFitsFrame(join(root, path), cards);
   return path;
 }
 
@@ -218,7 +214,7 @@ export function writeCalibrationArchive(root: string, options: ArchiveOptions = 
       if (set.filter) cards.push(['FILTER', set.filter]);
       if (set.target) cards.push(['OBJECT', set.target]);
       if (set.angle !== undefined) cards.push(['ROTATOR', set.angle]);
-      written.push(write(root, `mono/${set.night}/${set.type}/${name}`, fits(cards)));
+      written.push(write(root, `mono/${set.night}/${set.type}/${name}`, cards));
     }
   }
   // The colour camera: ASIAIR, no rotator, no filter (a Bayer pattern instead).
@@ -228,24 +224,20 @@ export function writeCalibrationArchive(root: string, options: ArchiveOptions = 
     const time = localTime(night, 22, 0, Math.round((i * 180) / scale));
     const name = `Light_M31_120.0s_Bin1_533MC_gain100_${compact}-${time.slice(11).replaceAll(':', '')}_0.0C_${String(i + 1).padStart(4, '0')}.fit`;
     written.push(
-      write(
-        root,
-        `colour/Autorun/Light/M31/${name}`,
-        fits([
-          ['IMAGETYP', 'Light'],
-          ['EXPOSURE', 120],
-          ['EXPTIME', 120],
-          ['XBINNING', 1],
-          ['YBINNING', 1],
-          ['GAIN', 100],
-          ['OFFSET', 20],
-          ['CCD-TEMP', 0],
-          ['INSTRUME', COLOUR],
-          ['BAYERPAT', 'RGGB'],
-          ['OBJECT', 'M31'],
-          ['DATE-LOC', `${time}.000`],
-        ]),
-      ),
+      write(root, `colour/Autorun/Light/M31/${name}`, [
+        ['IMAGETYP', 'Light'],
+        ['EXPOSURE', 120],
+        ['EXPTIME', 120],
+        ['XBINNING', 1],
+        ['YBINNING', 1],
+        ['GAIN', 100],
+        ['OFFSET', 20],
+        ['CCD-TEMP', 0],
+        ['INSTRUME', COLOUR],
+        ['BAYERPAT', 'RGGB'],
+        ['OBJECT', 'M31'],
+        ['DATE-LOC', `${time}.000`],
+      ]),
     );
   }
   if (options.masters) {
@@ -259,16 +251,18 @@ export function writeCalibrationArchive(root: string, options: ArchiveOptions = 
       ['DATE-LOC', `${localTime(night, 6, 0)}.000`],
     ];
     written.push(
-      write(
-        root,
-        'colour/masters/MasterDark_120.0s_gain100_0C.fits',
-        fits([['IMAGETYP', 'Master Dark'], ['EXPTIME', 120], ['CCD-TEMP', 0], ...common]),
-      ),
-      write(
-        root,
-        'colour/masters/MasterFlat_OSC_gain100.fits',
-        fits([['IMAGETYP', 'Master Flat'], ['EXPTIME', 0.05], ['CCD-TEMP', 0.5], ...common]),
-      ),
+      write(root, 'colour/masters/MasterDark_120.0s_gain100_0C.fits', [
+        ['IMAGETYP', 'Master Dark'],
+        ['EXPTIME', 120],
+        ['CCD-TEMP', 0],
+        ...common,
+      ]),
+      write(root, 'colour/masters/MasterFlat_OSC_gain100.fits', [
+        ['IMAGETYP', 'Master Flat'],
+        ['EXPTIME', 0.05],
+        ['CCD-TEMP', 0.5],
+        ...common,
+      ]),
     );
   }
   return written;
