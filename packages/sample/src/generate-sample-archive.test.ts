@@ -27,7 +27,7 @@ describe('generateSampleArchive', () => {
     const summary = generateSampleArchive(root);
     const files = await list(root);
     expect(files).toHaveLength(summary.frames);
-    expect(summary.frames).toBe(519);
+    expect(summary.frames).toBe(529);
     // A colour camera without a wheel or rotator (N.I.N.A.: `$$FILTER$$` and the angle empty).
     expect(
       files.filter((f) => /^M45\/2025-09-19\/LIGHT\/[\d_-]+___60\.00s_\d{4}\.fits$/.test(f)),

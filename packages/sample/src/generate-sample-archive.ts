@@ -313,6 +313,27 @@ export function generateSampleArchive(
     join(misc, 'Snapshot_Clear_5.00s_0001.fits'),
     header('LIGHT', 5, 'Clear', undefined, '2025-09-19T22:12:00'),
   );
+  // A small two-panel mosaic of the Veil, named as N.I.N.A.'s framing assistant names panels; last,
+  // so the frames before it stay as they were.
+  for (const [panel, subs] of [
+    [1, 6],
+    [2, 4],
+  ] as const) {
+    writeNinaSession(
+      dir,
+      {
+        target: `Veil Panel ${panel}`,
+        night: '2025-09-21',
+        filter: 'Ha',
+        exposure: 300,
+        subs,
+        angle: 10,
+      },
+      random,
+      writer,
+      'LIGHT',
+    );
+  }
   return writer.summary();
 }
 

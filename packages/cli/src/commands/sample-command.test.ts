@@ -12,13 +12,15 @@ describe('astrotrack sample', () => {
     const env = { XDG_CONFIG_HOME: join(dir, '..', 'xdg') };
     const made = await runCli(['sample', dir, '--header-only'], { env });
     expect(made).toMatchObject({ code: 0, stdout: '' });
-    expect(made.stderr).toBe(`wrote 519 frames to ${dir} (headers only)\n`);
+    expect(made.stderr).toBe(`wrote 529 frames to ${dir} (headers only)\n`);
     expect(readdirSync(dir).sort()).toEqual([
       'Autorun',
       'M31',
       'M45',
       'Misc',
       'The War and Peace Nebula',
+      'Veil Panel 1',
+      'Veil Panel 2',
     ]);
 
     const again = await runCli(['sample', dir], { env });
@@ -29,14 +31,14 @@ describe('astrotrack sample', () => {
     const report = JSON.parse((await runCli(['scan', dir, '--reporter', 'json'], { env })).stdout);
     // With headers, IMG_0001.fits counts (its header says LIGHT, 30 s, and names no filter: OSC, with
     // a word), M45's colour camera is OSC by its BAYERPAT, and "Clear" is the filter its header names.
-    expect(report.frames).toMatchObject({ files: 519, skipped: 0, unknownFilter: 0 });
-    expect(report.frames.byKind).toEqual({ light: 467, flat: 34, dark: 18, bias: 0, darkflat: 0 });
+    expect(report.frames).toMatchObject({ files: 529, skipped: 0, unknownFilter: 0 });
+    expect(report.frames.byKind).toEqual({ light: 477, flat: 34, dark: 18, bias: 0, darkflat: 0 });
     expect(report.warnings.map((w: { code: string }) => w.code)).toEqual(['no-filter-named']);
     const names = JSON.parse(
       (await runCli(['scan', dir, '--no-headers', '--reporter', 'json'], { env })).stdout,
     );
     // By names alone the toolkit rules cannot tell M45's colour frames from lights of a lost filter.
-    expect(names.frames).toMatchObject({ files: 519, skipped: 1, unknownFilter: 41 });
+    expect(names.frames).toMatchObject({ files: 529, skipped: 1, unknownFilter: 41 });
     expect(names.rows.map((r: { filter: string }) => r.filter)).not.toContain('Clear');
   });
 

@@ -40,7 +40,7 @@ describe('several reporters at once', () => {
       { env, cwd: dir },
     );
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^archive: 467 light frames counted\n/);
+    expect(result.stdout).toMatch(/^archive: 477 light frames counted\n/);
     expect(result.stdout).toContain('Integration by target');
     for (const [name, file] of [
       ['csv', 'out.csv'],
@@ -115,6 +115,6 @@ describe('several reporters at once', () => {
       { env, cwd: dir },
     );
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('24.83 h\n');
+    expect(result.stdout).toBe('25.66 h\n');
   });
 });
