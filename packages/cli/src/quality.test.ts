@@ -157,4 +157,64 @@ describe('quality from the capture program', () => {
       String(Math.round(((3 + 4) / 2) * scale * 100) / 100),
     );
   });
+
+  it("reads N.I.N.A. Session Metadata's ImageMetaData.csv beside the frames, where name and header say nothing", async () => {
+    const root = tempDir();
+    const folder = join(root, 'archive', 'M31', 'LIGHT');
+    const names = ['M31_L_0001.fits', 'M31_L_0002.fits', 'M31_L_0003.fits'];
+    for (const [i, name] of names.entries())
+      writeFitsFrame(join(folder, name), [
+        ['IMAGETYP', 'LIGHT'],
+        ['EXPTIME', 300],
+        ['FILTER', 'L'],
+        ['OBJECT', 'M31'],
+        ['DATE-LOC', `2026-10-01T22:0${i}:00`],
+      ]);
+    // As the plugin writes it: Windows paths, NaN where Hocus Focus is not installed, 0 without guiding.
+    writeFileSync(
+      join(folder, 'ImageMetaData.csv'),
+      [
+        'ExposureNumber,FilePath,FilterName,Duration,DetectedStars,HFR,HFRStDev,FWHM,Eccentricity,GuidingRMS,GuidingRMSArcSec',
+        '1,"C:\\Astro\\M31\\LIGHT\\M31_L_0001.fits",L,300,420,2.10,0.3,NaN,NaN,0.5,0.61',
+        '2,"C:\\Astro\\M31\\LIGHT\\M31_L_0002.fits",L,300,380,2.50,0.3,NaN,NaN,0,0',
+        '3,"C:\\Astro\\M31\\LIGHT\\M31_L_0003.fits",L,300,90,4.00,0.3,NaN,NaN,0.6,0.75',
+      ].join('\r\n'),
+    );
+    writeFileSync(join(root, 'astro.config.yaml'), 'quality:\n  minStars: 100\n');
+    const scan = async (...args: string[]) =>
+      JSON.parse(
+        (
+          await runCli(
+            ['scan', 'archive', '--config', 'astro.config.yaml', '--reporter', 'json', ...args],
+            {
+              cwd: root,
+              env: { ASTROTRACK_DATA_DIR: join(root, 'data') },
+            },
+          )
+        ).stdout,
+      ) as ExposureReport;
+    const report = await scan();
+    expect(report.totalSubs).toBe(3);
+    expect(report.quality[0]).toMatchObject({
+      frames: 3,
+      likelyRejects: 1,
+      hfr: { frames: 3, median: 2.5, min: 2.1, max: 4 },
+      starCount: { frames: 3, median: 380 },
+      fwhm: null,
+      guidingRms: { frames: 2, median: 0.68, min: 0.61, max: 0.75 },
+    });
+    // Names only open no file, the sidecar included.
+    expect((await scan('--no-headers')).quality).toEqual([]);
+    const inspected = await runCli(
+      [
+        'inspect',
+        join('archive', 'M31', 'LIGHT', 'M31_L_0003.fits'),
+        '--config',
+        'astro.config.yaml',
+      ],
+      { cwd: root },
+    );
+    expect(inspected.stdout).toMatch(/hfr +4 +sidecar ImageMetaData\.csv HFR/);
+    expect(inspected.stdout).toMatch(/starCount +90 +sidecar ImageMetaData\.csv DetectedStars/);
+  });
 });

@@ -4,7 +4,8 @@ export const FRAME_KINDS = ['light', 'flat', 'dark', 'bias', 'darkflat'] as cons
 export type FrameKind = (typeof FRAME_KINDS)[number];
 
 /** Where a field's value was found. */
-export type FieldOrigin = 'header' | 'filename' | 'folder' | 'config' | 'default';
+/** `sidecar`: a file beside the frame, N.I.N.A. Session Metadata's `ImageMetaData.csv`. */
+export type FieldOrigin = 'header' | 'filename' | 'folder' | 'sidecar' | 'config' | 'default';
 
 export interface FieldSource {
   origin: FieldOrigin;

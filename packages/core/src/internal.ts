@@ -29,6 +29,7 @@ export * from './scan/walk-frames.js';
 export * from './scan/parse-frame-file.js';
 export * from './scan/scan-archive.js';
 export * from './scan/read-frame.js';
+export * from './scan/session-metadata.js';
 export * from './scan/header-cache.js';
 export * from './scan/inspect-frame.js';
 export * from './scan/derived-frames.js';

@@ -13,6 +13,7 @@ import type { Disagreement } from '../headers/merge-frame-fields.js';
 import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';
 import type { Skip } from './parse-frame-file.js';
 import { frameReader, type ReadFrameOptions } from './read-frame.js';
+import { readSessionMetadata, withSessionMetadata } from './session-metadata.js';
 
 export interface ParserVerdict {
   parser: string;
@@ -77,6 +78,9 @@ export async function inspectFrame(
   };
   const header = options.readHeaders ? await readHeaderForInspection(absolute) : null;
   const outcome = await frameReader(options).read(file);
+  // As a scan reads the folder: what N.I.N.A.'s Session Metadata measured, where nothing else said.
+  if ('frame' in outcome && options.readHeaders)
+    outcome.frame = withSessionMetadata(outcome.frame, readSessionMetadata(dirname(absolute)));
   return {
     path: absolute,
     relativePath: file.relativePath,

@@ -32,6 +32,8 @@ import { HeaderReadPace, type HeaderReadMode } from './header-read-pace.js';
 import { type FolderCache, HeaderCache } from './header-cache.js';
 import { frameReader, type FrameOutcome, type ReadFrameOptions } from './read-frame.js';
 import { walkFrames } from './walk-frames.js';
+import { readSessionMetadata, withSessionMetadata } from './session-metadata.js';
+import { dirname } from 'node:path';
 import { DuplicateFinder } from './duplicate-frames.js';
 import { rejectFolders } from './reject-folders.js';
 import { settleWithin } from '../config/settle-within.js';
@@ -168,12 +170,14 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       frameOptions.readHeaders && pace.mode === 'parallel'
         ? await mapInOrder(batch, HEADER_READS_AT_ONCE, (file) => reader.read(file, folderCache))
         : null;
-    // One folder's files: one reject folder, or none, for all of them.
+    // One folder's files: one reject folder, or none, for all of them; one sidecar, or none.
     const rejectFolder = rejects.of(relative);
+    const sidecar = frameOptions.readHeaders ? readSessionMetadata(dirname(batch[0]!.path)) : null;
     for (let i = 0; i < batch.length; i++) {
       const file = batch[i]!;
       const outcome = outcomes ? outcomes[i]! : readOne(file, folderCache);
       if ('frame' in outcome) {
+        if (sidecar) outcome.frame = withSessionMetadata(outcome.frame, sidecar);
         // Rejected frames are told apart among themselves: a backup of a reject folder is no
         // second rejected frame, and a rejected frame never hides an accepted copy.
         const finder = rejectFolder === null ? duplicates : rejectedDuplicates;
