@@ -32,8 +32,7 @@ import { HeaderReadPace, type HeaderReadMode } from './header-read-pace.js';
 import { type FolderCache, HeaderCache } from './header-cache.js';
 import { frameReader, type FrameOutcome, type ReadFrameOptions } from './read-frame.js';
 import { walkFrames } from './walk-frames.js';
-import { readSessionMetadata, withSessionMetadata } from './session-metadata.js';
-import { dirname } from 'node:path';
+import { readSessionMetadataFile, withSessionMetadata } from './session-metadata.js';
 import { DuplicateFinder } from './duplicate-frames.js';
 import { rejectFolders } from './reject-folders.js';
 import { settleWithin } from '../config/settle-within.js';
@@ -172,7 +171,9 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
         : null;
     // One folder's files: one reject folder, or none, for all of them; one sidecar, or none.
     const rejectFolder = rejects.of(relative);
-    const sidecar = frameOptions.readHeaders ? readSessionMetadata(dirname(batch[0]!.path)) : null;
+    // The walker saw it in the listing: a folder without one costs nothing.
+    const sidecar =
+      frameOptions.readHeaders && batch.sidecar ? readSessionMetadataFile(batch.sidecar) : null;
     for (let i = 0; i < batch.length; i++) {
       const file = batch[i]!;
       const outcome = outcomes ? outcomes[i]! : readOne(file, folderCache);

@@ -4,7 +4,7 @@
  * frame whose name and header did not say takes them from there (source `sidecar`). NaN, and 0 for
  * guiding, mean not measured.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Frame } from '../frame.js';
 
@@ -25,11 +25,23 @@ const COLUMNS: ReadonlyArray<[string, keyof Measured, (value: number) => boolean
   ['GuidingRMSArcSec', 'guidingRms', (v) => v > 0],
 ];
 
-/** The folder's `ImageMetaData.csv`, or null when it has none (or it cannot be read). */
+/** The folder's `ImageMetaData.csv` (in any case, as the walker finds it), or null when it has none. */
 export function readSessionMetadata(folder: string): SessionMetadata | null {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return null;
+  }
+  const name = names.find((entry) => entry.toLowerCase() === SESSION_METADATA_FILE.toLowerCase());
+  return name === undefined ? null : readSessionMetadataFile(join(folder, name));
+}
+
+/** A sidecar the walker found by name (any case); null when it cannot be read. */
+export function readSessionMetadataFile(file: string): SessionMetadata | null {
   let text: string;
   try {
-    text = readFileSync(join(folder, SESSION_METADATA_FILE), 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
     return null;
   }

@@ -74,7 +74,7 @@ function byName(a: Entry, b: Entry): number {
 export async function* walkFrames(
   root: string,
   options: WalkOptions = {},
-): AsyncGenerator<FrameFile[]> {
+): AsyncGenerator<FolderBatch> {
   const concurrency = options.concurrency ?? 8;
   const warn = options.onWarning ?? (() => {});
   const rootReal = await realpath(root);
@@ -108,7 +108,8 @@ export async function* walkFrames(
 
     // Paths are built by concatenation: path.join and path.relative per file cost more than the walk.
     const prefix = folder.path.endsWith(sep) ? folder.path : folder.path + sep;
-    const files: FrameFile[] = [];
+    const files: FolderBatch = [];
+    let sidecar: string | undefined;
     const bytesOf = (entry: Entry): Buffer | undefined =>
       entry.bytes || folder.bytes
         ? Buffer.concat([
@@ -144,6 +145,7 @@ export async function* walkFrames(
         queue.push(child(entry));
       } else if (dirent.isFile()) {
         if (isFrameFileName(entry.name)) files.push(file(entry));
+        else if (entry.name.toLowerCase() === SIDECAR_NAME) sidecar = prefix + entry.name;
       } else if (dirent.isSymbolicLink()) {
         const target = await followLink(
           bytesOf(entry) ?? prefix + entry.name,
@@ -156,9 +158,18 @@ export async function* walkFrames(
         else if (target === 'file' && isFrameFileName(entry.name)) files.push(file(entry));
       }
     }
-    if (files.length > 0) yield files;
+    if (files.length > 0) {
+      if (sidecar) files.sidecar = sidecar;
+      yield files;
+    }
   }
 }
+
+/** The sidecar a folder may hold, found in its listing: no file is opened to look for it. */
+const SIDECAR_NAME = 'imagemetadata.csv';
+
+/** One folder's frames, and its `ImageMetaData.csv` when it has one (session-metadata.ts). */
+export type FolderBatch = FrameFile[] & { sidecar?: string };
 
 async function followLink(
   path: string | Buffer,
