@@ -14,7 +14,7 @@ import {
   type ObserverPlugin,
   type PluginContext,
 } from '@astrotrack/core/internal';
-import { type FlatLibrary, listFlats } from '@astrotrack/flats';
+import { type FlatLibrary, rigFlats } from '@astrotrack/flats';
 import { CalibrationSetAccumulator } from './collect/scan-sets.js';
 import { LightGroupAccumulator } from './collect/light-groups.js';
 import type { CalibrationLibrary } from './library/calibration-library.js';
@@ -205,7 +205,7 @@ async function flatLibrarySets(
   if (!options.flatLibrary) return [];
   const library =
     typeof options.flatLibrary === 'function' ? await options.flatLibrary() : options.flatLibrary;
-  return listFlats(library, rig, options.today, Number.POSITIVE_INFINITY).map((flat) => ({
+  return rigFlats(library, rig).map((flat) => ({
     kind: 'flat',
     master: false,
     camera: flat.camera ?? null,

@@ -4,32 +4,22 @@
  * read and fix by hand; one schema checks it and names every problem by its path. A fact written
  * `null` is unknown (a names-only set, a master without the card).
  */
-import type { CalibrationKind, CalibrationSet } from '@astrotrack/core/internal';
+import type { CalibrationSet } from '@astrotrack/core/internal';
 
 export const CALIBRATION_LIBRARY_VERSION = 1;
 export const CALIBRATION_LIBRARY_FILE = 'calibration.json';
 export const DEFAULT_RIG = 'default';
 
-/** One set as the library keeps it (calibration-library-schema.ts checks it). */
-export interface CalibrationRecord {
-  kind: CalibrationKind;
-  master: boolean;
-  camera: string | null;
-  exposureSeconds: number | null;
-  gain: number | null;
-  offset: number | null;
-  binning: string | null;
-  readoutMode: string | null;
-  sensorTemperature: number | null;
-  filter: string | null;
-  angle: number | null;
+/**
+ * One set as the library keeps it (calibration-library-schema.ts checks it): the report's set, with
+ * a known date, the folder (or master file) it was learned from, absolute, and how it came in.
+ */
+export type CalibrationRecord = Omit<CalibrationSet, 'date' | 'source' | 'where'> & {
   /** `YYYY-MM-DD`: the night it was shot. */
   date: string;
-  frames: number | null;
-  /** The folder (or master file) it was learned from, absolute. */
   path: string | null;
   source: 'learned' | 'added';
-}
+};
 
 export interface CalibrationLibrary {
   schemaVersion: typeof CALIBRATION_LIBRARY_VERSION;

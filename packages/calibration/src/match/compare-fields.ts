@@ -46,9 +46,6 @@ export function compareExact<T extends string | number>(
   if (!same) result.failures.push(`${field} ${offered}, the ${names.wanted} ${wanted}`);
 }
 
-/** Days from `from` to `to` (both `YYYY-MM-DD`): positive when `from` is earlier. */
-export const daysFrom = daysBetween;
-
 /** The set's age against the night, within the limit or a failure; null when either date is unknown. */
 export function compareAge(
   result: Comparison,
@@ -63,7 +60,7 @@ export function compareAge(
     );
     return null;
   }
-  const age = daysFrom(setDate, night);
+  const age = daysBetween(setDate, night);
   const apart = Math.abs(age);
   if (apart > maxAgeDays) {
     const text = `${apart} days ${age >= 0 ? 'before' : 'after'} the lights (limit ${maxAgeDays})`;

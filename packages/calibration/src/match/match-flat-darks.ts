@@ -20,7 +20,7 @@ export function matchFlatDarks(
   const used = flat.set;
   if (used?.master) return notNeeded('a master flat: calibrated already');
   if (!used) {
-    const bias = matchBias(lights, sets, rules, { wanted: 'lights', offered: 'bias' });
+    const bias = matchBias(lights, sets, rules);
     if (bias.set)
       return {
         ...bias,

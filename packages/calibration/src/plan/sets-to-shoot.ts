@@ -8,8 +8,7 @@
  * from their night over the limit) are counted apart, never promised.
  */
 import type { CalibrationKind, LightGroup, SetToShoot } from '@astrotrack/core/internal';
-import { fewestFlats, withinTolerance } from '@astrotrack/flats';
-import { daysFrom } from '../match/compare-fields.js';
+import { daysBetween, fewestFlats, withinTolerance } from '@astrotrack/flats';
 import type { MatchRules } from '../match/rules.js';
 import { stabTemperatures } from './stab-temperatures.js';
 
@@ -27,7 +26,7 @@ export function setsToShoot(
 ): ToShootResult {
   const tooOld = new Set<LightGroup>();
   const fresh = (group: LightGroup, maxAgeDays: number, oldCounts = false) => {
-    if (oldCounts || group.night === null || daysFrom(group.night, today) <= maxAgeDays)
+    if (oldCounts || group.night === null || daysBetween(group.night, today) <= maxAgeDays)
       return true;
     tooOld.add(group);
     return false;

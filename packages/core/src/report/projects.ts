@@ -76,7 +76,7 @@ function percentComplete(plan: Plan): number {
   const done =
     plan.filters.length > 0
       ? plan.filters.reduce((sum, f) => sum + Math.min(f.integratedSeconds, f.targetSeconds), 0)
-      : Math.min(plan.captureSeconds, plan.captureSeconds - plan.remainingSeconds);
+      : plan.captureSeconds - plan.remainingSeconds;
   return Math.round((done / wanted) * 1000) / 10;
 }
 
@@ -117,6 +117,16 @@ export function mosaicsOf(
         a.panel - b.panel,
     );
   return [...mosaics.values()].sort((a, b) => a.mosaic.localeCompare(b.mosaic));
+}
+
+/** The subs left over all allocated filters; null when a filter's exposure is unknown, or none is allocated. */
+export function remainingSubsOf(plan: Plan): number | null {
+  let total = 0;
+  for (const filter of plan.filters) {
+    if (filter.remainingSubs === null) return null;
+    total += filter.remainingSubs;
+  }
+  return plan.filters.length === 0 ? null : total;
 }
 
 /** Per filter: what share of its target is integrated, up to 100. */

@@ -20,6 +20,7 @@ import {
   describeSet,
   filterPercent,
   FLATS_SECTION_ID,
+  remainingSubsOf,
   reportSection,
   type KindMatch,
 } from '@astrotrack/core/internal';
@@ -113,15 +114,13 @@ export function formatCsv(report: ExposureReport): string {
     }
   }
   for (const { target, plan, percentComplete } of report.projects) {
-    const subs = plan.filters.map((f) => f.remainingSubs);
     rows.push({
       section: 'project',
       target,
       targetSeconds: plan.captureSeconds,
       totalSeconds: plan.captureSeconds - plan.remainingSeconds,
       remainingSeconds: plan.remainingSeconds,
-      remainingSubs:
-        subs.length === 0 || subs.includes(null) ? null : subs.reduce((a, b) => a! + b!, 0),
+      remainingSubs: remainingSubsOf(plan),
       percentComplete,
     });
     for (const filter of plan.filters) {

@@ -5,6 +5,7 @@
 import {
   filterPercent,
   formatDuration,
+  remainingSubsOf,
   sortRows,
   type ExposureReport,
   type ExposureRow,
@@ -285,17 +286,13 @@ export function projectsTable(report: ExposureReport): ReportTable {
     ],
     rows: report.projects.map((project) => {
       const { plan } = project;
-      const subs = plan.filters.map((f) => f.remainingSubs);
+      const subs = remainingSubsOf(plan);
       return [
         targetName(project.target),
         `${formatDuration(plan.targetHours * 3600)}${project.goalFrom === 'rig' ? ' (rig)' : ''}`,
         `${project.percentComplete} %`,
         formatDuration(plan.remainingSeconds),
-        subs.length === 0
-          ? NONE
-          : subs.includes(null)
-            ? '?'
-            : String(subs.reduce((a, b) => a! + b!, 0)),
+        plan.filters.length === 0 ? NONE : subs === null ? '?' : String(subs),
         plan.filters.map((f) => `${f.filter} ${filterPercent(f)} %`).join(', ') || NONE,
       ];
     }),
