@@ -13,6 +13,8 @@ import {
   type LightGroup,
   type ObserverPlugin,
   type PluginContext,
+  type ResolvedSettings,
+  type SetToShoot,
 } from '@astrotrack/core/internal';
 import { type FlatLibrary, rigFlats } from '@astrotrack/flats';
 import { CalibrationSetAccumulator } from './collect/scan-sets.js';
@@ -86,50 +88,68 @@ interface Collector {
 }
 
 function collect(
-  { on, rig, target }: PluginContext,
+  { on, rig, rigs, target }: PluginContext,
   options: CalibrationPluginOptions,
   keepFiles: boolean,
 ): Collector {
-  const rules: MatchRules = {
-    temperatureTolerance: rig.calibration.temperatureTolerance,
-    exposureTolerance: rig.calibration.exposureTolerance,
-    scaleDarks: rig.calibration.scaleDarks,
-    darkMaxAgeDays: rig.calibration.darkMaxAgeDays,
-    biasMaxAgeDays: rig.calibration.biasMaxAgeDays,
-    flatMaxAgeDays: rig.flats.maxAgeDays,
-    oldFlatsCover: rig.flats.oldFlatsCover,
-    angleTolerance: rig.flats.tolerance,
-  };
-  const newLights = () =>
+  const split = rigs.length > 1;
+  const newLights = (laneRig: ResolvedSettings) =>
     new LightGroupAccumulator({
-      aliases: rig.targets.aliases,
+      aliases: laneRig.targets.aliases,
       target,
-      includeUnknown: rig.report.includeUnknown,
+      includeUnknown: laneRig.report.includeUnknown,
       keepFiles,
     });
   const newSets = () => new CalibrationSetAccumulator(rig.flats.anglePrecision, keepFiles);
-  let lights = newLights();
-  let found = newSets();
+  let lanes = new Map<string | null, Lane>();
+  const laneOf = (name: string | null): Lane => {
+    const laneRig = rigs.find((candidate) => candidate.name === name) ?? rig;
+    let lane = lanes.get(laneRig.name);
+    if (!lane) {
+      lane = { rig: laneRig, lights: newLights(laneRig), found: newSets() };
+      lanes.set(laneRig.name, lane);
+    }
+    return lane;
+  };
   on('scan:start', () => {
-    lights = newLights();
-    found = newSets();
+    lanes = new Map();
   });
-  on('frame', (frame) => (frame.kind === 'light' ? lights.add(frame) : found.add(frame)));
-  on('frame:master', (frame) => found.addMaster(frame));
+  on('frame', (frame) => {
+    const lane = laneOf(frame.rig);
+    if (frame.kind === 'light') lane.lights.add(frame);
+    else lane.found.add(frame);
+  });
+  on('frame:master', (frame) => laneOf(frame.rig).found.addMaster(frame));
   return {
     async build() {
-      const setups = lights.lightGroupFiles(rules.angleTolerance);
-      if (setups.length === 0) return null;
-      const owned = [...found.calibrationSets(), ...(await librarySets(options, rig.name))];
-      // Lights alone, with no calibration seen or recorded: the flats section speaks for flats,
-      // and a wall of ✗ would tell a user who only counts integration nothing.
-      if (owned.length === 0) return null;
-      const sets = [...owned, ...(await flatLibrarySets(options, rig.name))];
-      const files = (set: CalibrationSet | null) =>
-        set && set.source === 'scan' ? found.filesOf(set) : null;
-      const matched = setups
-        .map(({ setup, files: lightFiles }) => {
+      const ordered = rigs.flatMap((candidate) => {
+        const lane = lanes.get(candidate.name);
+        return lane ? [lane] : [];
+      });
+      const scanned = ordered.map((lane) => ({ lane, sets: lane.found.calibrationSets() }));
+      const owner = new Map<CalibrationSet, CalibrationSetAccumulator>();
+      for (const { lane, sets } of scanned) for (const set of sets) owner.set(set, lane.found);
+      const files = (set: CalibrationSet | null) => {
+        const from = set && set.source === 'scan' ? owner.get(set) : undefined;
+        return from ? from.filesOf(set!) : null;
+      };
+      const matched: GroupFiles[] = [];
+      const toShoot: SetToShoot[] = [];
+      let tooOld = 0;
+      for (const { lane } of scanned) {
+        const setups = lane.lights.lightGroupFiles(lane.rig.flats.tolerance);
+        if (setups.length === 0) continue;
+        const rules = rulesOf(lane.rig);
+        // Darks and bias belong to a camera, which the match checks; flats to one optical train.
+        const scanSets = scanned.flatMap((other) =>
+          other.lane === lane ? other.sets : other.sets.filter((set) => set.kind !== 'flat'),
+        );
+        const owned = [...scanSets, ...(await librarySets(options, lane.rig.name))];
+        if (owned.length === 0) continue;
+        const sets = [...owned, ...(await flatLibrarySets(options, lane.rig.name))];
+        const laneGroups = setups.map(({ setup, files: lightFiles }) => {
           const group = matchGroup(setup, sets, rules);
+          if (split) group.rig = lane.rig.name;
           return {
             group,
             lights: lightFiles,
@@ -137,17 +157,24 @@ function collect(
             flat: files(group.flat.set),
             flatDarks: files(group.flatDarks.set),
           };
-        })
-        .sort((a, b) => byNightTarget(a.group, b.group));
+        });
+        matched.push(...laneGroups);
+        const shoot = setsToShoot(
+          laneGroups.map((entry) => entry.group),
+          rules,
+          lane.rig.calibration.framesPerSet,
+          options.today,
+        );
+        toShoot.push(...shoot.toShoot.map((set) => (split ? { ...set, rig: lane.rig.name } : set)));
+        tooOld += shoot.tooOld;
+      }
+      // Lights alone, with no calibration seen or recorded: the flats section speaks for flats,
+      // and a wall of ✗ would tell a user who only counts integration nothing.
+      if (matched.length === 0) return null;
+      matched.sort((a, b) => byNightTarget(a.group, b.group));
       const groups = matched.map((entry) => entry.group);
-      const { toShoot, tooOld } = setsToShoot(
-        groups,
-        rules,
-        rig.calibration.framesPerSet,
-        options.today,
-      );
       const section: CalibrationSection = {
-        rules,
+        rules: rulesOf(rig),
         libraryPath: options.libraryPath ?? null,
         groups,
         toShoot,
@@ -161,6 +188,25 @@ function collect(
       };
       return { section, groups: matched };
     },
+  };
+}
+
+interface Lane {
+  rig: ResolvedSettings;
+  lights: LightGroupAccumulator;
+  found: CalibrationSetAccumulator;
+}
+
+function rulesOf(rig: ResolvedSettings): MatchRules {
+  return {
+    temperatureTolerance: rig.calibration.temperatureTolerance,
+    exposureTolerance: rig.calibration.exposureTolerance,
+    scaleDarks: rig.calibration.scaleDarks,
+    darkMaxAgeDays: rig.calibration.darkMaxAgeDays,
+    biasMaxAgeDays: rig.calibration.biasMaxAgeDays,
+    flatMaxAgeDays: rig.flats.maxAgeDays,
+    oldFlatsCover: rig.flats.oldFlatsCover,
+    angleTolerance: rig.flats.tolerance,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   errors,
   instantiatePlugins,
   loadConfig,
+  matchingRigs,
   resolveRig,
   scanArchive,
   silentLogger,
@@ -77,6 +78,11 @@ export interface RunScanResult extends ScanResult {
 
 export interface PreparedRig {
   rig: ResolvedRig;
+  /**
+   * The rigs that say which frames are theirs (`rigs.<name>.match`), when no rig was asked for:
+   * a scan splits the archive among them. Empty: every frame is `rig`'s.
+   */
+  rigs: ResolvedRig[];
   parsers: ParserPlugin[];
   plugins: ObserverPlugin[];
   configPath: string | null;
@@ -94,9 +100,10 @@ export interface RigOptions {
 
 /** Config (found, given or passed) → the chosen rig → its parser and plugin objects. */
 export async function prepareRig(options: RigOptions): Promise<PreparedRig> {
-  const { rig, configPath } = await loadRig(options);
+  const { rig, rigs, configPath } = await loadRig(options);
   return {
     rig,
+    rigs,
     parsers: instantiatePlugins(
       rig.parsers.length ? rig.parsers : [...DEFAULT_PARSERS],
       builtinParsers,
@@ -106,10 +113,15 @@ export async function prepareRig(options: RigOptions): Promise<PreparedRig> {
   };
 }
 
+/** Every rig a frame may be counted under: the rigs with a match, and the scan's rig. */
+export function withScanRig(rigs: readonly ResolvedRig[], rig: ResolvedRig): ResolvedRig[] {
+  return rigs.some((entry) => entry.name === rig.name) ? [...rigs] : [...rigs, rig];
+}
+
 /** Config (found, given or passed) → the chosen rig, its plugins not made yet. */
 export async function loadRig(
   options: RigOptions,
-): Promise<{ rig: ResolvedRig; configPath: string | null }> {
+): Promise<{ rig: ResolvedRig; rigs: ResolvedRig[]; configPath: string | null }> {
   const logger = options.logger ?? silentLogger;
   const { config, filepath, warnings } = options.config
     ? {
@@ -125,7 +137,11 @@ export async function loadRig(
       });
   for (const warning of warnings) logger.warn(warning);
   logger.info(filepath ? `using config ${filepath}` : 'no astro.config found: using defaults');
-  return { rig: resolveRig(config, options.rig, options.settings), configPath: filepath };
+  return {
+    rig: resolveRig(config, options.rig, options.settings),
+    rigs: matchingRigs(config, options.rig, options.settings),
+    configPath: filepath,
+  };
 }
 
 export interface PreparedScan extends PreparedRig {
@@ -163,6 +179,10 @@ export async function prepareScan(options: RunScanOptions): Promise<PreparedScan
         readHeaders: rig.headers,
         plan,
         goals: { goals, fallback: planInput(options.settings, rig) },
+        rigs: prepared.rigs.map((laneRig) => ({
+          rig: laneRig,
+          goals: laneGoals(laneRig, laneRig.name === rig.name, options.settings, configPath),
+        })),
       });
       if (result.report.frames.files === 0) throw errors.noFramesFound(options.dir);
       return { ...result, configPath, rig };
@@ -258,6 +278,25 @@ export function flatLibraryFile(
   explicit?: string,
 ): string {
   return libraryPath({ explicit, configured: rig.flats.library, configPath });
+}
+
+/**
+ * A rig's goals when the archive is split by rig. Goals without frames yet are listed under the
+ * rig whose own section sets them; the top level's, under the scan's rig: each once.
+ */
+function laneGoals(
+  rig: ResolvedRig,
+  isScanRig: boolean,
+  settings: Settings | undefined,
+  configPath: string | null,
+) {
+  const goals = goalInputs(rig, configPath);
+  const unshot = isScanRig
+    ? goals
+    : Object.fromEntries(
+        Object.entries(goals).filter(([target]) => rig.targets.ownGoals.includes(target)),
+      );
+  return { goals, fallback: planInput(settings, rig), unshot };
 }
 
 /** Each target's goal from the config, its allocation's filters canonical; a filter nobody knows is a config error. */

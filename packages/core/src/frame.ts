@@ -32,6 +32,8 @@ export interface FrameFields {
   camera: string | null;
   /** The sensor's readout mode (`READOUTM`, e.g. `High Gain 2CMS`), where the camera has several. */
   readoutMode: string | null;
+  /** The telescope as the capture program names it (`TELESCOP`, e.g. `RedCat 51`): rigs match frames by it. */
+  telescope: string | null;
   /** ISO 8601 capture start; UTC when it ends in `Z`, local otherwise. */
   captureTime: string | null;
   /** `YYYY-MM-DD`: the local capture time minus 12 hours, so one night is one date. */
@@ -70,6 +72,11 @@ export interface Frame extends FrameFields {
   /** Name of the parser that recognised the file. */
   parser: string;
   sources: FieldSources;
+  /**
+   * The rig (optical train) the frame is counted under: the first whose `match` fits its headers,
+   * else the scan's rig; null when the config names no rig. Set by the engine, not by parsers.
+   */
+  rig: string | null;
 }
 
 export const EMPTY_FRAME_FIELDS: Readonly<FrameFields> = Object.freeze({
@@ -84,6 +91,7 @@ export const EMPTY_FRAME_FIELDS: Readonly<FrameFields> = Object.freeze({
   sensorTemperature: null,
   camera: null,
   readoutMode: null,
+  telescope: null,
   captureTime: null,
   night: null,
   frameNumber: null,

@@ -19,6 +19,7 @@ export * from './config/find-config-file.js';
 export type { KnownPlugins, ValidationResult } from './config/validate-config.js';
 export { formatPath } from './config/format-path.js';
 export * from './config/resolve-rig.js';
+export * from './config/rig-match.js';
 export { SETTING_DEFAULTS, ORGANIZE_MODES } from './config/setting-defaults.js';
 export type { Settings } from './config/settings-schema.js';
 export type { ResolvedSettings } from './config/setting-defaults.js';

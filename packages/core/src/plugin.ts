@@ -52,6 +52,11 @@ export interface PluginContext {
   on<K extends keyof EngineEvents>(event: K, handler: BusHandler<EngineEvents[K]>): void;
   logger: Logger;
   rig: ResolvedSettings;
+  /**
+   * Every rig a frame may be counted under (`frame.rig` names it): the rigs with a `match` and the
+   * scan's rig when a mixed archive is split by rig, else the scan's rig alone.
+   */
+  rigs: readonly ResolvedSettings[];
   /** The target the scan is narrowed to (`--target`), or null: sections should narrow too. */
   target: string | null;
   /**

@@ -10,6 +10,7 @@ import {
   type Frame,
   type ObserverPlugin,
   type ReportWarning,
+  type ResolvedSettings,
 } from '@astrotrack/core/internal';
 import { filterCoverage } from './coverage/filter-coverage.js';
 
@@ -33,23 +34,30 @@ export interface FlatsPluginOptions {
 export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {
   return {
     name: 'astrotrack:flats',
-    setup({ on, addReportSection, rig, target }) {
+    setup({ on, addReportSection, rig, rigs, target }) {
       const tolerance = options.tolerance ?? rig.flats.tolerance;
       const maxAgeDays = options.maxAgeDays ?? rig.flats.maxAgeDays;
       const oldFlatsCover = options.oldFlatsCover ?? rig.flats.oldFlatsCover;
       const targets = new TargetNames({ aliases: rig.targets.aliases });
-      // Filter → binning → the lights' angles; a filter's binnings are split only when it has several.
-      const lights = new Map<string, Map<string, (number | null)[]>>();
+      // Rig → filter → binning → the lights' angles. A mixed archive split by rig: each rig's
+      // lights are compared with its own flats only, by its own rules.
+      const lights = new Map<string | null, Map<string, Map<string, (number | null)[]>>>();
       on('scan:start', () => lights.clear());
       on('frame', (frame: Frame) => {
         if (frame.kind !== 'light' || frame.filter === null) return;
         // Narrowed to a target (`--target`): only its lights need flats.
         if (target !== null && (frame.target === null || !targets.same(frame.target, target)))
           return;
-        let byBinning = lights.get(frame.filter);
+        const rigName = rigs.length > 1 ? frame.rig : rig.name;
+        let byFilter = lights.get(rigName);
+        if (!byFilter) {
+          byFilter = new Map();
+          lights.set(rigName, byFilter);
+        }
+        let byBinning = byFilter.get(frame.filter);
         if (!byBinning) {
           byBinning = new Map();
-          lights.set(frame.filter, byBinning);
+          byFilter.set(frame.filter, byBinning);
         }
         const binning = frame.binning ?? '';
         const angles = byBinning.get(binning);
@@ -60,35 +68,19 @@ export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {
         if (lights.size === 0) return null;
         const library =
           typeof options.library === 'function' ? await options.library() : options.library;
-        const owned = listFlats(library, rig.name, options.today, maxAgeDays);
         const filters: FilterFlats[] = [];
-        const order = [...lights.keys()].sort(
-          (a, b) => rig.filters.rank(a) - rig.filters.rank(b) || a.localeCompare(b),
-        );
-        for (const filter of order) {
-          const byBinning = lights.get(filter)!;
-          const split = byBinning.size > 1;
-          for (const [binning, angles] of byBinning) {
-            // Only the kind of flat these lights can use: with an angle, without one, or both.
-            const withAngle = angles.some((angle) => angle !== null);
-            const withoutAngle = angles.some((angle) => angle === null);
-            const flats = owned
-              .filter((flat) => (flat.angle === undefined ? withoutAngle : withAngle))
-              .filter((flat) => flat.filter === filter)
-              // As organize matches them: a flat for one binning calibrates only lights binned so.
-              .filter((flat) => !flat.binning || !binning || flat.binning === binning)
-              .map((flat) => ({
-                angle: flat.angle ?? null,
-                date: flat.date,
-                old: flat.old,
-                ageDays: flat.ageDays,
-              }));
-            filters.push({
-              filter,
-              binning: split ? binning || null : null,
-              ...filterCoverage(angles, flats, { tolerance, oldFlatsCover }),
-            });
-          }
+        for (const settings of rigs) {
+          const byFilter = lights.get(settings.name);
+          if (!byFilter) continue;
+          const rules = {
+            tolerance: options.tolerance ?? settings.flats.tolerance,
+            maxAgeDays: options.maxAgeDays ?? settings.flats.maxAgeDays,
+            oldFlatsCover: options.oldFlatsCover ?? settings.flats.oldFlatsCover,
+          };
+          const entries = rigFilterFlats(byFilter, library, settings, options.today, rules);
+          filters.push(
+            ...(rigs.length > 1 ? entries.map((e) => ({ rig: settings.name, ...e })) : entries),
+          );
         }
         const data: FlatsSection = {
           tolerance,
@@ -108,6 +100,47 @@ export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {
   };
 }
 
+/** One rig's lights, filter by filter (binning by binning where they differ), against its flats. */
+function rigFilterFlats(
+  byFilter: ReadonlyMap<string, ReadonlyMap<string, (number | null)[]>>,
+  library: FlatLibrary,
+  rig: ResolvedSettings,
+  today: string,
+  rules: { tolerance: number; maxAgeDays: number; oldFlatsCover: boolean },
+): FilterFlats[] {
+  const owned = listFlats(library, rig.name, today, rules.maxAgeDays);
+  const filters: FilterFlats[] = [];
+  const order = [...byFilter.keys()].sort(
+    (a, b) => rig.filters.rank(a) - rig.filters.rank(b) || a.localeCompare(b),
+  );
+  for (const filter of order) {
+    const byBinning = byFilter.get(filter)!;
+    const split = byBinning.size > 1;
+    for (const [binning, angles] of byBinning) {
+      // Only the kind of flat these lights can use: with an angle, without one, or both.
+      const withAngle = angles.some((angle) => angle !== null);
+      const withoutAngle = angles.some((angle) => angle === null);
+      const flats = owned
+        .filter((flat) => (flat.angle === undefined ? withoutAngle : withAngle))
+        .filter((flat) => flat.filter === filter)
+        // As organize matches them: a flat for one binning calibrates only lights binned so.
+        .filter((flat) => !flat.binning || !binning || flat.binning === binning)
+        .map((flat) => ({
+          angle: flat.angle ?? null,
+          date: flat.date,
+          old: flat.old,
+          ageDays: flat.ageDays,
+        }));
+      filters.push({
+        filter,
+        binning: split ? binning || null : null,
+        ...filterCoverage(angles, flats, rules),
+      });
+    }
+  }
+  return filters;
+}
+
 /** Old flats that the lights rely on (or would, if old flats counted): worth shooting again. */
 function oldFlatWarnings(
   filters: readonly FilterFlats[],
@@ -119,10 +152,11 @@ function oldFlatWarnings(
   for (const entry of filters) {
     for (const flat of entry.owned) {
       const angle = flat.angle === null ? 'no angle' : `${flat.angle}°`;
-      const key = `${entry.filter} ${angle}`;
+      const rig = entry.rig === undefined ? '' : `${entry.rig ?? 'default rig'} `;
+      const key = `${rig}${entry.filter} ${angle}`;
       if (!flat.old || used.has(key)) continue;
       used.add(key);
-      examples.push(`${entry.filter} ${angle} (${flat.date})`);
+      examples.push(`${key} (${flat.date})`);
     }
   }
   if (examples.length === 0) return [];

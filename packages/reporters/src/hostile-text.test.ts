@@ -31,6 +31,7 @@ function hostileReport() {
       relativePath: `${i}.fits`,
       parser: 'test',
       sources: {},
+      rig: null,
       night: '2025-09-14',
       exposureSeconds: 300,
       target,

@@ -45,8 +45,8 @@ describe('rejected lights and duplicates', () => {
   it('have their own CSV sections', () => {
     const csv = formatCsv(report).split('\r\n');
     expect(csv.filter((line) => line.startsWith('rejected,'))).toEqual([
-      'rejected,,,Ha,300,,,,3,900,,,,,,,,,,,,,,,,',
-      'rejected,,,SII,300,,,,1,300,,,,,,,,,,,,,,,,',
+      'rejected,,,Ha,300,,,,3,900,,,,,,,,,,,,,,,,,',
+      'rejected,,,SII,300,,,,1,300,,,,,,,,,,,,,,,,,',
     ]);
     expect(csv.filter((line) => line.startsWith('duplicate,'))).toHaveLength(2);
   });

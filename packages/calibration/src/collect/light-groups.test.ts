@@ -16,6 +16,7 @@ const frame = (fields: Partial<Frame>): Frame => ({
   relativePath: 'a.fits',
   parser: 'test',
   sources: {},
+  rig: null,
   ...fields,
 });
 

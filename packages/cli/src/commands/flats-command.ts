@@ -3,7 +3,13 @@
  * path). Every change is locked and written atomically (@astrotrack/flats).
  */
 import type { Command } from 'commander';
-import { errors, SETTING_DEFAULTS, scanArchive, type Settings } from '@astrotrack/core/internal';
+import {
+  errors,
+  SETTING_DEFAULTS,
+  scanArchive,
+  type ResolvedRig,
+  type Settings,
+} from '@astrotrack/core/internal';
 import { SETTING_FLAGS, settingsFromFlags } from '../options/setting-flags.js';
 import {
   addFlatRecords,
@@ -21,13 +27,14 @@ import {
   rigFlats,
   updateFlatLibrary,
   LEGACY_FILE,
+  type FlatLibrary,
   type FlatRecord,
 } from '@astrotrack/flats';
 import type { Frame } from '@astrotrack/core';
 import { renderGrid } from '@astrotrack/reporters';
 import { loggerFor, type GlobalOptions } from '../options/global-options.js';
 import { parseDecimal } from '../options/parse-allocation.js';
-import { cacheFolderOf, flatLibraryFile, prepareRig } from '../run-scan.js';
+import { cacheFolderOf, flatLibraryFile, prepareRig, withScanRig } from '../run-scan.js';
 import { progressLine } from '../progress/progress-line.js';
 import { scanProgressPlugin } from '../progress/scan-progress-plugin.js';
 
@@ -234,10 +241,12 @@ export function registerFlatsCommand(program: Command): void {
         await settingsFromFlags([[SETTING_FLAGS.cache, flags.cache]]),
       );
       const found: Frame[] = [];
-      const { rig, configPath } = context.prepared;
+      const { rig, rigs, configPath } = context.prepared;
       await scanArchive({
         root: dir,
         rig,
+        // A mixed archive: each flat set goes to the rig whose match fits its frames.
+        rigs: rigs.map((laneRig) => ({ rig: laneRig })),
         parsers: context.prepared.parsers,
         cacheFolder: cacheFolderOf(dir, rig, configPath),
         cacheReadOnly: Boolean(flags.dryRun),
@@ -250,20 +259,30 @@ export function registerFlatsCommand(program: Command): void {
         ],
         logger: context.logger,
       });
-      const precision = rig.flats.anglePrecision;
-      const { sets, withoutFilter, withoutDate } = flatSets(found, precision);
       if (found.length === 0) {
         say(
           `no flat frames found in ${dir} (a frame is a flat by its IMAGETYP header, or a FLAT folder or name)`,
         );
         return;
       }
+      const byRig = flatSetsByRig(found, withScanRig(rigs, rig));
+      const sets = byRig.flatMap((entry) => entry.sets);
+      const withoutFilter = byRig.flatMap((entry) => entry.withoutFilter);
+      const withoutDate = byRig.flatMap((entry) => entry.withoutDate);
+      const addAll = (library: FlatLibrary) => {
+        const added: (FlatRecord & { rig: string | null })[] = [];
+        const known: ReturnType<typeof addFlatRecords>['known'] = [];
+        for (const entry of byRig) {
+          const result = addFlatRecords(library, entry.rig, entry.sets);
+          added.push(...result.added.map((set) => ({ ...set, rig: entry.rig })));
+          known.push(...result.known);
+        }
+        return { added, known };
+      };
       // A dry run applies the same change to a copy read from disk, and writes nothing.
       const result = flags.dryRun
-        ? addFlatRecords(await loadFlatLibrary(context.file), context.rig, sets)
-        : await updateFlatLibrary(context.file, (library) =>
-            addFlatRecords(library, context.rig, sets),
-          );
+        ? addAll(await loadFlatLibrary(context.file))
+        : await updateFlatLibrary(context.file, addAll);
       const verb = flags.dryRun ? 'would record' : 'recorded';
       say(
         `${found.length} flat frame(s) in ${sets.length} set(s); ${verb} ${result.added.length} new`,
@@ -271,7 +290,8 @@ export function registerFlatsCommand(program: Command): void {
       for (const set of result.added) {
         const binning = set.binning ? ` ${set.binning}` : '';
         const angle = set.angle === undefined ? 'no angle' : `${set.angle}°`;
-        say(`  ${set.filter}${binning} ${angle} ${set.date} (${set.frames} frames)`);
+        const rigName = rigs.length > 0 ? `${set.rig ?? 'default rig'}: ` : '';
+        say(`  ${rigName}${set.filter}${binning} ${angle} ${set.date} (${set.frames} frames)`);
       }
       if (result.known.length) say(`${result.known.length} set(s) already in the library`);
       for (const [what, list] of [
@@ -308,6 +328,17 @@ export function registerFlatsCommand(program: Command): void {
     .action(async (_flags, command: Command) => {
       say((await libraryContext(command)).file);
     });
+}
+
+/** The flat sets of each rig's frames (`frame.rig`, set by the scan), by that rig's angle precision. */
+function flatSetsByRig(found: readonly Frame[], rigs: readonly ResolvedRig[]) {
+  return rigs.map((laneRig) => ({
+    rig: laneRig.name,
+    ...flatSets(
+      found.filter((frame) => frame.rig === laneRig.name),
+      laneRig.flats.anglePrecision,
+    ),
+  }));
 }
 
 async function libraryContext(command: Command, settings: Settings = {}) {

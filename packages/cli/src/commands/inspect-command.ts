@@ -158,6 +158,7 @@ function asText(inspection: FrameInspection, rejectedIn: string | null): string 
       'sensorTemperature',
       'camera',
       'readoutMode',
+      'telescope',
       'captureTime',
       'night',
       'hfr',

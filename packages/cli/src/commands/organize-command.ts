@@ -90,7 +90,7 @@ export function registerOrganizeCommand(program: Command): void {
         [SETTING_FLAGS.headers, flags.headers],
         [SETTING_FLAGS.cache, flags.cache],
       ]);
-      const { rig, parsers, plugins, configPath } = await prepareRig({
+      const { rig, rigs, parsers, plugins, configPath } = await prepareRig({
         searchFrom: root,
         configFile: globals.config,
         rig: globals.rig,
@@ -100,7 +100,7 @@ export function registerOrganizeCommand(program: Command): void {
       const layout = chooseLayout(flags, rig, configPath);
       const { mode, tolerance } = rig.organize;
       const output = flags.out === undefined ? root : resolve(flags.out);
-      const prepared = { rig, parsers, plugins, configPath, logger, line };
+      const prepared = { rig, rigs, parsers, plugins, configPath, logger, line };
 
       // Held from before the plan is made until it is applied: a second run waits its turn
       // instead of applying a plan made stale by this one.

@@ -56,7 +56,34 @@ const rigShape = {
     ),
 };
 
-export const rigSettingsSchema = z.strictObject(rigShape);
+const oneOrMore = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)]);
+
+/** Which frames are a rig's: every field given must fit (see rig-match.ts). */
+export const rigMatchSchema = z
+  .strictObject({
+    camera: oneOrMore
+      .optional()
+      .describe("The camera (INSTRUME), e.g. 'ZWO ASI2600MM Pro'; a list: any of them."),
+    telescope: oneOrMore
+      .optional()
+      .describe("The telescope (TELESCOP), e.g. 'RedCat 51'; a list: any of them."),
+    focalLength: z
+      .union([z.number().gt(0), z.tuple([z.number().min(0), z.number().gt(0)])])
+      .optional()
+      .describe('The focal length in mm (FOCALLEN): within 5 % of a number, or [min, max].'),
+  })
+  .refine((match) => Object.values(match).some((value) => value !== undefined), {
+    message: 'name at least one of camera, telescope, focalLength',
+  });
+
+export const rigSettingsSchema = z.strictObject({
+  ...rigShape,
+  match: rigMatchSchema
+    .optional()
+    .describe(
+      "Which frames are this rig's, by their headers: a scan without --rig splits a mixed archive by it.",
+    ),
+});
 
 export const configSchema = z.strictObject({
   /** Lets editors find the JSON Schema (`astrotrack init` writes it); ignored by astrotrack. */
@@ -74,6 +101,8 @@ export const KNOWN_KEYS = [
   ...new Set(
     [
       configSchema,
+      rigSettingsSchema,
+      rigMatchSchema,
       filterSettingsSchema,
       targetSettingsSchema,
       planSettingsSchema,

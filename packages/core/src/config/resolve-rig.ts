@@ -5,11 +5,14 @@ import { SETTING_DEFAULTS, type ResolvedSettings, type TargetGoal } from './sett
 import type { Settings } from './settings-schema.js';
 import { createFilterSet, type FilterSet } from '../filters/filter-set.js';
 import { errors } from '../errors/catalogue.js';
+import type { RigMatch } from './rig-match.js';
 
 export interface ResolvedRig extends ResolvedSettings {
   parsers: PluginSpec<ParserPlugin>[];
   plugins: PluginSpec<ObserverPlugin>[];
   reporters: PluginSpec<ReporterPlugin>[];
+  /** Which frames are this rig's (`rigs.<name>.match`); null: it claims none by itself. */
+  match: RigMatch | null;
 }
 
 /**
@@ -42,6 +45,7 @@ export function resolveRig(
     targets: {
       aliases: { ...config.targets?.aliases, ...rig.targets?.aliases },
       goals: { ...targetGoals(config), ...targetGoals(rig) },
+      ownGoals: name === null ? [] : Object.keys(targetGoals(chosen)),
     },
     parsers: rig.parsers ?? config.parsers ?? [],
     plugins: rig.plugins ?? config.plugins ?? [],
@@ -53,7 +57,24 @@ export function resolveRig(
     organize: { ...defaults.organize, ...defined(config.organize), ...defined(rig.organize) },
     reporters: [...(config.reporters ?? []), ...(rig.reporters ?? [])],
     cache: { ...defaults.cache, ...defined(config.cache), ...defined(rig.cache) },
+    match: name === null ? null : (chosen.match ?? null),
   };
+}
+
+/**
+ * The rigs that say which frames are theirs (`match`), in the config's order, each resolved as
+ * `--rig` would: one scan splits a mixed archive among them. None when a rig was asked for by
+ * name (`--rig`: every frame is that rig's).
+ */
+export function matchingRigs(
+  config: AstrotrackConfig,
+  requested: string | undefined,
+  overrides: Settings = {},
+): ResolvedRig[] {
+  if (requested !== undefined || !config.rigs) return [];
+  return Object.keys(config.rigs)
+    .filter((name) => config.rigs![name]!.match !== undefined)
+    .map((name) => resolveRig(config, name, overrides));
 }
 
 /** The targets a config gives goals: every key of `targets` but `aliases` (no inherited keys). */

@@ -54,6 +54,8 @@ export interface ResolvedSettings {
     aliases: Record<string, string>;
     /** Target name as written in the config → its goal (the rig's over the top level's). */
     goals: Record<string, TargetGoal>;
+    /** The targets whose goal the rig's own section sets (not only the top level). */
+    ownGoals: string[];
   };
   plan: Defaulted<'plan'>;
   report: Defaulted<'report'>;

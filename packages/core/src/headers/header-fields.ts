@@ -128,6 +128,8 @@ export function fieldsFromHeader(header: HeaderLookup, options: HeaderFieldOptio
   if (camera?.value.trim()) set('camera', camera.value.trim(), camera.keyword);
   const readout = read.text(['READOUTM']);
   if (readout?.value.trim()) set('readoutMode', readout.value.trim(), readout.keyword);
+  const telescope = read.text(['TELESCOP']) ?? propertyText(header, 'Instrument:Telescope:Name');
+  if (telescope?.value.trim()) set('telescope', telescope.value.trim(), telescope.keyword);
 
   // For AstroBin's acquisition rows: what the optics and the night were like.
   const focalRatio = read.number(['FOCRATIO'], BOUNDS.focalRatio);

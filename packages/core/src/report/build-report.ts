@@ -179,6 +179,7 @@ export function buildExposureReport(
     targets,
     quality: accumulator.quality.rows(),
     likelyRejects: accumulator.quality.likelyRejects(),
+    rigs: [],
     mosaics: mosaicsOf(targets, projects, options.aliases ?? options.goals?.aliases ?? {}),
     projects,
     nights,

@@ -75,6 +75,11 @@ export const lightGroupSchema = z.object({
   dark: kindMatchSchema,
   flat: kindMatchSchema,
   flatDarks: kindMatchSchema.describe("The flat's own calibration: dark flats, else bias."),
+  rig: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('The rig whose frames these are, when a mixed archive is split by rig.'),
 });
 
 export const setToShootSchema = z.object({
@@ -92,6 +97,11 @@ export const setToShootSchema = z.object({
   groups: z.int().min(1).describe('Light groups it calibrates.'),
   nights: z.int().min(0),
   targets: z.array(z.string()),
+  rig: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('The rig it is for, when a mixed archive is split by rig.'),
 });
 
 export const calibrationSectionSchema = z.object({

@@ -8,6 +8,7 @@ const frame = (fields: Partial<Frame>): Frame => ({
   relativePath: 'x.fits',
   parser: 'test',
   sources: {},
+  rig: null,
   ...fields,
 });
 

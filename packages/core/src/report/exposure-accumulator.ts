@@ -73,9 +73,10 @@ export class ExposureAccumulator {
     readonly target: string | null = null,
     targetAliases: Readonly<Record<string, string>> = {},
     qualityThresholds: QualityThresholds = {},
+    rigThresholds: ReadonlyMap<string | null, QualityThresholds> | null = null,
   ) {
     this.targetNames = new TargetNames({ aliases: targetAliases });
-    this.quality = new QualityAccumulator(qualityThresholds);
+    this.quality = new QualityAccumulator(qualityThresholds, rigThresholds);
   }
 
   /** Whether a frame's target is the one asked for (`--target`); always, when none was. */

@@ -60,6 +60,13 @@ export const filterCoverageSchema = z.object({
 });
 
 export const filterFlatsSchema = filterCoverageSchema.extend({
+  rig: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      "With rigs chosen from the frames: the rig whose lights these are, matched with that rig's flats only.",
+    ),
   filter: z.string(),
   binning: z
     .string()

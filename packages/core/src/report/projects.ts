@@ -20,6 +20,8 @@ export interface ProjectGoals {
   aliases: Readonly<Record<string, string>>;
   /** `--target`: only its project. */
   target: string | null;
+  /** The goals listed at 0 % when no frames are of them; default: all of `goals`. */
+  unshot?: Readonly<Record<string, PlanInput>>;
 }
 
 /** `rejects`: per filter, the scan's lights counted and rejected, for goals with a measured buffer. */
@@ -49,16 +51,23 @@ export function projectsOf(
       project(summary.target, from, planRemainingExposure(plan, summary.rows, rejects)),
     );
   }
+  const unshot = options.unshot
+    ? new Set(Object.keys(options.unshot).map((written) => names.identify(written).name))
+    : null;
   for (const [name, goal] of own) {
-    if (seen.has(name) || !narrowed(name)) continue;
+    if (seen.has(name) || !narrowed(name) || (unshot && !unshot.has(name))) continue;
     projects.push(project(name, 'target', planRemainingExposure(goal, [], rejects)));
   }
-  // Furthest behind first: what to point the scope at tonight.
-  return projects.sort(
-    (a, b) =>
-      a.percentComplete - b.percentComplete ||
-      b.plan.remainingSeconds - a.plan.remainingSeconds ||
-      a.target.localeCompare(b.target),
+  return projects.sort(byFurthestBehind);
+}
+
+/** Furthest behind first: what to point the scope at tonight. */
+export function byFurthestBehind(a: Project, b: Project): number {
+  return (
+    a.percentComplete - b.percentComplete ||
+    b.plan.remainingSeconds - a.plan.remainingSeconds ||
+    a.target.localeCompare(b.target) ||
+    (a.rig ?? '').localeCompare(b.rig ?? '')
   );
 }
 

@@ -29,6 +29,7 @@ const LIMITS: ReadonlyArray<[keyof QualityThresholds, QualityMeasure, 'max' | 'm
 const EXAMPLES = 20;
 
 interface Group {
+  rig: string | null;
   night: string | null;
   target: string | null;
   filter: string;
@@ -44,7 +45,14 @@ export class QualityAccumulator {
   /** Per filter, the likely rejects: a measured buffer counts them with the reject folders'. */
   readonly rejectsByFilter = new Map<string, number>();
 
-  constructor(private readonly thresholds: QualityThresholds = {}) {}
+  /**
+   * `byRig`: with rigs chosen from the frames, each rig's thresholds (a frame's rig not in it has
+   * `thresholds`), and the rows split per rig.
+   */
+  constructor(
+    private readonly thresholds: QualityThresholds = {},
+    private readonly byRig: ReadonlyMap<string | null, QualityThresholds> | null = null,
+  ) {}
 
   add(frame: Frame, target: string | null, filter: string): void {
     if (
@@ -55,10 +63,12 @@ export class QualityAccumulator {
       frame.guidingRms === null
     )
       return;
-    const key = `${frame.night}\u0000${target}\u0000${filter}`;
+    const rig = this.byRig ? frame.rig : null;
+    const key = `${frame.night}\u0000${target}\u0000${filter}\u0000${rig}`;
     let group = this.groups.get(key);
     if (!group) {
       group = {
+        rig,
         night: frame.night,
         target,
         filter,
@@ -85,8 +95,9 @@ export class QualityAccumulator {
 
   private pastLimits(frame: Frame): string[] {
     const why: string[] = [];
+    const thresholds = this.byRig?.get(frame.rig) ?? this.thresholds;
     for (const [setting, measure, side, label] of LIMITS) {
-      const limit = this.thresholds[setting];
+      const limit = thresholds[setting];
       const value = frame[measure];
       if (limit === undefined || value === null) continue;
       if (side === 'max' ? value > limit : value < limit)
@@ -98,6 +109,7 @@ export class QualityAccumulator {
   rows(): QualityRow[] {
     return [...this.groups.values()]
       .map((group) => ({
+        ...(this.byRig ? { rig: group.rig } : {}),
         night: group.night,
         target: group.target,
         filter: group.filter,
@@ -109,7 +121,8 @@ export class QualityAccumulator {
         (a, b) =>
           (a.night ?? '9999').localeCompare(b.night ?? '9999') ||
           (a.target ?? '').localeCompare(b.target ?? '') ||
-          a.filter.localeCompare(b.filter),
+          a.filter.localeCompare(b.filter) ||
+          (a.rig ?? '').localeCompare(b.rig ?? ''),
       ) as QualityRow[];
   }
 

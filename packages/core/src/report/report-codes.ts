@@ -29,4 +29,5 @@ export const WARNING_CODES = [
   'target-not-found',
   'old-flats',
   'likely-rejects',
+  'rig-unmatched',
 ] as const;

@@ -94,6 +94,11 @@ export const planSchema = z.object({
 
 export const projectSchema = z
   .object({
+    rig: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('With rigs chosen from the frames: the rig whose frames these are.'),
     target: z.string(),
     goalFrom: z
       .enum(['target', 'mosaic', 'rig'])
@@ -111,6 +116,11 @@ export const projectSchema = z
 
 export const mosaicSchema = z
   .object({
+    rig: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('With rigs chosen from the frames: the rig whose frames these are.'),
     mosaic: z.string().describe('The name before the panels: `M31` for `M31 Panel 1`.'),
     subs: count,
     totalSeconds: seconds,
@@ -139,6 +149,11 @@ const measuredSummary = z
 
 export const qualityRowSchema = z
   .object({
+    rig: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('With rigs chosen from the frames: the rig whose frames these are.'),
     night: night,
     target: z.string().nullable(),
     filter: z.string(),
@@ -268,6 +283,27 @@ export const targetSummarySchema = z.object({
   rows: z.array(exposureRowSchema).describe('Its lights per filter × exposure, in filter order.'),
 });
 
+export const rigSummarySchema = z
+  .object({
+    rig: z.string().nullable().describe('Null: the top-level settings (the config names no rig).'),
+    match: z
+      .string()
+      .nullable()
+      .describe(
+        'Its `match`, as text (`camera ZWO ASI2600MM Pro, telescope RedCat 51`); null when it has none.',
+      ),
+    default: z.boolean().describe('The rig frames no match fits are counted under.'),
+    frames: count.describe(
+      'Frames of every kind counted under it (reject folders and copies aside).',
+    ),
+    unmatched: count.describe("Of them, frames no rig's match fits: the default rig's only."),
+    subs: count,
+    totalSeconds: seconds,
+    rows: z.array(exposureRowSchema).describe('Its lights per filter × exposure.'),
+    targets: z.array(targetSummarySchema).describe('Its integration per target, most first.'),
+  })
+  .describe('One optical train of a mixed archive: the frames its `match` fits.');
+
 export const calibrationGroupSchema = z
   .object({
     kind: z.enum(FRAME_KINDS).exclude(['light']),
@@ -326,6 +362,11 @@ export const exposureReportSchema = z
     mosaics: z
       .array(mosaicSchema)
       .describe('Mosaics, each with its panels; empty when no target is named as a panel.'),
+    rigs: z
+      .array(rigSummarySchema)
+      .describe(
+        'With rigs chosen from the frames (`rigs.<name>.match`, no --rig): integration per rig, in the config’s order, the default rig last; empty otherwise.',
+      ),
     projects: z
       .array(projectSchema)
       .describe(

@@ -20,6 +20,7 @@ import type {
   qualityRowSchema,
   reportSectionSchema,
   reportWarningSchema,
+  rigSummarySchema,
   skipSummarySchema,
   targetSummarySchema,
   warningCodeSchema,
@@ -43,6 +44,7 @@ export type Project = z.output<typeof projectSchema>;
 export type Mosaic = z.output<typeof mosaicSchema>;
 export type QualityRow = z.output<typeof qualityRowSchema>;
 export type LikelyRejects = z.output<typeof likelyRejectsSchema>;
+export type RigSummary = z.output<typeof rigSummarySchema>;
 export type CalibrationGroup = z.output<typeof calibrationGroupSchema>;
 export type ExposureReport = z.output<typeof exposureReportSchema>;
 

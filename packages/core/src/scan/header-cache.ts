@@ -85,6 +85,7 @@ export const CACHED_PROPERTIES = [
   'Observation:Object:Name',
   'Observation:Time:Start',
   'Instrument:Camera:Name',
+  'Instrument:Telescope:Name',
 ] as const;
 
 /**

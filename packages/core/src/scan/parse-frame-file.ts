@@ -86,6 +86,7 @@ export function buildFrame(
     sensorTemperature: fields.sensorTemperature ?? null,
     camera: fields.camera ?? null,
     readoutMode: fields.readoutMode ?? null,
+    telescope: fields.telescope ?? null,
     captureTime: fields.captureTime ?? null,
     night: fields.night ?? null,
     frameNumber: fields.frameNumber ?? null,
@@ -103,5 +104,6 @@ export function buildFrame(
     relativePath: file.relativePath,
     parser,
     sources,
+    rig: null,
   };
 }

@@ -5,6 +5,7 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Logger } from '../logging/create-logger.js';
+import type { Frame } from '../frame.js';
 import type { ResolvedRig } from '../config/resolve-rig.js';
 import { errors } from '../errors/catalogue.js';
 import type { EngineEvents } from '../events/engine-events.js';
@@ -36,6 +37,8 @@ import { readSessionMetadataFile, withSessionMetadata } from './session-metadata
 import { DuplicateFinder } from './duplicate-frames.js';
 import { rejectFolders } from './reject-folders.js';
 import { settleWithin } from '../config/settle-within.js';
+import { RigLanes, type RigLaneInput } from './rig-lanes.js';
+import { splitByRig } from './split-by-rig.js';
 
 export interface ScanArchiveOptions {
   root: string;
@@ -62,6 +65,11 @@ export interface ScanArchiveOptions {
   cacheFolder?: string | null;
   /** Use the cache without writing to it (dry runs); default false. */
   cacheReadOnly?: boolean;
+  /**
+   * The rigs that say which frames are theirs (`match`), each with its goals: the archive is split
+   * among them, frames no match fits counted under `rig`. Empty or absent: every frame is `rig`'s.
+   */
+  rigs?: readonly RigLaneInput[];
 }
 
 export interface ScanResult {
@@ -87,6 +95,13 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     pluginErrors.push(...found);
   };
 
+  const includeUnknown = options.includeUnknown ?? rig.report.includeUnknown;
+  const lanes = options.rigs?.length
+    ? new RigLanes({ rig, goals: options.goals }, options.rigs, {
+        includeUnknown,
+        target: options.target ?? null,
+      })
+    : null;
   const sectionBuilders: { plugin: string; build: ReportSectionBuilder }[] = [];
   for (const plugin of [...options.parsers, ...(options.plugins ?? [])]) {
     if (!plugin.setup) continue;
@@ -94,6 +109,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       on: (event, handler) => bus.on(event, handler, plugin.name),
       logger: logger.child({ plugin: plugin.name }),
       rig,
+      rigs: lanes ? lanes.lanes.map((lane) => lane.rig) : [rig],
       target: options.target ?? null,
       addReportSection: (build) => sectionBuilders.push({ plugin: plugin.name, build }),
     };
@@ -105,13 +121,26 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     }
   }
 
-  const includeUnknown = options.includeUnknown ?? rig.report.includeUnknown;
   const accumulator = new ExposureAccumulator(
     includeUnknown,
     options.target ?? null,
     rig.targets.aliases,
     rig.quality,
+    lanes?.thresholds ?? null,
   );
+  if (lanes) {
+    bus.on('frame', (frame) => lanes.of(frame).accumulator.addFrame(frame), 'astrotrack:rigs');
+    bus.on(
+      'frame:rejected',
+      (event) => lanes.of(event.frame).accumulator.addRejected(event),
+      'astrotrack:rigs',
+    );
+  }
+  // Every frame says whose it is, before any plugin sees it.
+  const assignRig = (frame: Frame, counted: boolean) => {
+    if (lanes) lanes.assign(frame, counted);
+    else frame.rig = rig.name;
+  };
   bus.on('frame', (frame) => accumulator.addFrame(frame), 'astrotrack:exposure');
   bus.on('frame:skipped', (event) => accumulator.addSkipped(event), 'astrotrack:exposure');
   bus.on('frame:rejected', (event) => accumulator.addRejected(event), 'astrotrack:exposure');
@@ -192,6 +221,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
         }
         if (rejectFolder !== null) {
           setApart++;
+          assignRig(outcome.frame, false);
           bus.emit('frame:rejected', { frame: outcome.frame, folder: rejectFolder });
           continue;
         }
@@ -205,11 +235,15 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
         }
         if (outcome.frame.sources.night?.detail.endsWith(UTC_ALONE))
           remember(utcNights, file.relativePath);
+        assignRig(outcome.frame, true);
         bus.emit('frame', outcome.frame);
       } else {
         skipped++;
         const { code, reason } = outcome.skip;
-        if (outcome.master) bus.emit('frame:master', outcome.master);
+        if (outcome.master) {
+          assignRig(outcome.master, false);
+          bus.emit('frame:master', outcome.master);
+        }
         // Expected and summed up in the report: a line each only when asked for (--verbose).
         if (code === 'no-parser' || code === 'not-integration' || outcome.master)
           logger.debug(`skipped ${file.relativePath}: ${reason}`);
@@ -243,7 +277,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
   collect(await bus.drain());
   const { sections, warnings: sectionWarnings } = await buildSections(sectionBuilders, collect);
 
-  const report = buildExposureReport(accumulator, {
+  const whole = buildExposureReport(accumulator, {
     root,
     rig: rig.name,
     filters: rig.filters,
@@ -261,6 +295,19 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     ],
     sections,
   });
+  const report = lanes
+    ? splitByRig(whole, lanes, (lane, unshot) =>
+        buildExposureReport(lane.accumulator, {
+          root,
+          rig: lane.rig.name,
+          filters: rig.filters,
+          sort: options.sort ?? rig.report.sort,
+          goals: lane.goals ? { ...lane.goals, unshot, aliases: lane.rig.targets.aliases } : null,
+          aliases: lane.rig.targets.aliases,
+          includeUnknown,
+        }),
+      )
+    : whole;
   bus.emit('report', report);
   collect(await bus.drain());
   return { report, pluginErrors };

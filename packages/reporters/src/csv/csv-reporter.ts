@@ -11,8 +11,10 @@
  * (the fewest sets still to shoot), `duplicate` (frames counted once), `warning`.
  * `quality` (per night × target × filter: the medians measured, `count` the likely rejects),
  * `mosaic` (per panel: `kind` the mosaic, `count` the panel number), `project` (per target with a goal: an overall row, then one per allocated filter, with
- * `percentComplete`). `offset`, `camera`, `percentComplete` and the measured medians come last, so the columns before them
- * keep their places.
+ * `percentComplete`), `rig` and `rig-filter` (a mixed archive split by rig: per rig `count` its frames,
+ * `message` its match, `kind` `default` for the rig unmatched frames fall to; then its filter ×
+ * exposure rows). `offset`, `camera`, `percentComplete`, the measured medians and `rig` come last, so
+ * the columns before them keep their places; `rig` is filled on every row that belongs to one rig.
  */
 import type { ExposureReport, ReporterPlugin } from '@astrotrack/core';
 import {
@@ -53,6 +55,7 @@ export const CSV_COLUMNS = [
   'starCount',
   'eccentricity',
   'guidingRms',
+  'rig',
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -85,6 +88,18 @@ export function formatCsv(report: ExposureReport): string {
     });
   }
   for (const row of report.rejected) rows.push({ section: 'rejected', ...row });
+  for (const rig of report.rigs) {
+    rows.push({
+      section: 'rig',
+      rig: rig.rig,
+      kind: rig.default ? 'default' : null,
+      count: rig.frames,
+      subs: rig.subs,
+      totalSeconds: rig.totalSeconds,
+      message: rig.match,
+    });
+    for (const row of rig.rows) rows.push({ section: 'rig-filter', rig: rig.rig, ...row });
+  }
   for (const row of report.quality) {
     rows.push({
       section: 'quality',
@@ -98,6 +113,7 @@ export function formatCsv(report: ExposureReport): string {
       starCount: row.starCount?.median ?? null,
       eccentricity: row.eccentricity?.median ?? null,
       guidingRms: row.guidingRms?.median ?? null,
+      rig: row.rig,
     });
   }
   for (const mosaic of report.mosaics) {
@@ -110,12 +126,14 @@ export function formatCsv(report: ExposureReport): string {
         subs: panel.subs,
         totalSeconds: panel.totalSeconds,
         percentComplete: panel.percentComplete,
+        rig: mosaic.rig,
       });
     }
   }
-  for (const { target, plan, percentComplete } of report.projects) {
+  for (const { target, plan, percentComplete, rig } of report.projects) {
     rows.push({
       section: 'project',
+      rig,
       target,
       targetSeconds: plan.captureSeconds,
       totalSeconds: plan.captureSeconds - plan.remainingSeconds,
@@ -126,6 +144,7 @@ export function formatCsv(report: ExposureReport): string {
     for (const filter of plan.filters) {
       rows.push({
         section: 'project',
+        rig,
         target,
         filter: filter.filter,
         exposureSeconds: filter.subExposureSeconds,
@@ -154,6 +173,7 @@ export function formatCsv(report: ExposureReport): string {
       for (const flat of filter.owned) {
         rows.push({
           section: 'flats',
+          rig: filter.rig,
           filter: filter.filter,
           binning: filter.binning,
           angle: flat.angle,
@@ -164,6 +184,7 @@ export function formatCsv(report: ExposureReport): string {
       for (const angle of filter.needed) {
         rows.push({
           section: 'flats',
+          rig: filter.rig,
           filter: filter.filter,
           binning: filter.binning,
           angle,
@@ -174,6 +195,7 @@ export function formatCsv(report: ExposureReport): string {
       if (filter.withoutAngle && !filter.withoutAngle.flat) {
         rows.push({
           section: 'flats',
+          rig: filter.rig,
           filter: filter.filter,
           binning: filter.binning,
           status: 'to-shoot',
@@ -208,6 +230,7 @@ export function formatCsv(report: ExposureReport): string {
           : (match.missing ?? match.notes.join('; ')),
         offset: group.offset,
         camera: group.camera,
+        rig: group.rig,
       });
     }
   }
@@ -227,6 +250,7 @@ export function formatCsv(report: ExposureReport): string {
       message: `${toShootText(set)} for ${set.targets.join(', ')}`,
       offset: set.offset,
       camera: set.camera,
+      rig: set.rig,
     });
   }
   for (const duplicate of report.duplicates) {

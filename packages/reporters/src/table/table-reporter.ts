@@ -18,6 +18,7 @@ import {
   nightsTable,
   projectsShown,
   projectsTable,
+  rigsTable,
   qualityTable,
   rejectedTable,
   moreExamples,
@@ -56,6 +57,7 @@ function formatTable(report: ExposureReport, color: boolean, explain: boolean): 
   if (rejected) lines.push('', ...block(rejected));
   if (report.totalsByExposure.length > 0) lines.push('', ...block(exposuresTable(report)));
   lines.push('', ...summaryLines(report));
+  if (report.rigs.length > 0) lines.push('', ...block(rigsTable(report)));
   if (projectsShown(report)) lines.push('', ...block(projectsTable(report)));
   if (report.mosaics.length > 0) lines.push('', ...block(mosaicsTable(report)));
   if (report.quality.length > 0) lines.push('', ...block(qualityTable(report)));

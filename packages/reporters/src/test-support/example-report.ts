@@ -32,6 +32,7 @@ export function toolkitExampleReport(
         relativePath: `${filter}/${i}.fits`,
         parser: 'test',
         sources: {},
+        rig: null,
       });
     }
   }

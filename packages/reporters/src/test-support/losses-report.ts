@@ -16,6 +16,7 @@ export function lossesReport(): ExposureReport {
     relativePath: `night1/${fields.filter}_${i}.fits`,
     parser: 'test',
     sources: {},
+    rig: null,
     night: '2025-09-14',
     exposureSeconds: 300,
     ...fields,

@@ -23,6 +23,7 @@ export function richReport(): ExposureReport {
         relativePath: `${fields.target ?? 'x'}/${fields.filter ?? fields.kind ?? 'unknown'}/${i}.fits`,
         parser: 'test',
         sources: {},
+        rig: null,
         ...fields,
       });
     }

@@ -16,7 +16,7 @@ import {
   type LightGroup,
   type SetToShoot,
 } from '@astrotrack/core/internal';
-import { NONE, type ReportTable } from './report-tables.js';
+import { NONE, rigName, type ReportTable } from './report-tables.js';
 
 export function calibrationSectionOf(report: ExposureReport): CalibrationSection | null {
   return reportSection(report, CALIBRATION_SECTION_ID);
@@ -52,7 +52,8 @@ function shortSetup(group: LightGroup): string {
 
 function groupLabel(group: LightGroup, cameras: boolean): string {
   const angle = group.angle ? ` ${group.angle.from}°` : '';
-  return `${group.night ?? '(no night)'} ${group.target ?? '(no target)'} ${group.filter}${angle}, ${setupText(group, { camera: cameras })}`;
+  const rig = group.rig === undefined ? '' : `${rigName(group.rig)}: `;
+  return `${rig}${group.night ?? '(no night)'} ${group.target ?? '(no target)'} ${group.filter}${angle}, ${setupText(group, { camera: cameras })}`;
 }
 
 /** The reasons for one kind's result, as one line; null when there is nothing to say. */
@@ -78,6 +79,7 @@ export function calibrationTables(
   const explain = options.explain ?? false;
   const cameras = new Set(section.groups.map((g) => g.camera)).size > 1;
   const targets = new Set(section.groups.map((g) => g.target)).size > 1;
+  const rigs = section.groups.some((g) => g.rig !== undefined);
   const { summary, rules } = section;
   const shown =
     explain || options.maxRows === undefined || section.groups.length <= options.maxRows
@@ -108,6 +110,7 @@ export function calibrationTables(
       id: 'calibration-groups',
       title: 'Calibration by light group',
       columns: [
+        ...(rigs ? [{ header: 'Rig', align: 'left' as const }] : []),
         { header: 'Night', align: 'left' },
         ...(targets ? [{ header: 'Target', align: 'left' as const }] : []),
         { header: 'Filter', align: 'left' },
@@ -119,6 +122,7 @@ export function calibrationTables(
         { header: 'Flat cal.', align: 'left' },
       ],
       rows: shown.map((group) => [
+        ...(rigs ? [rigName(group.rig)] : []),
         group.night ?? NONE,
         ...(targets ? [group.target ?? NONE] : []),
         group.angle ? `${group.filter} ${group.angle.from}°` : group.filter,
@@ -137,10 +141,12 @@ export function calibrationTables(
 }
 
 function toShootTable(section: CalibrationSection, cameras: boolean): ReportTable {
+  const rigs = section.toShoot.some((set) => set.rig !== undefined);
   return {
     id: 'calibration-to-shoot',
     title: 'Calibration to shoot (the fewest sets that calibrate every group)',
     columns: [
+      ...(rigs ? [{ header: 'Rig', align: 'left' as const }] : []),
       { header: 'Kind', align: 'left' },
       { header: 'Set', align: 'left' },
       ...(cameras ? [{ header: 'Camera', align: 'left' as const }] : []),
@@ -148,6 +154,7 @@ function toShootTable(section: CalibrationSection, cameras: boolean): ReportTabl
       { header: 'For', align: 'left' },
     ],
     rows: section.toShoot.map((set) => [
+      ...(rigs ? [rigName(set.rig)] : []),
       KIND[set.kind],
       toShootText(set),
       ...(cameras ? [set.camera ?? NONE] : []),

@@ -33,6 +33,7 @@ export interface ReportTable {
     | 'duplicates'
     | 'exposures'
     | 'targets'
+    | 'rigs'
     | 'projects'
     | 'mosaics'
     | 'quality'
@@ -265,6 +266,50 @@ export function targetsTable(report: ExposureReport): ReportTable {
   };
 }
 
+/** A mixed archive split by optical train: what each rig's `match` took, and its integration. */
+export function rigsTable(report: ExposureReport): ReportTable {
+  const unmatched = report.rigs.find((rig) => rig.default && rig.unmatched > 0);
+  return {
+    id: 'rigs',
+    title: 'Integration by rig',
+    columns: [
+      { header: 'Rig', align: 'left' },
+      { header: 'Frames of', align: 'left' },
+      { header: 'Frames', align: 'right' },
+      { header: 'Subs', align: 'right' },
+      { header: 'Total', align: 'left' },
+      { header: 'Targets', align: 'right' },
+    ],
+    rows: report.rigs.map((rig) => [
+      rigName(rig.rig),
+      [rig.match, rig.default ? 'no match (default)' : null].filter(Boolean).join('; ') || NONE,
+      String(rig.frames),
+      String(rig.subs),
+      formatDuration(rig.totalSeconds),
+      String(rig.targets.length),
+    ]),
+    notes: unmatched
+      ? [
+          `${unmatched.unmatched} frame${unmatched.unmatched === 1 ? '' : 's'} matched no rig and count under ${rigName(unmatched.rig)}.`,
+        ]
+      : [],
+  };
+}
+
+export function rigName(rig: string | null | undefined): string {
+  return rig ?? '(top level)';
+}
+
+/** A Rig column first, when the rows are split by rig. */
+function rigColumn<T extends { rig?: string | null }>(
+  rows: readonly T[],
+): { columns: ReportTable['columns']; cell: (row: T) => string[] } {
+  const split = rows.some((row) => row.rig !== undefined);
+  return split
+    ? { columns: [{ header: 'Rig', align: 'left' }], cell: (row) => [rigName(row.rig)] }
+    : { columns: [], cell: () => [] };
+}
+
 /** Shown when there is more than the integration table's plan to say: several projects, or a target's own goal. */
 export function projectsShown(report: ExposureReport): boolean {
   const { projects } = report;
@@ -273,10 +318,12 @@ export function projectsShown(report: ExposureReport): boolean {
 
 /** Every target with a goal, furthest behind first: how far, what is left, per filter. */
 export function projectsTable(report: ExposureReport): ReportTable {
+  const rig = rigColumn(report.projects);
   return {
     id: 'projects',
     title: 'Projects (furthest behind first)',
     columns: [
+      ...rig.columns,
       { header: 'Target', align: 'left' },
       { header: 'Goal', align: 'left' },
       { header: 'Done', align: 'right' },
@@ -288,6 +335,7 @@ export function projectsTable(report: ExposureReport): ReportTable {
       const { plan } = project;
       const subs = remainingSubsOf(plan);
       return [
+        ...rig.cell(project),
         targetName(project.target),
         `${formatDuration(plan.targetHours * 3600)}${project.goalFrom === 'rig' ? ' (rig)' : ''}`,
         `${project.percentComplete} %`,
@@ -304,10 +352,12 @@ export function projectsTable(report: ExposureReport): ReportTable {
 
 /** Each mosaic's panels, furthest behind first: the panel to shoot next is on top. */
 export function mosaicsTable(report: ExposureReport): ReportTable {
+  const rig = rigColumn(report.mosaics);
   const rows: string[][] = [];
   for (const mosaic of report.mosaics) {
     for (const [i, panel] of mosaic.panels.entries()) {
       rows.push([
+        ...(i === 0 ? rig.cell(mosaic) : rig.cell(mosaic).map(() => '')),
         i === 0 ? targetName(mosaic.mosaic) : '',
         `${panel.panel}`,
         String(panel.subs),
@@ -320,6 +370,7 @@ export function mosaicsTable(report: ExposureReport): ReportTable {
     id: 'mosaics',
     title: 'Mosaics (per panel, furthest behind first)',
     columns: [
+      ...rig.columns,
       { header: 'Mosaic', align: 'left' },
       { header: 'Panel', align: 'right' },
       { header: 'Subs', align: 'right' },
@@ -329,7 +380,7 @@ export function mosaicsTable(report: ExposureReport): ReportTable {
     rows,
     notes: report.mosaics.map(
       (m) =>
-        `${targetName(m.mosaic)}: ${m.panels.length} panels, ${formatDuration(m.totalSeconds)}; next: panel ${m.panels[0]!.panel}`,
+        `${m.rig === undefined ? '' : `${rigName(m.rig)}: `}${targetName(m.mosaic)}: ${m.panels.length} panels, ${formatDuration(m.totalSeconds)}; next: panel ${m.panels[0]!.panel}`,
     ),
   };
 }
@@ -346,10 +397,12 @@ function measured(value: ExposureReport['quality'][number]['hfr']): string {
 export function qualityTable(report: ExposureReport): ReportTable {
   const several = new Set(report.quality.map((row) => row.target)).size > 1;
   const { likelyRejects } = report;
+  const rig = rigColumn(report.quality);
   return {
     id: 'quality',
     title: 'Quality as measured (median, spread)',
     columns: [
+      ...rig.columns,
       { header: 'Night', align: 'left' },
       ...(several ? [{ header: 'Target', align: 'left' as const }] : []),
       { header: 'Filter', align: 'left' },
@@ -362,6 +415,7 @@ export function qualityTable(report: ExposureReport): ReportTable {
       { header: 'Likely rej.', align: 'right' },
     ],
     rows: report.quality.map((row) => [
+      ...rig.cell(row),
       row.night ?? NONE,
       ...(several ? [targetName(row.target)] : []),
       row.filter,
@@ -523,7 +577,8 @@ function statusText(entry: FilterFlats): string {
 }
 
 function flatLabel(entry: FilterFlats): string {
-  return entry.binning ? `${entry.filter} ${entry.binning}` : entry.filter;
+  const label = entry.binning ? `${entry.filter} ${entry.binning}` : entry.filter;
+  return entry.rig === undefined ? label : `${rigName(entry.rig)}: ${label}`;
 }
 
 function detected(entry: FilterFlats): string {
@@ -589,6 +644,7 @@ export function documentParts(
   if (rejected) parts.push({ table: rejected });
   if (report.totalsByExposure.length > 0) parts.push({ table: exposuresTable(report) });
   parts.push({ summary: summaryLines(report) });
+  if (report.rigs.length > 0) parts.push({ table: rigsTable(report) });
   if (projectsShown(report)) parts.push({ table: projectsTable(report) });
   if (report.mosaics.length > 0) parts.push({ table: mosaicsTable(report) });
   if (report.quality.length > 0) parts.push({ table: qualityTable(report) });
