@@ -92,6 +92,10 @@ export interface ReporterOptions {
   color: boolean;
   /** Spell every choice out (`--explain`): the calibration set each group uses, and why. */
   explain?: boolean;
+  /** A live report (`watch`): a page that reloads itself this often, in seconds; absent: never. */
+  refreshSeconds?: number;
+  /** A live report: when it was made, as shown to the user (`21:04:10`). */
+  updatedAt?: string;
 }
 
 /** Turns a report into text. Pure: the CLI decides where the text goes. */

@@ -34,6 +34,7 @@ const NOT_SETTINGS = new Set([
   '--gain',
   '--camera',
   '--quiet-ms',
+  '--poll',
   '--by',
   '--layout',
   '--out',

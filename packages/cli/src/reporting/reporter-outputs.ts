@@ -108,6 +108,8 @@ export async function writeReports(
   reporters: readonly LoadedReporter[],
   report: ExposureReport,
   options: ReporterOptions,
+  /** Say on stderr which file each report went to; `watch` says it once, on its screen. */
+  announce = true,
 ): Promise<void> {
   for (const { reporter } of reporters) {
     for (const warning of reporter.warnings?.(report) ?? [])
@@ -123,7 +125,7 @@ export async function writeReports(
   for (const { reporter, file, text } of made) {
     if (file === null) continue;
     await writeFileAtomic(resolve(file), text);
-    process.stderr.write(`wrote ${reporter.name} report to ${file}\n`);
+    if (announce) process.stderr.write(`wrote ${reporter.name} report to ${file}\n`);
   }
   const toStdout = made.find((entry) => entry.file === null);
   if (toStdout) process.stdout.write(toStdout.text);

@@ -11,6 +11,8 @@ export interface SettleOptions {
   root: string;
   quietMs?: number;
   onSettled: () => void;
+  /** Events to pass over: the report files `watch` writes itself, say. */
+  ignore?: (relativePath: string) => boolean;
 }
 
 export class ChangeSettler {
@@ -24,6 +26,7 @@ export class ChangeSettler {
 
   /** A file-system event for `relativePath` (a file or a folder). */
   changed(relativePath: string | null): void {
+    if (relativePath && this.options.ignore?.(relativePath)) return;
     if (relativePath && isFrameFileName(relativePath)) {
       this.pending.set(relativePath, this.fingerprint(relativePath));
     } else if (relativePath?.split(/[\\/]/).includes('.astrotrack')) {

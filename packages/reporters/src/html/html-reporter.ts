@@ -17,10 +17,23 @@ import { angleChart, filterChart, nightChart } from './svg-charts.js';
 import { HTML_STYLE } from './html-style.js';
 
 export function htmlReporter(): ReporterPlugin {
-  return { name: 'html', format: (report, options) => formatHtml(report, options?.explain) };
+  return {
+    name: 'html',
+    format: (report, options) =>
+      formatHtml(report, options?.explain, {
+        refreshSeconds: options?.refreshSeconds,
+        updatedAt: options?.updatedAt,
+      }),
+  };
 }
 
-export function formatHtml(report: ExposureReport, explain = false): string {
+export interface LivePage {
+  /** The page reloads itself this often (a `<meta http-equiv="refresh">`: no script). */
+  refreshSeconds?: number | undefined;
+  updatedAt?: string | undefined;
+}
+
+export function formatHtml(report: ExposureReport, explain = false, live: LivePage = {}): string {
   const name =
     report.target ??
     (report.targets.length === 1
@@ -36,7 +49,11 @@ export function formatHtml(report: ExposureReport, explain = false): string {
   ];
   const body = [
     `<header><h1>${escapeHtml(name)}</h1><p class="meta">${escapeHtml(
-      [report.rig ? `rig ${report.rig}` : null, `${report.frames.files} files scanned`]
+      [
+        report.rig ? `rig ${report.rig}` : null,
+        `${report.frames.files} files scanned`,
+        live.updatedAt ? `updated ${live.updatedAt}` : null,
+      ]
         .filter(Boolean)
         .join(' · '),
     )}</p></header>`,
@@ -57,7 +74,7 @@ export function formatHtml(report: ExposureReport, explain = false): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(name)}: integration report</title>
+${live.refreshSeconds ? `<meta http-equiv="refresh" content="${Math.max(1, Math.round(live.refreshSeconds))}">\n` : ''}<title>${escapeHtml(name)}: integration report</title>
 <style>${HTML_STYLE}</style>
 </head>
 <body>

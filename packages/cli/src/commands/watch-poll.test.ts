@@ -1,0 +1,138 @@
+/**
+ * `watch` where file-system events do not come (#20): with `fs.watch` failing as it does on some
+ * network file systems, it polls by itself, writes its reporters to files on every update (an HTML
+ * page that reloads itself, JSON for scripts) and says what changed since the last update.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ExposureReport } from '@astrotrack/core';
+import { formatFitsHeader } from '@astrotrack/fits';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
+import { BIN } from '../test-support/run-cli.js';
+import { writeToolkitExample } from '../test-support/toolkit-example.js';
+
+const tempDir = useTempDir();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Loaded before the CLI: `fs.watch` fails as on a file system without events. */
+const NO_EVENTS = `const fs = require('node:fs');
+fs.watch = () => { const error = new Error('watch not supported'); error.code = 'ENOSYS'; throw error; };
+`;
+
+describe('astrotrack watch without file-system events', () => {
+  it('polls, rewrites its report files on every update and says what changed', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'M31');
+    writeToolkitExample(data);
+    const preload = join(dir, 'no-events.cjs');
+    writeFileSync(preload, NO_EVENTS);
+    // The report files inside the watched folder: writing them must not count as a change.
+    const json = join(data, 'tonight.json');
+    const html = join(data, 'tonight.html');
+    const child = spawn(
+      process.execPath,
+      [
+        '--require',
+        preload,
+        BIN,
+        'watch',
+        data,
+        '--no-flats',
+        '--poll',
+        '1',
+        '--reporter',
+        `json=${json}`,
+        '--reporter',
+        `html=${html}`,
+      ],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CONFIG_HOME: join(dir, 'xdg') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Up to 60 s: a cold start on a loaded machine can take many seconds.
+    const waitFor = async (test: () => boolean, what: string) => {
+      for (let i = 0; i < 1200 && !test(); i++) await sleep(50);
+      expect(test(), `${what}\n${stdout}\n${stderr}`).toBe(true);
+    };
+    const subsInJson = () =>
+      existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as ExposureReport).totalSubs : -1;
+
+    await waitFor(() => stdout.includes('M31: 288 light frames counted'), 'the first report');
+    expect(stdout).toContain(`looking in ${data} every 1 s`);
+    await waitFor(() => subsInJson() === 288, 'the JSON file');
+    expect(readFileSync(html, 'utf8')).toContain('<meta http-equiv="refresh" content="1">');
+
+    const frame = (name: string, filter: string) =>
+      writeFileSync(
+        join(data, name),
+        formatFitsHeader([
+          ['SIMPLE', true],
+          ['BITPIX', 16],
+          ['NAXIS', 0],
+          ['IMAGETYP', 'LIGHT'],
+          ['FILTER', filter],
+          ['EXPTIME', 120],
+        ]),
+      );
+    frame('light_M31_L_120s_9998.fits', 'L');
+    frame('light_M31_R_120s_9999.fits', 'R');
+    await waitFor(() => subsInJson() === 290, 'the JSON file after two new frames');
+    await waitFor(
+      () => /since [\d:]+: .*\+1 L, \+1 R.*\(\+2 subs\)/.test(stdout),
+      'the change line',
+    );
+    expect(readFileSync(html, 'utf8')).toContain('290');
+    const updates = stdout.match(/light frames counted/g)!.length;
+    // Nothing changes, and the report files it keeps writing are not changes: no more updates.
+    await sleep(3500);
+    expect(stdout.match(/light frames counted/g)!.length).toBe(updates);
+
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+  }, 240_000);
+
+  it('chooses polling by itself when fs.watch fails', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'M31');
+    writeToolkitExample(data);
+    const preload = join(dir, 'no-events.cjs');
+    writeFileSync(preload, NO_EVENTS);
+    const child = spawn(
+      process.execPath,
+      ['--require', preload, BIN, 'watch', data, '--no-flats'],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CONFIG_HOME: join(dir, 'xdg') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    for (let i = 0; i < 1200 && !stdout.includes('Ctrl-C stops'); i++) await sleep(50);
+    expect(stdout).toContain('every 30 s (no file-system events here (ENOSYS))');
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  }, 120_000);
+
+  it('refuses a reporter to the screen, which shows the table', async () => {
+    const dir = tempDir();
+    const child = spawn(process.execPath, [BIN, 'watch', dir, '--reporter', 'json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('write --reporter json=tonight.json');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
