@@ -6,7 +6,7 @@
  * for. On a network share, where file-system events do not come, it polls. Ctrl-C stops it.
  */
 import { watch as watchFolder, type FSWatcher } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { errors, isAstrotrackError, type ExposureReport } from '@astrotrack/core/internal';
 import { loadBuiltinReporter } from '@astrotrack/reporters';
@@ -18,7 +18,7 @@ import {
   writeReports,
   type ReporterSpec,
 } from '../reporting/reporter-outputs.js';
-import { prepareScan, runScan } from '../run-scan.js';
+import { prepareRig, runScan } from '../run-scan.js';
 import { ChangePoller } from '../watch/poll-changes.js';
 import { changesSince } from '../watch/report-changes.js';
 import { ChangeSettler } from '../watch/settle-changes.js';
@@ -68,7 +68,8 @@ export function registerWatchCommand(program: Command): void {
       const root = resolve(dir);
       const specs = fileSpecs(flags.reporter ?? []);
       // Every output is checked before the first scan: a typo costs no wait.
-      if (specs.length > 0) await loadReporters(specs, (await prepareScan(options)).rig);
+      if (specs.length > 0)
+        await loadReporters(specs, (await prepareRig({ ...options, searchFrom: dir, logger })).rig);
       const pollSeconds =
         flags.poll === undefined ? null : parseBoundedNumber('--poll', flags.poll, POLL_SECONDS);
       let mode: WatchMode = chooseWatchMode(root, pollSeconds);
@@ -190,19 +191,16 @@ function fileSpecs(values: readonly string[]): ReporterSpec[] {
   return specs;
 }
 
-/** The report files `watch` writes inside the watched folder (and their temporary copies): no event of theirs is a change. */
+/** The report files `watch` writes (and their temporary copies): no event of theirs is a change. */
 function ownFileTest(root: string, outputs: readonly string[]): (relativePath: string) => boolean {
-  const inside = outputs
-    .map((file) => ({ folder: relative(root, dirname(file)), name: basename(file) }))
-    .filter(({ folder }) => !folder.startsWith('..'));
-  if (inside.length === 0) return () => false;
   return (relativePath) => {
-    const folder = dirname(relativePath) === '.' ? '' : dirname(relativePath);
-    const name = basename(relativePath);
-    return inside.some(
-      (own) =>
-        own.folder.split(sep).join('/') === folder.split(sep).join('/') &&
-        (name === own.name || (name.startsWith(`.${own.name}.`) && name.endsWith('.tmp'))),
+    const path = resolve(root, relativePath);
+    return outputs.some(
+      (file) =>
+        path === file ||
+        (dirname(path) === dirname(file) &&
+          basename(path).startsWith(`.${basename(file)}.`) &&
+          path.endsWith('.tmp')),
     );
   };
 }

@@ -3,9 +3,8 @@
  * sizes and times are listed (one stat each, no file opened) and, once a change has stayed the
  * same for a whole interval, `onSettled` runs. A frame still being written is waited for.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { isFrameFileName } from '@astrotrack/core/internal';
+import { stat } from 'node:fs/promises';
+import { walkFrames } from '@astrotrack/core/internal';
 
 export interface PollOptions {
   root: string;
@@ -53,33 +52,23 @@ export class ChangePoller {
   }
 }
 
-/** Every frame file under `root` with its size and modification time, as one comparable text. */
+/**
+ * Every frame file under `root` with its size and modification time, as one comparable text: the
+ * files the scan reads (the same walk, so the same folders and names), one stat each.
+ */
 export async function frameListing(root: string): Promise<string> {
   const lines: string[] = [];
-  const walk = async (folder: string, relative: string): Promise<void> => {
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch {
-      lines.push(`${relative}/ unreadable`);
-      return;
+  try {
+    for await (const batch of walkFrames(root)) {
+      const stats = await Promise.all(
+        batch.map((file) => stat(file.bytes ?? file.path).catch(() => null)),
+      );
+      // A file gone between the listing and the stat: the next poll sees it gone.
+      for (const [i, info] of stats.entries())
+        if (info) lines.push(`${batch[i]!.relativePath} ${info.size} ${info.mtimeMs}`);
     }
-    await Promise.all(
-      entries.map(async (entry) => {
-        if (entry.name === '.astrotrack') return; // our own cache and journals
-        const path = join(folder, entry.name);
-        const name = relative ? `${relative}/${entry.name}` : entry.name;
-        if (entry.isDirectory()) return walk(path, name);
-        if (!isFrameFileName(entry.name)) return;
-        try {
-          const info = await stat(path);
-          lines.push(`${name} ${info.size} ${info.mtimeMs}`);
-        } catch {
-          // Gone between the listing and the stat: the next poll sees it gone.
-        }
-      }),
-    );
-  };
-  await walk(root, '');
+  } catch (error) {
+    lines.push(`unreadable: ${(error as Error).message}`);
+  }
   return lines.sort().join('\n');
 }
