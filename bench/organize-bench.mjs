@@ -25,7 +25,7 @@ const { values } = parseArgs({
 });
 const rounds = Number(values.rounds);
 const here = new URL('.', import.meta.url).pathname;
-const bin = join(here, '..', 'packages', 'cli', 'bin.js');
+const bin = join(here, '..', 'packages', 'cli', 'bin.cjs');
 const work = mkdtempSync(join(tmpdir(), 'astrotrack-organize-bench-'));
 const archive = join(work, 'archive');
 const list = join(work, 'moves.tsv');

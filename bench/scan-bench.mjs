@@ -40,7 +40,7 @@ const { values } = parseArgs({
 const frames = Number(values.frames);
 const rounds = Number(values.rounds);
 const here = new URL('.', import.meta.url).pathname;
-const bin = join(here, '..', 'packages', 'cli', 'bin.js');
+const bin = join(here, '..', 'packages', 'cli', 'bin.cjs');
 const rssPreload = join(here, 'report-peak-rss.mjs');
 
 const work = mkdtempSync(join(tmpdir(), 'astrotrack-bench-'));

@@ -8,7 +8,7 @@
  * Each package is bundled on its own; the other @astrotrack packages and third-party dependencies
  * stay imports, so a plugin importing @astrotrack/core shares the CLI's copy. The entry points are
  * read from package.json `exports` (`./dist/x.js` is built from `src/x.ts`), plus any source files
- * named on the command line (the CLI's `src/cli.ts`, which only bin.js imports).
+ * named on the command line (the CLI's `src/cli.ts`, which only bin.cjs imports).
  *
  *   node ../../scripts/build-package.mjs [src/extra-entry.ts ...]
  */

@@ -1,4 +1,4 @@
-/** The `astrotrack` command. `main` returns the exit code; bin.js sets it. */
+/** The `astrotrack` command. `main` returns the exit code; bin.cjs sets it. */
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { EXIT_CODES, isAstrotrackError } from '@astrotrack/core';

@@ -9,6 +9,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExposureReport } from '@astrotrack/core';
 import { formatFitsHeader } from '@astrotrack/fits';
+import {
+  CHROMIUM,
+  type HeadlessPage,
+  openHeadlessPage,
+} from '@astrotrack/test-utils/headless-page';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { BIN } from '../test-support/run-cli.js';
 import { writeToolkitExample } from '../test-support/toolkit-example.js';
@@ -69,6 +74,20 @@ describe('astrotrack watch without file-system events', () => {
     expect(stdout).toContain(`looking in ${data} every 1 s`);
     await waitFor(() => subsInJson() === 288, 'the JSON file');
     expect(readFileSync(html, 'utf8')).toContain('<meta http-equiv="refresh" content="1">');
+    // The page as a phone on the observatory's Wi-Fi shows it: open in a real browser, left alone.
+    // CI installs Chromium (.ci/run); elsewhere this part runs where there is one.
+    expect(CHROMIUM || !process.env.CI, 'chromium is needed in CI').toBeTruthy();
+    const page: HeadlessPage | null = CHROMIUM ? await openHeadlessPage(`file://${html}`) : null;
+    let shown = '';
+    const pageShows = async (subs: number) => {
+      for (let i = 0; i < 600; i++) {
+        shown = await page!.text();
+        if (new RegExp(`Light frames\\s+${subs}\\b`).test(shown)) return true;
+        await sleep(100);
+      }
+      return false;
+    };
+    if (page) expect(await pageShows(288), shown).toBe(true);
 
     const frame = (name: string, filter: string) =>
       writeFileSync(
@@ -90,6 +109,13 @@ describe('astrotrack watch without file-system events', () => {
       'the change line',
     );
     expect(readFileSync(html, 'utf8')).toContain('290');
+    if (page) {
+      const loadsBefore = page.loads();
+      // Nobody touches the browser: the page reloads itself and shows the two new frames.
+      expect(await pageShows(290), shown).toBe(true);
+      expect(page.loads()).toBeGreaterThan(loadsBefore);
+      await page.close();
+    }
     const updates = stdout.match(/light frames counted/g)!.length;
     // Nothing changes, and the report files it keeps writing are not changes: no more updates.
     await sleep(3500);

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../bin.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin.cjs', import.meta.url));
 
 export interface CliResult {
   code: number | null;

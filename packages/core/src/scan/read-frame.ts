@@ -53,22 +53,25 @@ const NO_PROBLEMS: readonly string[] = [];
 
 /** Reads frames one way for a whole scan: its options and, per folder, that folder's cache. */
 export interface FrameReader {
-  /** Synchronous: fastest on a local disk (no thread pool round trip). */
-  readSync(file: FrameFile, cache?: FolderCache | null): FrameOutcome;
+  /**
+   * Synchronous: fastest on a local disk (no thread pool round trip). `state`: the file's size and
+   * times when the walk already knows them (an untyped listing stat'ed it), so it is not stat'ed again.
+   */
+  readSync(file: FrameFile, cache?: FolderCache | null, state?: FileState): FrameOutcome;
   /** Asynchronous: run many at once, they hide a network disk's latency. */
-  read(file: FrameFile, cache?: FolderCache | null): Promise<FrameOutcome>;
+  read(file: FrameFile, cache?: FolderCache | null, state?: FileState): Promise<FrameOutcome>;
 }
 
 export function frameReader(options: ReadFrameOptions): FrameReader {
   return {
-    readSync(file, cache = null) {
-      const program = frameProgram(file, options, cache);
+    readSync(file, cache = null, state) {
+      const program = frameProgram(file, options, cache, state);
       let step = program.next();
       while (!step.done) step = program.next(performSync(step.value, file));
       return step.value;
     },
-    async read(file, cache = null) {
-      const program = frameProgram(file, options, cache);
+    async read(file, cache = null, state) {
+      const program = frameProgram(file, options, cache, state);
       let step = program.next();
       while (!step.done) step = program.next(await perform(step.value, file));
       return step.value;
@@ -110,12 +113,13 @@ function* frameProgram(
   file: FrameFile,
   options: ReadFrameOptions,
   cache: FolderCache | null,
+  known: FileState | undefined,
 ): FrameProgram {
   const derived = derivedFrameReason(file.name);
-  if (!derived) return yield* subframeProgram(file, options, cache);
+  if (!derived) return yield* subframeProgram(file, options, cache, known);
   const kind = masterCalibrationKind(file.name);
   if (!kind) return { skip: { code: 'derived', reason: derived } };
-  return asMaster(yield* subframeProgram(file, options, cache), kind);
+  return asMaster(yield* subframeProgram(file, options, cache, known), kind);
 }
 
 /** A master read as a frame: its facts kept for calibration, the file skipped as no subframe. */
@@ -143,6 +147,7 @@ function* subframeProgram(
   file: FrameFile,
   options: ReadFrameOptions,
   cache: FolderCache | null,
+  known: FileState | undefined,
 ): FrameProgram {
   if (!options.readHeaders) return frameFromName(file, options);
   if (!cache || cache.storesNothing()) {
@@ -150,7 +155,7 @@ function* subframeProgram(
     if (header instanceof Failed) return { skip: headerSkip(header.error) };
     return frameFromHeader(file, header as HeaderLookup, options);
   }
-  const state = yield 'state';
+  const state = known ?? (yield 'state');
   if (state instanceof Failed) return { skip: headerSkip(state.error) };
   const cached = fromCache(file, options, cache, state as FileState);
   if (cached) return cached;

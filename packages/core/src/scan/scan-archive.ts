@@ -28,11 +28,11 @@ import type { AngleSource } from '../headers/header-fields.js';
 import { DisagreementLog } from '../headers/disagreement-log.js';
 import { HeaderProblemLog } from '../headers/header-problem-log.js';
 import { UTC_ALONE } from '../headers/merge-frame-fields.js';
-import { mapInOrder } from './map-in-order.js';
+import { readAhead, readRemaining } from './read-ahead.js';
 import { HeaderReadPace, type HeaderReadMode } from './header-read-pace.js';
-import { type FolderCache, HeaderCache } from './header-cache.js';
+import { type FileState, type FolderCache, HeaderCache } from './header-cache.js';
 import { frameReader, type FrameOutcome, type ReadFrameOptions } from './read-frame.js';
-import { walkFrames } from './walk-frames.js';
+import { type Listing, walkFrames } from './walk-frames.js';
 import { readSessionMetadataFile, withSessionMetadata } from './session-metadata.js';
 import { DuplicateFinder } from './duplicate-frames.js';
 import { rejectFolders } from './reject-folders.js';
@@ -61,6 +61,8 @@ export interface ScanArchiveOptions {
   angle?: AngleSource;
   /** How to read headers; default: one at a time, many at once if the disk turns out slow. */
   headerReads?: HeaderReadMode;
+  /** How folders are listed (walk-frames.ts); default: by the file system the root is on. */
+  listing?: Listing;
   /** Where the header cache lives (`cacheFolderFor(root)` is the usual); null or absent: no cache. */
   cacheFolder?: string | null;
   /** Use the cache without writing to it (dry runs); default false. */
@@ -80,8 +82,13 @@ export interface ScanResult {
 
 /** Async plugin work allowed to pile up before the engine waits for it. */
 const MAX_PENDING_HANDLERS = 256;
-/** Headers read at once on a slow disk: enough to hide its latency, few enough to stay under file limits. */
-const HEADER_READS_AT_ONCE = 32;
+/**
+ * Headers read at once on a slow disk: enough to hide a share's latency (each open and read a round
+ * trip), few enough to stay far under file limits. The CLI sizes Node's thread pool to match (bin.cjs).
+ */
+const HEADER_READS_AT_ONCE = 64;
+/** Files read ahead of the engine on a slow disk, across folders. */
+const READ_AHEAD_FILES = 1024;
 
 export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResult> {
   const root = resolve(options.root);
@@ -169,6 +176,7 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
   const duplicates = new DuplicateFinder();
   const rejectedDuplicates = new DuplicateFinder();
   const walk = walkFrames(root, {
+    listing: options.listing,
     onWarning: (warning) => {
       unreadable.push(warning.path);
       logger.warn(warning.message);
@@ -180,24 +188,35 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       ? new HeaderCache(options.cacheFolder, { readOnly: options.cacheReadOnly })
       : null;
   const reader = frameReader(frameOptions);
-  const readOne = (file: FrameFile, folderCache: FolderCache | null): FrameOutcome => {
+  const readOne = (
+    file: FrameFile,
+    folderCache: FolderCache | null,
+    state: FileState | undefined,
+  ): FrameOutcome => {
     if (!frameOptions.readHeaders) return reader.readSync(file);
     const started = performance.now();
-    const outcome = reader.readSync(file, folderCache);
+    const outcome = reader.readSync(file, folderCache, state);
     if (pace.record(performance.now() - started)) {
       logger.info('headers are slow to read (a network disk?): reading many at once from now on');
     }
     return outcome;
   };
-  for await (const batch of walk) {
+  const folders = readAhead(walk, {
     // The walker gives one folder's files at a time: its cache is loaded, used, and written back.
+    open: (batch) => {
+      const relative = batch[0]!.relativePath;
+      const folder = relative.slice(0, Math.max(0, relative.lastIndexOf('/')));
+      return { folderCache: cache?.open(folder) ?? null, states: batch.states };
+    },
+    parallel: () => frameOptions.readHeaders && pace.mode === 'parallel',
+    read: (file, { folderCache, states }, index) => reader.read(file, folderCache, states?.[index]),
+    limit: HEADER_READS_AT_ONCE,
+    window: READ_AHEAD_FILES,
+  });
+  for await (const { batch, context, results } of folders) {
+    const { folderCache, states } = context;
+    let outcomes = results;
     const relative = batch[0]!.relativePath;
-    const folderCache =
-      cache?.open(relative.slice(0, Math.max(0, relative.lastIndexOf('/')))) ?? null;
-    const outcomes =
-      frameOptions.readHeaders && pace.mode === 'parallel'
-        ? await mapInOrder(batch, HEADER_READS_AT_ONCE, (file) => reader.read(file, folderCache))
-        : null;
     // One folder's files: one reject folder, or none, for all of them; one sidecar, or none.
     const rejectFolder = rejects.of(relative);
     // The walker saw it in the listing: a folder without one costs nothing.
@@ -205,7 +224,13 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       frameOptions.readHeaders && batch.sidecar ? readSessionMetadataFile(batch.sidecar) : null;
     for (let i = 0; i < batch.length; i++) {
       const file = batch[i]!;
-      const outcome = outcomes ? outcomes[i]! : readOne(file, folderCache);
+      // A folder of 500 frames on a share must not be read one by one once the pace says it is slow.
+      if (!outcomes && frameOptions.readHeaders && pace.mode === 'parallel') {
+        outcomes = await readRemaining(batch, i, HEADER_READS_AT_ONCE, (file, index) =>
+          reader.read(file, folderCache, states?.[index]),
+        );
+      }
+      const outcome = outcomes ? outcomes[i]! : readOne(file, folderCache, states?.[i]);
       if ('frame' in outcome) {
         if (sidecar) outcome.frame = withSessionMetadata(outcome.frame, sidecar);
         // Rejected frames are told apart among themselves: a backup of a reject folder is no

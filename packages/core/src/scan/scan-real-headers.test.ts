@@ -17,6 +17,7 @@ import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { cacheFolderFor } from './header-cache.js';
 import type { HeaderReadMode } from './header-read-pace.js';
 import { scanArchive } from './scan-archive.js';
+import type { Listing } from './walk-frames.js';
 
 const tempDir = useTempDir();
 const FIXTURES = HEADER_FIXTURES;
@@ -31,12 +32,15 @@ interface Seen {
   report: ExposureReport;
 }
 
-const WAYS: { name: string; headerReads: HeaderReadMode; cache: boolean }[] = [
+const WAYS: { name: string; headerReads: HeaderReadMode; cache: boolean; listing?: Listing }[] = [
   { name: 'one at a time', headerReads: 'sync', cache: false },
   { name: 'many at once', headerReads: 'parallel', cache: false },
   { name: 'cache, cold', headerReads: 'sync', cache: true },
   { name: 'cache, warm', headerReads: 'sync', cache: true },
   { name: 'cache, warm, many at once', headerReads: 'parallel', cache: true },
+  // As on a FUSE share: every entry stat'ed by the walk, its stat then used for the cache.
+  { name: 'untyped listing', headerReads: 'sync', cache: false, listing: 'untyped' },
+  { name: 'untyped, warm, many at once', headerReads: 'parallel', cache: true, listing: 'untyped' },
 ];
 
 /** Scans the folder every way; checks they agree and returns what they saw. */
@@ -49,6 +53,7 @@ async function scanEveryWay(root: string, parsers: ParserPlugin[] = [nameParser]
       rig: resolveRig({}),
       parsers,
       headerReads: way.headerReads,
+      listing: way.listing,
       cacheFolder: way.cache ? cacheFolderFor(root) : null,
       plugins: [{ name: 'collect', setup: ({ on }) => on('frame', (f) => void frames.push(f)) }],
     });

@@ -1,15 +1,15 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
-import { walkFrames, type WalkWarning } from './walk-frames.js';
+import { type FolderBatch, type Listing, walkFrames, type WalkWarning } from './walk-frames.js';
 import { isFrameFileName, stripFrameExtension } from './frame-extensions.js';
 
 const tempDir = useTempDir();
 
-async function collect(root: string, warnings: WalkWarning[] = []) {
+async function collectWith(root: string, warnings: WalkWarning[] = [], listing: Listing = 'typed') {
   const files = [];
-  for await (const batch of walkFrames(root, { onWarning: (w) => warnings.push(w) }))
+  for await (const batch of walkFrames(root, { onWarning: (w) => warnings.push(w), listing }))
     files.push(...batch);
   return files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : 1));
 }
@@ -50,7 +50,12 @@ describe('isFrameFileName / stripFrameExtension', () => {
   });
 });
 
-describe('walkFrames', () => {
+// Every behaviour holds for both listings: typed (the kernel gives each entry's type) and untyped
+// (names, then a stat of each entry, as on FUSE mounts).
+describe.each(['typed', 'untyped'] as const)('walkFrames, %s listing', (listing) => {
+  const collect = (root: string, warnings: WalkWarning[] = []) =>
+    collectWith(root, warnings, listing);
+
   it('finds frames of every extension in any case, in every subfolder, and nothing else', async () => {
     const root = tempDir();
     touch(
@@ -129,5 +134,40 @@ describe('walkFrames', () => {
       'outside/c.fits',
     ]);
     expect(warnings.map((w) => w.code)).toEqual(['ENOENT']);
+  });
+});
+
+describe('walkFrames: an untyped listing against a typed one', () => {
+  async function batches(root: string, listing: Listing): Promise<FolderBatch[]> {
+    const all: FolderBatch[] = [];
+    for await (const batch of walkFrames(root, { listing })) all.push(batch);
+    return all;
+  }
+
+  it('hands out the same folders and files in the same order, each file with its own stat', async () => {
+    const root = tempDir();
+    for (let night = 0; night < 12; night++) {
+      for (let i = 0; i < 30; i++) touch(root, `M${night % 3}/night-${night}/LIGHT/f_${i}.fits`);
+      touch(root, `M${night % 3}/night-${night}/LIGHT/ImageMetaData.csv`);
+      mkdirSync(join(root, `M${night % 3}/night-${night}/empty.fits`));
+    }
+    symlinkSync(join(root, 'M0'), join(root, 'again'));
+    const typed = await batches(root, 'typed');
+    const untyped = await batches(root, 'untyped');
+    const shape = (list: FolderBatch[]) =>
+      list.map((batch) => ({ files: batch.map((f) => f.relativePath), sidecar: batch.sidecar }));
+    expect(shape(untyped)).toEqual(shape(typed));
+    expect(typed.flat()).toHaveLength(360);
+    expect(typed.some((batch) => batch.states)).toBe(false);
+    for (const batch of untyped) {
+      batch.forEach((file, i) => {
+        const known = statSync(file.path);
+        expect(batch.states![i]).toMatchObject({
+          size: known.size,
+          mtimeMs: known.mtimeMs,
+          ctimeMs: known.ctimeMs,
+        });
+      });
+    }
   });
 });

@@ -4,11 +4,13 @@
  * Symbolic links are followed, but a link to anything inside the tree (or already visited) is
  * skipped, so loops and double counting cannot happen.
  */
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
-import type { Dirent } from 'node:fs';
+import { type Stats, statfsSync } from 'node:fs';
 import type { FrameFile } from '../plugin.js';
 import { isFrameFileName } from './frame-extensions.js';
+import { Gate } from './gate.js';
+import type { FileState } from './header-cache.js';
 
 export interface WalkWarning {
   path: string;
@@ -20,6 +22,37 @@ export interface WalkOptions {
   /** Folders read at the same time. */
   concurrency?: number;
   onWarning?: (warning: WalkWarning) => void;
+  /**
+   * How folders are listed: `typed` (the kernel says which entry is a file, a folder or a link),
+   * `untyped` (names, then a stat of every entry, many at once: for file systems whose listings
+   * carry no types, where Node would stat the entries one by one). Default: `untyped` on FUSE
+   * mounts, `typed` elsewhere.
+   */
+  listing?: Listing;
+}
+
+export type Listing = 'typed' | 'untyped';
+
+/**
+ * An untyped listing stats each folder's entries a few at a time, and lists many folders at once:
+ * a FUSE mount may answer one folder's lookups one after another, so requests are spread over
+ * folders (32 × 8: more than the thread pool's 64, which keeps it busy).
+ */
+const STATS_AT_ONCE_PER_FOLDER = 8;
+const UNTYPED_FOLDERS_AT_ONCE = 32;
+const FUSE_MAGIC = 0x65735546;
+
+/**
+ * FUSE mounts (sshfs, rclone, a NAS's own driver, the simulated share) often list names without
+ * types; Node then stats each entry in turn, one round trip after another. Elsewhere (ext4, btrfs,
+ * NFS, SMB) the kernel gives the types and a typed listing is one call.
+ */
+export function listingFor(root: string): Listing {
+  try {
+    return Number(statfsSync(root).type) === FUSE_MAGIC ? 'untyped' : 'typed';
+  } catch {
+    return 'typed';
+  }
 }
 
 interface PendingFolder {
@@ -31,11 +64,20 @@ interface PendingFolder {
   folders: readonly string[];
 }
 
+/** What a listing says of an entry: a Dirent, or in an untyped listing its Stats. */
+interface EntryType {
+  isDirectory(): boolean;
+  isFile(): boolean;
+  isSymbolicLink(): boolean;
+}
+
 interface Entry {
   name: string;
   /** The name as bytes, when it is not valid UTF-8 (`name` shows `\ufffd` for what it cannot say). */
   bytes?: Buffer;
-  dirent: Dirent | Dirent<Buffer>;
+  dirent: EntryType;
+  /** From an untyped listing's stat: the file's size and times, so it need not be stat'ed again. */
+  state?: FileState;
 }
 
 interface ReadResult {
@@ -66,6 +108,52 @@ async function readEntries(folder: PendingFolder): Promise<Entry[]> {
     .sort(byName);
 }
 
+/**
+ * An untyped listing: the names, then every entry stat'ed (lstat: a link is seen as a link), many at
+ * once. An entry gone between the two is left out, as if the listing had come a moment later.
+ */
+async function readEntriesUntyped(folder: PendingFolder, gate: Gate): Promise<Entry[]> {
+  let named: { name: string; bytes?: Buffer }[] | null = null;
+  if (!folder.bytes) {
+    const names = await readdir(folder.path);
+    if (!names.some((name) => name.includes('\ufffd'))) named = names.map((name) => ({ name }));
+  }
+  if (!named) {
+    const raw = await readdir(folder.bytes ?? folder.path, { encoding: 'buffer' });
+    named = raw.map((bytes) => {
+      const name = bytes.toString('utf8');
+      return name.includes('\ufffd') ? { name, bytes } : { name };
+    });
+  }
+  const prefix = folder.path.endsWith(sep) ? folder.path : folder.path + sep;
+  const entries = await Promise.all(
+    named.map(({ name, bytes }) =>
+      gate.run(async (): Promise<Entry | null> => {
+        const where =
+          bytes || folder.bytes
+            ? Buffer.concat([
+                folder.bytes ?? Buffer.from(folder.path),
+                Buffer.from(sep),
+                bytes ?? Buffer.from(name),
+              ])
+            : prefix + name;
+        let info: Stats;
+        try {
+          info = await lstat(where);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+          throw error;
+        }
+        const entry: Entry = { name, dirent: info };
+        if (bytes) entry.bytes = bytes;
+        if (info.isFile()) entry.state = info;
+        return entry;
+      }),
+    ),
+  );
+  return entries.filter((entry): entry is Entry => entry !== null).sort(byName);
+}
+
 /** Entries by name (UTF-16 code units): the same order on every file system and every copy. */
 function byName(a: Entry, b: Entry): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -75,8 +163,12 @@ export async function* walkFrames(
   root: string,
   options: WalkOptions = {},
 ): AsyncGenerator<FolderBatch> {
-  const concurrency = options.concurrency ?? 8;
+  const untyped = (options.listing ?? listingFor(root)) === 'untyped';
+  const concurrency = options.concurrency ?? (untyped ? UNTYPED_FOLDERS_AT_ONCE : 8);
   const warn = options.onWarning ?? (() => {});
+  const list = untyped
+    ? (folder: PendingFolder) => readEntriesUntyped(folder, new Gate(STATS_AT_ONCE_PER_FOLDER))
+    : readEntries;
   const rootReal = await realpath(root);
   const visitedOutside = new Set<string>();
   const visitedFiles = new Set<string>();
@@ -89,7 +181,7 @@ export async function* walkFrames(
   const inFlight: Promise<ReadResult>[] = [];
 
   const read = (folder: PendingFolder): Promise<ReadResult> =>
-    readEntries(folder).then(
+    list(folder).then(
       (entries) => ({ folder, entries }),
       (error: NodeJS.ErrnoException) => {
         warn({
@@ -118,8 +210,10 @@ export async function* walkFrames(
             entry.bytes ?? Buffer.from(entry.name),
           ])
         : undefined;
+    const states: (FileState | undefined)[] = [];
     const file = (entry: Entry): FrameFile => {
       const bytes = bytesOf(entry);
+      states.push(entry.state);
       const made: FrameFile = {
         path: prefix + entry.name,
         relativePath: folder.relativePrefix + entry.name,
@@ -160,6 +254,7 @@ export async function* walkFrames(
     }
     if (files.length > 0) {
       if (sidecar) files.sidecar = sidecar;
+      if (states.some((state) => state !== undefined)) files.states = states;
       yield files;
     }
   }
@@ -168,8 +263,14 @@ export async function* walkFrames(
 /** The sidecar a folder may hold, found in its listing: no file is opened to look for it. */
 const SIDECAR_NAME = 'imagemetadata.csv';
 
-/** One folder's frames, and its `ImageMetaData.csv` when it has one (session-metadata.ts). */
-export type FolderBatch = FrameFile[] & { sidecar?: string };
+/**
+ * One folder's frames, and its `ImageMetaData.csv` when it has one (session-metadata.ts); after an
+ * untyped listing, each frame's size and times, by position (none for a frame reached by a link).
+ */
+export type FolderBatch = FrameFile[] & {
+  sidecar?: string;
+  states?: readonly (FileState | undefined)[];
+};
 
 async function followLink(
   path: string | Buffer,

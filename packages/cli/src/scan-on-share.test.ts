@@ -1,0 +1,74 @@
+/**
+ * `scan` on a simulated network share (#20): a FUSE mount that answers each open and read after a
+ * few milliseconds and lists names without types, as slow shares do. The scan must notice the slow
+ * disk by itself, switch to many reads at once (mid-folder too), stat the entries its untyped
+ * listing gives many at once, and say exactly what it says of the same frames on a local disk:
+ * without a cache, through a cold one and through a warm one.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ExposureReport } from '@astrotrack/core';
+import { mountShare, shareUnavailable } from '@astrotrack/test-utils/simulated-share';
+import { useTempDir } from '@astrotrack/test-utils/temp-dir';
+import { runCli } from './test-support/run-cli.js';
+
+const tempDir = useTempDir();
+const UNAVAILABLE = shareUnavailable();
+
+/** The report without what differs between two runs on two paths of the same frames. */
+function facts(stdout: string): Omit<ExposureReport, 'root'> {
+  const { root: _root, ...rest } = JSON.parse(stdout) as ExposureReport;
+  return rest;
+}
+
+describe('scan on a simulated network share', () => {
+  // CI installs FUSE and fusepy (.ci/run); elsewhere the test runs where they are.
+  it.skipIf(UNAVAILABLE !== null && !process.env.CI)(
+    'switches to parallel reads by itself and counts exactly what a local scan counts',
+    async () => {
+      expect(UNAVAILABLE, 'a FUSE mount is needed in CI').toBeNull();
+      const dir = tempDir();
+      const archive = join(dir, 'archive');
+      expect((await runCli(['sample', archive])).code).toBe(0);
+      const share = await mountShare(archive, join(dir, 'share'), {
+        latencyMs: 3,
+        statLatencyMs: 1,
+      });
+      try {
+        // The share is read-only, as a NAS often is to a scanning laptop: the cache lives beside it.
+        const config = join(dir, 'astro.config.yaml');
+        writeFileSync(config, `cache:\n  folder: ${join(dir, 'cache')}\n`);
+
+        const local = await runCli(['scan', archive, '--no-cache', '--reporter', 'json']);
+        expect(local.code, local.stderr).toBe(0);
+        const expected = facts(local.stdout);
+        expect(expected.totalSubs).toBeGreaterThan(400);
+
+        for (const way of ['no cache', 'cold cache', 'warm cache'] as const) {
+          const flags = way === 'no cache' ? ['--no-cache'] : ['--config', config];
+          const onShare = await runCli([
+            'scan',
+            share.mount,
+            ...flags,
+            '--reporter',
+            'json',
+            '--log-level',
+            'info',
+          ]);
+          expect(onShare.code, `${way}: ${onShare.stderr}`).toBe(0);
+          expect(facts(onShare.stdout), way).toEqual(expected);
+          if (way !== 'warm cache') {
+            expect(onShare.stderr, way).toContain('headers are slow to read (a network disk?)');
+          }
+        }
+        const verbose = await runCli(['scan', share.mount, '--config', config, '--verbose']);
+        expect(verbose.stderr).toMatch(/header cache: \d+ headers from the cache, 0 read/);
+      } finally {
+        // Before the temporary folder is removed: through a live mount that would fail.
+        await share.unmount();
+      }
+    },
+    240_000,
+  );
+});

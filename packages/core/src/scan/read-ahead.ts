@@ -1,0 +1,101 @@
+/**
+ * Reads ahead across folders on a slow disk. A network share answers each open, read and stat after
+ * a round trip: a scan keeps many of them in flight, across as many folders as it takes (a night's
+ * folder of 20 flats would otherwise cap it at 20), while the engine still takes the folders, and
+ * each folder's files, in the walker's order, so which of two copies is counted never depends on
+ * which read finished first.
+ *
+ * On a fast disk (`parallel()` false) nothing is read ahead: each folder is handed over as it comes
+ * and read synchronously by the engine.
+ */
+import { Gate } from './gate.js';
+
+export interface ReadAheadOptions<B extends readonly unknown[], C, R> {
+  /** Called once per folder, before any of its files is read (the folder's header cache). */
+  open(batch: B): C;
+  /** Whether to read ahead, asked as each folder arrives: the disk may turn out slow mid-scan. */
+  parallel(): boolean;
+  /** `index`: the item's place in its batch. */
+  read(item: B[number], context: C, index: number): Promise<R>;
+  /** Reads in flight at most. */
+  limit: number;
+  /** Files read ahead at most (memory: outcomes waiting for the engine). */
+  window: number;
+}
+
+export interface ReadAheadBatch<B, C, R> {
+  batch: B;
+  context: C;
+  /** The files' outcomes in order; null: read them yourself. */
+  results: R[] | null;
+}
+
+interface Queued<B, C, R> {
+  batch: B;
+  context: C;
+  results: Promise<R[]> | null;
+}
+
+export async function* readAhead<B extends readonly unknown[], C, R>(
+  batches: AsyncIterable<B>,
+  options: ReadAheadOptions<B, C, R>,
+): AsyncGenerator<ReadAheadBatch<B, C, R>> {
+  const iterator = batches[Symbol.asyncIterator]();
+  const gate = new Gate(options.limit);
+  const queue: Queued<B, C, R>[] = [];
+  let queuedFiles = 0;
+  let done = false;
+  const pull = async () => {
+    const step = await iterator.next();
+    if (step.done) {
+      done = true;
+      return;
+    }
+    const batch = step.value;
+    const context = options.open(batch);
+    const results = options.parallel()
+      ? Promise.all(batch.map((item, index) => gate.run(() => options.read(item, context, index))))
+      : null;
+    queue.push({ batch, context, results });
+    queuedFiles += batch.length;
+  };
+  try {
+    while (true) {
+      if (queue.length === 0) {
+        if (done) return;
+        await pull();
+        continue;
+      }
+      // Keep the window full while the folder at the head is being read ahead.
+      while (!done && queue[0]!.results && queuedFiles < options.window) await pull();
+      const head = queue.shift()!;
+      queuedFiles -= head.batch.length;
+      yield {
+        batch: head.batch,
+        context: head.context,
+        results: head.results ? await head.results : null,
+      };
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+/** The items from `from` on, read `limit` at a time; the result is indexed as `items` is. */
+export async function readRemaining<T, R>(
+  items: readonly T[],
+  from: number,
+  limit: number,
+  read: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const gate = new Gate(limit);
+  const results = new Array<R>(items.length);
+  await Promise.all(
+    items.slice(from).map((item, offset) =>
+      gate.run(async () => {
+        results[from + offset] = await read(item, from + offset);
+      }),
+    ),
+  );
+  return results;
+}
