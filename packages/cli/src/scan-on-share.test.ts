@@ -40,7 +40,16 @@ describe('scan on a simulated network share', () => {
         const config = join(dir, 'astro.config.yaml');
         writeFileSync(config, `cache:\n  folder: ${join(dir, 'cache')}\n`);
 
-        const local = await runCli(['scan', archive, '--no-cache', '--reporter', 'json']);
+        // What bin.cjs set the thread pool to, said as the process ends.
+        const preload = join(dir, 'pool-size.cjs');
+        writeFileSync(
+          preload,
+          "process.on('exit', () => process.stderr.write('pool: ' + process.env.UV_THREADPOOL_SIZE + '\\n'));\n",
+        );
+        const env = { NODE_OPTIONS: `--require ${preload}` };
+        const local = await runCli(['scan', archive, '--no-cache', '--reporter', 'json'], { env });
+        // A local disk keeps Node's default pool: starting 64 threads costs a few milliseconds.
+        expect(local.stderr).toContain('pool: undefined');
         expect(local.code, local.stderr).toBe(0);
         const expected = facts(local.stdout);
         expect(expected.totalSubs).toBeGreaterThan(400);

@@ -5,8 +5,8 @@
  */
 import { statfsSync } from 'node:fs';
 
-/** `statfs` f_type magic numbers of file systems whose changes may come from elsewhere. */
-const NETWORK_FILE_SYSTEMS: ReadonlyMap<number, string> = new Map([
+/** `statfs` f_type magic numbers of file systems whose changes may come from elsewhere (bin.cjs has the same list). */
+export const NETWORK_FILE_SYSTEMS: ReadonlyMap<number, string> = new Map([
   [0x6969, 'NFS'],
   [0x517b, 'SMB'],
   [0xff534d42, 'CIFS'],
