@@ -57,16 +57,21 @@ export class DuplicateFinder {
 }
 
 /**
- * Relative paths, kept as a folder (each folder's text once) and the name's UTF-8 bytes in one
- * growing buffer.
+ * Relative paths, kept as a folder (each folder's text once) and the name's UTF-8 bytes, packed in
+ * chunks of 1 MB: a buffer doubled as it fills would hold its old and new copies at once, tens of
+ * MB at the end of a million-frame scan. A name (at most 255 bytes on any file system, a few times
+ * that once bytes that are not UTF-8 read as U+FFFD) always fits in a chunk.
  */
 class PathList {
   private readonly folders: string[] = [];
   private readonly folderIds = new Map<string, number>();
   private folderOf = new Uint32Array(1024);
-  /** Where each name starts in `bytes`; the next one's start is where it ends. */
-  private starts = new Uint32Array(1025);
-  private bytes = Buffer.allocUnsafe(64 * 1024);
+  /** Where each name is: its chunk × CHUNK + its offset in the chunk. */
+  private starts = new Uint32Array(1024);
+  private lengths = new Uint16Array(1024);
+  private readonly chunks: Buffer[] = [];
+  /** Bytes used in the last chunk. */
+  private used = CHUNK;
   length = 0;
 
   add(relativePath: string): number {
@@ -78,30 +83,39 @@ class PathList {
       this.folderIds.set(folder, id);
     }
     const index = this.length++;
-    if (index + 1 >= this.folderOf.length) {
+    if (index >= this.folderOf.length) {
       this.folderOf = grown(this.folderOf, new Uint32Array(this.folderOf.length * 2));
       this.starts = grown(this.starts, new Uint32Array(this.starts.length * 2));
+      this.lengths = grown(this.lengths, new Uint16Array(this.lengths.length * 2));
     }
     this.folderOf[index] = id;
-    const start = this.starts[index]!;
     const name = relativePath.slice(slash + 1);
-    const need = start + Buffer.byteLength(name);
-    if (need > this.bytes.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(need, this.bytes.length * 2));
-      this.bytes.copy(bigger, 0, 0, start);
-      this.bytes = bigger;
+    const size = Buffer.byteLength(name);
+    if (size > MAX_NAME_BYTES) throw new RangeError(`a file name of ${size} bytes: ${name}`);
+    if (this.used + size > CHUNK) {
+      this.chunks.push(Buffer.allocUnsafeSlow(CHUNK));
+      this.used = 0;
     }
-    this.starts[index + 1] = start + this.bytes.write(name, start);
+    this.starts[index] = (this.chunks.length - 1) * CHUNK + this.used;
+    this.lengths[index] = size;
+    this.used += this.chunks.at(-1)!.write(name, this.used);
     return index;
   }
 
   get(index: number): string {
-    const name = this.bytes.toString('utf8', this.starts[index], this.starts[index + 1]);
+    const start = this.starts[index]!;
+    const offset = start % CHUNK;
+    const chunk = this.chunks[(start - offset) / CHUNK]!;
+    const name = chunk.toString('utf8', offset, offset + this.lengths[index]!);
     return this.folders[this.folderOf[index]!] + name;
   }
 }
 
-function grown<T extends Uint32Array>(from: Uint32Array, to: T): T {
+const CHUNK = 1 << 20;
+/** Far beyond any file name, and within a length's 16 bits. */
+const MAX_NAME_BYTES = 0xffff;
+
+function grown<T extends Uint32Array | Uint16Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }

@@ -27,6 +27,14 @@ describe('filterCoverage', () => {
     expect(filterCoverage([44.9, 45.4], [], options).needed).toEqual([45]);
   });
 
+  it("gives a group's lights as the angles they were shot at, not the flat's plus a turn", () => {
+    const groups = (lights: number[], flats: OwnedFlat[]) =>
+      filterCoverage(lights, flats, options).groups.map((g) => g.lights);
+    // 45 − 0.1 in floating point is 44.89999999999998: a report showed that.
+    expect(groups([44.9, 45.4], [flat(45)])).toEqual([{ from: 44.9, to: 45.4 }]);
+    expect(groups([359.7, 0.3, 1.1], [flat(0.4)])).toEqual([{ from: 359.7, to: 1.1 }]);
+  });
+
   it('matches across 0° and never treats 180° as 0°', () => {
     const across = filterCoverage([359.6, 0.3], [flat(0.5)], options);
     expect(across.status).toBe('have-all');

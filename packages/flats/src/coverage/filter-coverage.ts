@@ -137,15 +137,18 @@ function group(
 ): CoverageGroup {
   let lowest = Number.POSITIVE_INFINITY;
   let highest = Number.NEGATIVE_INFINITY;
+  let from = flat;
+  let to = flat;
   for (const light of lights) {
     const turn = signedTurn(flat, light);
-    if (turn < lowest) lowest = turn;
-    if (turn > highest) highest = turn;
+    // The lights' own angles, not the flat's plus a turn: 45 − 0.1 is 44.89999999999998.
+    if (turn < lowest) [lowest, from] = [turn, light];
+    if (turn > highest) [highest, to] = [turn, light];
   }
   return {
     flat,
     owned,
-    lights: { from: normaliseAngle(flat + lowest), to: normaliseAngle(flat + highest) },
+    lights: { from: normaliseAngle(from), to: normaliseAngle(to) },
     frames,
   };
 }
