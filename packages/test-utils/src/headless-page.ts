@@ -19,6 +19,7 @@ export interface HeadlessPage {
   text(): Promise<string>;
   /** How many times the page has loaded (1 at first; a reload adds one). */
   loads(): number;
+  /** Ends the browser and removes its profile; again, it does nothing. */
   close(): Promise<void>;
 }
 
@@ -95,7 +96,7 @@ export async function openHeadlessPage(url: string): Promise<HeadlessPage> {
     },
     loads: () => loads,
     async close() {
-      browser.kill('SIGKILL');
+      if (browser.exitCode === null && browser.signalCode === null) browser.kill('SIGKILL');
       await exited;
       rmSync(profile, { recursive: true, force: true });
     },

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ExposureReport } from '@astrotrack/core';
 import { formatFitsHeader } from '@astrotrack/fits';
 import {
@@ -62,6 +62,8 @@ describe('astrotrack watch without file-system events', () => {
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Stopped whatever happens (after a failure too); a no-op once it has exited.
+    onTestFinished(() => void child.kill('SIGKILL'));
     // Up to 60 s: a cold start on a loaded machine can take many seconds.
     const waitFor = async (test: () => boolean, what: string) => {
       for (let i = 0; i < 1200 && !test(); i++) await sleep(50);
@@ -78,6 +80,8 @@ describe('astrotrack watch without file-system events', () => {
     // CI installs Chromium (.ci/run); elsewhere this part runs where there is one.
     expect(CHROMIUM || !process.env.CI, 'chromium is needed in CI').toBeTruthy();
     const page: HeadlessPage | null = CHROMIUM ? await openHeadlessPage(`file://${html}`) : null;
+    // Closed whatever happens: a browser left running would outlive the test.
+    if (page) onTestFinished(() => page.close());
     let shown = '';
     const pageShows = async (subs: number) => {
       for (let i = 0; i < 600; i++) {
@@ -114,7 +118,6 @@ describe('astrotrack watch without file-system events', () => {
       // Nobody touches the browser: the page reloads itself and shows the two new frames.
       expect(await pageShows(290), shown).toBe(true);
       expect(page.loads()).toBeGreaterThan(loadsBefore);
-      await page.close();
     }
     const updates = stdout.match(/light frames counted/g)!.length;
     // Nothing changes, and the report files it keeps writing are not changes: no more updates.
