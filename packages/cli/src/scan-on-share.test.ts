@@ -3,18 +3,48 @@
  * few milliseconds and lists names without types, as slow shares do. The scan must notice the slow
  * disk by itself, switch to many reads at once (mid-folder too), stat the entries its untyped
  * listing gives many at once, and say exactly what it says of the same frames on a local disk:
- * without a cache, through a cold one and through a warm one.
+ * without a cache, through a cold one and through a warm one. `watch` must poll it by itself and
+ * see a frame another machine writes to the share.
  */
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ExposureReport } from '@astrotrack/core';
+import { formatFitsHeader } from '@astrotrack/fits';
 import { mountShare, shareUnavailable } from '@astrotrack/test-utils/simulated-share';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
-import { runCli } from './test-support/run-cli.js';
+import { BIN, runCli } from './test-support/run-cli.js';
 
 const tempDir = useTempDir();
 const UNAVAILABLE = shareUnavailable();
+
+/** `astrotrack watch ARGS` running, with a way to wait for what it shows or writes. */
+function startWatch(args: readonly string[]) {
+  const child = spawn(process.execPath, [BIN, 'watch', ...args], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  onTestFinished(() => void child.kill('SIGKILL'));
+  return {
+    stdout: () => stdout,
+    /** Up to 90 s: a start on a loaded machine, through a slow mount, can take many seconds. */
+    async until(test: RegExp | (() => boolean)) {
+      const done = () => (test instanceof RegExp ? test.test(stdout) : test());
+      for (let i = 0; i < 900 && !done(); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(done(), `${test}\n${stdout}\n${stderr}`).toBe(true);
+    },
+    async stop() {
+      child.kill('SIGINT');
+      return exited;
+    },
+  };
+}
 
 /** The report without what differs between two runs on two paths of the same frames. */
 function facts(stdout: string): Omit<ExposureReport, 'root'> {
@@ -25,7 +55,7 @@ function facts(stdout: string): Omit<ExposureReport, 'root'> {
 describe('scan on a simulated network share', () => {
   // CI installs FUSE and fusepy (.ci/run); elsewhere the test runs where they are.
   it.skipIf(UNAVAILABLE !== null && !process.env.CI)(
-    'switches to parallel reads by itself and counts exactly what a local scan counts',
+    'reads it in parallel by itself, counts what a local scan counts, and watch polls it',
     async () => {
       expect(UNAVAILABLE, 'a FUSE mount is needed in CI').toBeNull();
       const dir = tempDir();
@@ -56,16 +86,12 @@ describe('scan on a simulated network share', () => {
 
         for (const way of ['no cache', 'cold cache', 'warm cache'] as const) {
           const flags = way === 'no cache' ? ['--no-cache'] : ['--config', config];
-          const onShare = await runCli([
-            'scan',
-            share.mount,
-            ...flags,
-            '--reporter',
-            'json',
-            '--log-level',
-            'info',
-          ]);
+          const onShare = await runCli(
+            ['scan', share.mount, ...flags, '--reporter', 'json', '--log-level', 'info'],
+            { env },
+          );
           expect(onShare.code, `${way}: ${onShare.stderr}`).toBe(0);
+          expect(onShare.stderr, way).toContain('pool: 64');
           expect(facts(onShare.stdout), way).toEqual(expected);
           if (way !== 'warm cache') {
             expect(onShare.stderr, way).toContain('headers are slow to read (a network disk?)');
@@ -73,6 +99,43 @@ describe('scan on a simulated network share', () => {
         }
         const verbose = await runCli(['scan', share.mount, '--config', config, '--verbose']);
         expect(verbose.stderr).toMatch(/header cache: \d+ headers from the cache, 0 read/);
+
+        // watch polls the share by itself (FUSE sends no events for changes made elsewhere) …
+        const watching = startWatch([share.mount, '--no-flats', '--config', config]);
+        await watching.until(/Ctrl-C stops/);
+        expect(watching.stdout()).toContain('(FUSE file system: its changes send no events)');
+        expect(await watching.stop()).toBe(0);
+        // … and, polling every second, sees a frame written to the NAS by another machine.
+        const json = join(dir, 'tonight.json');
+        const polling = startWatch([
+          share.mount,
+          '--no-flats',
+          '--config',
+          config,
+          '--poll',
+          '1',
+          '--reporter',
+          `json=${json}`,
+        ]);
+        const subs = () =>
+          existsSync(json)
+            ? (JSON.parse(readFileSync(json, 'utf8')) as ExposureReport).totalSubs
+            : -1;
+        await polling.until(() => subs() === expected.totalSubs);
+        writeFileSync(
+          join(archive, 'M31', 'light_M31_L_120s_9999.fits'),
+          formatFitsHeader([
+            ['SIMPLE', true],
+            ['BITPIX', 16],
+            ['NAXIS', 0],
+            ['IMAGETYP', 'LIGHT'],
+            ['FILTER', 'L'],
+            ['EXPTIME', 120],
+            ['OBJECT', 'M31'],
+          ]),
+        );
+        await polling.until(() => subs() === expected.totalSubs + 1);
+        expect(await polling.stop()).toBe(0);
       } finally {
         // Before the temporary folder is removed: through a live mount that would fail.
         await share.unmount();

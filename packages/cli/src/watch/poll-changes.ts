@@ -54,14 +54,17 @@ export class ChangePoller {
 
 /**
  * Every frame file under `root` with its size and modification time, as one comparable text: the
- * files the scan reads (the same walk, so the same folders and names), one stat each.
+ * files the scan reads (the same walk, so the same folders and names), one stat each — the walk's
+ * own where its listing stat'ed the files already (FUSE mounts), so none is stat'ed twice.
  */
 export async function frameListing(root: string): Promise<string> {
   const lines: string[] = [];
   try {
     for await (const batch of walkFrames(root)) {
       const stats = await Promise.all(
-        batch.map((file) => stat(file.bytes ?? file.path).catch(() => null)),
+        batch.map(
+          (file, i) => batch.states?.[i] ?? stat(file.bytes ?? file.path).catch(() => null),
+        ),
       );
       // A file gone between the listing and the stat: the next poll sees it gone.
       for (const [i, info] of stats.entries())
