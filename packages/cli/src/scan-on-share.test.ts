@@ -6,45 +6,18 @@
  * without a cache, through a cold one and through a warm one. `watch` must poll it by itself and
  * see a frame another machine writes to the share.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExposureReport } from '@astrotrack/core';
-import { formatFitsHeader } from '@astrotrack/fits';
 import { mountShare, shareUnavailable } from '@astrotrack/test-utils/simulated-share';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
-import { BIN, runCli } from './test-support/run-cli.js';
+import { runCli } from './test-support/run-cli.js';
+import { startWatch } from './test-support/watch-process.js';
+import { writeFitsFrame } from './test-support/write-fits-frame.js';
 
 const tempDir = useTempDir();
 const UNAVAILABLE = shareUnavailable();
-
-/** `astrotrack watch ARGS` running, with a way to wait for what it shows or writes. */
-function startWatch(args: readonly string[]) {
-  const child = spawn(process.execPath, [BIN, 'watch', ...args], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  onTestFinished(() => void child.kill('SIGKILL'));
-  return {
-    stdout: () => stdout,
-    /** Up to 90 s: a start on a loaded machine, through a slow mount, can take many seconds. */
-    async until(test: RegExp | (() => boolean)) {
-      const done = () => (test instanceof RegExp ? test.test(stdout) : test());
-      for (let i = 0; i < 900 && !done(); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(done(), `${test}\n${stdout}\n${stderr}`).toBe(true);
-    },
-    async stop() {
-      child.kill('SIGINT');
-      return exited;
-    },
-  };
-}
 
 /** The report without what differs between two runs on two paths of the same frames. */
 function facts(stdout: string): Omit<ExposureReport, 'root'> {
@@ -122,18 +95,12 @@ describe('scan on a simulated network share', () => {
             ? (JSON.parse(readFileSync(json, 'utf8')) as ExposureReport).totalSubs
             : -1;
         await polling.until(() => subs() === expected.totalSubs);
-        writeFileSync(
-          join(archive, 'M31', 'light_M31_L_120s_9999.fits'),
-          formatFitsHeader([
-            ['SIMPLE', true],
-            ['BITPIX', 16],
-            ['NAXIS', 0],
-            ['IMAGETYP', 'LIGHT'],
-            ['FILTER', 'L'],
-            ['EXPTIME', 120],
-            ['OBJECT', 'M31'],
-          ]),
-        );
+        writeFitsFrame(join(archive, 'M31', 'light_M31_L_120s_9999.fits'), [
+          ['IMAGETYP', 'LIGHT'],
+          ['FILTER', 'L'],
+          ['EXPTIME', 120],
+          ['OBJECT', 'M31'],
+        ]);
         await polling.until(() => subs() === expected.totalSubs + 1);
         expect(await polling.stop()).toBe(0);
       } finally {

@@ -17,6 +17,7 @@ import {
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { BIN } from '../test-support/run-cli.js';
 import { writeToolkitExample } from '../test-support/toolkit-example.js';
+import { startWatch } from '../test-support/watch-process.js';
 
 const tempDir = useTempDir();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -36,13 +37,8 @@ describe('astrotrack watch without file-system events', () => {
     // The report files inside the watched folder: writing them must not count as a change.
     const json = join(data, 'tonight.json');
     const html = join(data, 'tonight.html');
-    const child = spawn(
-      process.execPath,
+    const watching = startWatch(
       [
-        '--require',
-        preload,
-        BIN,
-        'watch',
         data,
         '--no-flats',
         '--poll',
@@ -52,29 +48,15 @@ describe('astrotrack watch without file-system events', () => {
         '--reporter',
         `html=${html}`,
       ],
-      {
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CONFIG_HOME: join(dir, 'xdg') },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+      { nodeArgs: ['--require', preload], env: { XDG_CONFIG_HOME: join(dir, 'xdg') } },
     );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    // Stopped whatever happens (after a failure too); a no-op once it has exited.
-    onTestFinished(() => void child.kill('SIGKILL'));
-    // Up to 60 s: a cold start on a loaded machine can take many seconds.
-    const waitFor = async (test: () => boolean, what: string) => {
-      for (let i = 0; i < 1200 && !test(); i++) await sleep(50);
-      expect(test(), `${what}\n${stdout}\n${stderr}`).toBe(true);
-    };
+    const stdout = () => watching.stdout();
     const subsInJson = () =>
       existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as ExposureReport).totalSubs : -1;
 
-    await waitFor(() => stdout.includes('M31: 288 light frames counted'), 'the first report');
-    expect(stdout).toContain(`looking in ${data} every 1 s`);
-    await waitFor(() => subsInJson() === 288, 'the JSON file');
+    await watching.until(/M31: 288 light frames counted/);
+    expect(stdout()).toContain(`looking in ${data} every 1 s`);
+    await watching.until(() => subsInJson() === 288);
     expect(readFileSync(html, 'utf8')).toContain('<meta http-equiv="refresh" content="1">');
     // The page as a phone on the observatory's Wi-Fi shows it: open in a real browser, left alone.
     // CI installs Chromium (.ci/run); elsewhere this part runs where there is one.
@@ -107,11 +89,8 @@ describe('astrotrack watch without file-system events', () => {
       );
     frame('light_M31_L_120s_9998.fits', 'L');
     frame('light_M31_R_120s_9999.fits', 'R');
-    await waitFor(() => subsInJson() === 290, 'the JSON file after two new frames');
-    await waitFor(
-      () => /since [\d:]+: .*\+1 L, \+1 R.*\(\+2 subs\)/.test(stdout),
-      'the change line',
-    );
+    await watching.until(() => subsInJson() === 290);
+    await watching.until(/since [\d:]+: .*\+1 L, \+1 R.*\(\+2 subs\)/);
     expect(readFileSync(html, 'utf8')).toContain('290');
     if (page) {
       const loadsBefore = page.loads();
@@ -119,14 +98,13 @@ describe('astrotrack watch without file-system events', () => {
       expect(await pageShows(290), shown).toBe(true);
       expect(page.loads()).toBeGreaterThan(loadsBefore);
     }
-    const updates = stdout.match(/light frames counted/g)!.length;
+    const updates = stdout().match(/light frames counted/g)!.length;
     // Nothing changes, and the report files it keeps writing are not changes: no more updates.
     await sleep(3500);
-    expect(stdout.match(/light frames counted/g)!.length).toBe(updates);
+    expect(stdout().match(/light frames counted/g)!.length).toBe(updates);
 
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-    expect(stderr).toBe('');
+    expect(await watching.stop()).toBe(0);
+    expect(watching.stderr()).toBe('');
   }, 240_000);
 
   it('chooses polling by itself when fs.watch fails', async () => {
@@ -135,21 +113,13 @@ describe('astrotrack watch without file-system events', () => {
     writeToolkitExample(data);
     const preload = join(dir, 'no-events.cjs');
     writeFileSync(preload, NO_EVENTS);
-    const child = spawn(
-      process.execPath,
-      ['--require', preload, BIN, 'watch', data, '--no-flats'],
-      {
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CONFIG_HOME: join(dir, 'xdg') },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    for (let i = 0; i < 1200 && !stdout.includes('Ctrl-C stops'); i++) await sleep(50);
-    expect(stdout).toContain('every 30 s (no file-system events here (ENOSYS))');
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
+    const watching = startWatch([data, '--no-flats'], {
+      nodeArgs: ['--require', preload],
+      env: { XDG_CONFIG_HOME: join(dir, 'xdg') },
+    });
+    await watching.until(/Ctrl-C stops/);
+    expect(watching.stdout()).toContain('every 30 s (no file-system events here (ENOSYS))');
+    expect(await watching.stop()).toBe(0);
   }, 120_000);
 
   it('refuses a reporter to the screen, which shows the table', async () => {
