@@ -7,7 +7,7 @@
 const { statfsSync } = require('node:fs');
 
 // `statfs` f_type magic numbers of network and FUSE file systems: the same list as
-// src/watch/watch-mode.ts (a test holds them equal).
+// @astrotrack/core's network-file-system.ts (src/bin.test.ts holds them equal).
 const SHARES = new Set([
   0x6969, 0x517b, 0xff534d42, 0xfe534d42, 0x65735546, 0x564c, 0x01021997, 0x73757245, 0x5346414f,
   0x6b414653, 0x00c36400, 0x47504653, 0x0bd00bd0,

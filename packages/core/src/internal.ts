@@ -61,4 +61,5 @@ export * from './logging/create-logger.js';
 export { checkReplaceable, writeFileAtomic, writeTarget } from './fs/write-file-atomic.js';
 export * from './fs/real-folder.js';
 export * from './fs/lock-file.js';
+export * from './fs/network-file-system.js';
 export { settleWithin } from './config/settle-within.js';

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin.cjs', import.meta.url));
@@ -35,30 +35,63 @@ export const CAN_RUN_AS_USER = (() => {
   }
 })();
 
-function command(args: readonly string[], asUser = false): [string, string[]] {
-  if (!asUser || !RUNNING_AS_ROOT) return [process.execPath, [BIN, ...args]];
+function command(
+  args: readonly string[],
+  asUser = false,
+  nodeArgs: readonly string[] = [],
+): [string, string[]] {
+  const node: [string, string[]] = [process.execPath, [...nodeArgs, BIN, ...args]];
+  if (!asUser || !RUNNING_AS_ROOT) return node;
   return [
     'setpriv',
-    [`--inh-caps=${ROOT_POWERS}`, `--bounding-set=${ROOT_POWERS}`, process.execPath, BIN, ...args],
+    [`--inh-caps=${ROOT_POWERS}`, `--bounding-set=${ROOT_POWERS}`, node[0], ...node[1]],
   ];
 }
 
-/** Runs the real `astrotrack` command with no terminal, as a script or CI would. */
-export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const [file, argv] = command(args, options.asUser);
-    const child = spawn(file, argv, {
-      cwd: options.cwd,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+export interface SpawnOptions extends RunOptions {
+  /** Given to Node before the CLI (a `--require` preload). */
+  nodeArgs?: readonly string[];
+}
+
+export interface CliProcess {
+  child: ChildProcess;
+  /** What it has written so far. */
+  stdout(): string;
+  stderr(): string;
+  /** Its exit code once it has ended (rejects if it could not start). */
+  exited: Promise<number | null>;
+}
+
+/**
+ * Starts the real `astrotrack` command with no terminal and only PATH and HOME from here (and
+ * `env`), collecting what it writes.
+ */
+export function spawnCli(args: readonly string[], options: SpawnOptions = {}): CliProcess {
+  const [file, argv] = command(args, options.asUser, options.nodeArgs);
+  const child = spawn(file, argv, {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+/** Runs the real `astrotrack` command with no terminal, as a script or CI would. */
+export async function runCli(
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<CliResult> {
+  const running = spawnCli(args, options);
+  const code = await running.exited;
+  return { code, stdout: running.stdout(), stderr: running.stderr() };
 }
 
 /** Whether `script` (util-linux) is here to give the command a terminal. */

@@ -15,8 +15,8 @@ export interface ReadAheadOptions<B extends readonly unknown[], C, R> {
   open(batch: B): C;
   /** Whether to read ahead, asked as each folder arrives: the disk may turn out slow mid-scan. */
   parallel(): boolean;
-  /** `index`: the item's place in its batch. */
-  read(item: B[number], context: C, index: number): Promise<R>;
+  /** Reads the batch's item at `index`. */
+  read(batch: B, index: number, context: C): Promise<R>;
   /** Reads in flight at most. */
   limit: number;
   /** Files read ahead at most (memory: outcomes waiting for the engine). */
@@ -54,7 +54,7 @@ export async function* readAhead<B extends readonly unknown[], C, R>(
     const batch = step.value;
     const context = options.open(batch);
     const results = options.parallel()
-      ? Promise.all(batch.map((item, index) => gate.run(() => options.read(item, context, index))))
+      ? Promise.all(batch.map((_, index) => gate.run(() => options.read(batch, index, context))))
       : null;
     queue.push({ batch, context, results });
     queuedFiles += batch.length;
@@ -81,21 +81,22 @@ export async function* readAhead<B extends readonly unknown[], C, R>(
   }
 }
 
-/** The items from `from` on, read `limit` at a time; the result is indexed as `items` is. */
-export async function readRemaining<T, R>(
-  items: readonly T[],
+/** `read(index)` for every index from `from` to `to` (excluded), `limit` at a time, by index. */
+export async function readRemaining<R>(
   from: number,
+  to: number,
   limit: number,
-  read: (item: T, index: number) => Promise<R>,
+  read: (index: number) => Promise<R>,
 ): Promise<R[]> {
   const gate = new Gate(limit);
-  const results = new Array<R>(items.length);
-  await Promise.all(
-    items.slice(from).map((item, offset) =>
+  const results = new Array<R>(to);
+  const reads: Promise<void>[] = [];
+  for (let index = from; index < to; index++)
+    reads.push(
       gate.run(async () => {
-        results[from + offset] = await read(item, from + offset);
+        results[index] = await read(index);
       }),
-    ),
-  );
+    );
+  await Promise.all(reads);
   return results;
 }

@@ -206,15 +206,16 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     open: (batch) => {
       const relative = batch[0]!.relativePath;
       const folder = relative.slice(0, Math.max(0, relative.lastIndexOf('/')));
-      return { folderCache: cache?.open(folder) ?? null, states: batch.states };
+      return cache?.open(folder) ?? null;
     },
     parallel: () => frameOptions.readHeaders && pace.mode === 'parallel',
-    read: (file, { folderCache, states }, index) => reader.read(file, folderCache, states?.[index]),
+    read: (batch, index, folderCache) =>
+      reader.read(batch[index]!, folderCache, batch.states?.[index]),
     limit: HEADER_READS_AT_ONCE,
     window: READ_AHEAD_FILES,
   });
-  for await (const { batch, context, results } of folders) {
-    const { folderCache, states } = context;
+  for await (const { batch, context: folderCache, results } of folders) {
+    const { states } = batch;
     let outcomes = results;
     const relative = batch[0]!.relativePath;
     // One folder's files: one reject folder, or none, for all of them; one sidecar, or none.
@@ -226,8 +227,8 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       const file = batch[i]!;
       // A folder of 500 frames on a share must not be read one by one once the pace says it is slow.
       if (!outcomes && frameOptions.readHeaders && pace.mode === 'parallel') {
-        outcomes = await readRemaining(batch, i, HEADER_READS_AT_ONCE, (file, index) =>
-          reader.read(file, folderCache, states?.[index]),
+        outcomes = await readRemaining(i, batch.length, HEADER_READS_AT_ONCE, (index) =>
+          reader.read(batch[index]!, folderCache, states?.[index]),
         );
       }
       const outcome = outcomes ? outcomes[i]! : readOne(file, folderCache, states?.[i]);

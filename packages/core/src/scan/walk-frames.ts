@@ -6,7 +6,8 @@
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
-import { type Stats, statfsSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { networkFileSystem } from '../fs/network-file-system.js';
 import type { FrameFile } from '../plugin.js';
 import { isFrameFileName } from './frame-extensions.js';
 import { Gate } from './gate.js';
@@ -40,7 +41,6 @@ export type Listing = 'typed' | 'untyped';
  */
 const STATS_AT_ONCE_PER_FOLDER = 8;
 const UNTYPED_FOLDERS_AT_ONCE = 32;
-const FUSE_MAGIC = 0x65735546;
 
 /**
  * FUSE mounts (sshfs, rclone, a NAS's own driver, the simulated share) often list names without
@@ -48,11 +48,7 @@ const FUSE_MAGIC = 0x65735546;
  * NFS, SMB) the kernel gives the types and a typed listing is one call.
  */
 export function listingFor(root: string): Listing {
-  try {
-    return Number(statfsSync(root).type) === FUSE_MAGIC ? 'untyped' : 'typed';
-  } catch {
-    return 'typed';
-  }
+  return networkFileSystem(root) === 'FUSE' ? 'untyped' : 'typed';
 }
 
 interface PendingFolder {
@@ -129,14 +125,7 @@ async function readEntriesUntyped(folder: PendingFolder, gate: Gate): Promise<En
   const entries = await Promise.all(
     named.map(({ name, bytes }) =>
       gate.run(async (): Promise<Entry | null> => {
-        const where =
-          bytes || folder.bytes
-            ? Buffer.concat([
-                folder.bytes ?? Buffer.from(folder.path),
-                Buffer.from(sep),
-                bytes ?? Buffer.from(name),
-              ])
-            : prefix + name;
+        const where = pathBytes(folder, name, bytes) ?? prefix + name;
         let info: Stats;
         try {
           info = await lstat(where);
@@ -152,6 +141,19 @@ async function readEntriesUntyped(folder: PendingFolder, gate: Gate): Promise<En
     ),
   );
   return entries.filter((entry): entry is Entry => entry !== null).sort(byName);
+}
+
+/**
+ * An entry's path as bytes, when it or its folder is named in bytes that are not UTF-8; undefined
+ * when its text path names it.
+ */
+function pathBytes(folder: PendingFolder, name: string, bytes?: Buffer): Buffer | undefined {
+  if (!bytes && !folder.bytes) return undefined;
+  return Buffer.concat([
+    folder.bytes ?? Buffer.from(folder.path),
+    Buffer.from(sep),
+    bytes ?? Buffer.from(name),
+  ]);
 }
 
 /** Entries by name (UTF-16 code units): the same order on every file system and every copy. */
@@ -202,18 +204,12 @@ export async function* walkFrames(
     const prefix = folder.path.endsWith(sep) ? folder.path : folder.path + sep;
     const files: FolderBatch = [];
     let sidecar: string | undefined;
-    const bytesOf = (entry: Entry): Buffer | undefined =>
-      entry.bytes || folder.bytes
-        ? Buffer.concat([
-            folder.bytes ?? Buffer.from(folder.path),
-            Buffer.from(sep),
-            entry.bytes ?? Buffer.from(entry.name),
-          ])
-        : undefined;
-    const states: (FileState | undefined)[] = [];
+    const bytesOf = (entry: Entry) => pathBytes(folder, entry.name, entry.bytes);
+    // Only an untyped listing knows the files' stats: a typed one keeps nothing per file.
+    const states: (FileState | undefined)[] | null = untyped ? [] : null;
     const file = (entry: Entry): FrameFile => {
       const bytes = bytesOf(entry);
-      states.push(entry.state);
+      states?.push(entry.state);
       const made: FrameFile = {
         path: prefix + entry.name,
         relativePath: folder.relativePrefix + entry.name,
@@ -254,7 +250,7 @@ export async function* walkFrames(
     }
     if (files.length > 0) {
       if (sidecar) files.sidecar = sidecar;
-      if (states.some((state) => state !== undefined)) files.states = states;
+      if (states) files.states = states;
       yield files;
     }
   }
