@@ -44,7 +44,8 @@ export async function openHeadlessPage(url: string): Promise<HeadlessPage> {
       `--user-data-dir=${profile}`,
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+    // Its own process group: Chromium's helpers (renderer, GPU, crash handler) are ended with it.
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true },
   );
   const exited = new Promise<void>((resolve) => browser.on('close', () => resolve()));
   const input = browser.stdio[3] as Writable;
@@ -96,9 +97,16 @@ export async function openHeadlessPage(url: string): Promise<HeadlessPage> {
     },
     loads: () => loads,
     async close() {
-      if (browser.exitCode === null && browser.signalCode === null) browser.kill('SIGKILL');
+      if (browser.exitCode === null && browser.signalCode === null) {
+        try {
+          process.kill(-browser.pid!, 'SIGKILL');
+        } catch {
+          // The group has ended already.
+        }
+      }
       await exited;
-      rmSync(profile, { recursive: true, force: true });
+      // A helper of a busy machine may still be writing its last file into the profile for a moment.
+      rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
     },
   };
 }
