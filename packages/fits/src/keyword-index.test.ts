@@ -10,7 +10,7 @@ async function freshIndex() {
   return import('./keyword-index.js');
 }
 
-// More names than the index has slots (32), so keywords past them are exercised too.
+// More names than the index has slots (64), so keywords past them are exercised too.
 const KEYWORDS = Array.from({ length: 90 }, (_, i) => `K${i.toString(36).toUpperCase()}-${i % 7}`);
 // A few common keywords, often repeated: the first of the same keyword must win.
 const keyword = fc.oneof(
@@ -100,6 +100,18 @@ describe('indexCards', () => {
     const text = names.map((k, i) => formatFitsCard([k, i])).join('');
     // Asked over several headers, so the later headers are indexed with every slot taken.
     for (let round = 0; round < 3; round++) {
+      const index = indexCards(text);
+      expect(names.map((k) => index.value(k))).toEqual(names.map((_, i) => i));
+    }
+  });
+
+  it('finds keywords by their slots in a header of more cards than a byte can count', async () => {
+    const { indexCards } = await freshIndex();
+    const filler = formatFitsCard(['FILLER', 1]);
+    const names = KEYWORDS.slice(0, 10);
+    // 300 cards first: the keywords sit at card indexes past 255.
+    const text = filler.repeat(300) + names.map((k, i) => formatFitsCard([k, i])).join('');
+    for (let round = 0; round < 2; round++) {
       const index = indexCards(text);
       expect(names.map((k) => index.value(k))).toEqual(names.map((_, i) => i));
     }

@@ -33,10 +33,14 @@ interface KeywordCode {
 }
 
 /**
- * Keywords remembered with a slot; more are still found, by a pass over the cards. 32 × Int16 is
- * 64 bytes, the most V8 keeps on its heap: a larger typed array costs 15 times more to make.
+ * Keywords remembered with a slot; more are still found, by a pass over the cards. A scan asks for
+ * about 45 (the header cache keeps 44): with 32 slots, a dozen of them cost a pass each, 3 µs a
+ * frame (measured). 64 × Uint8 is 64 bytes, the most V8 keeps on its heap: a larger typed array
+ * costs 15 times more to make, so only a header of 255 cards or more gets an Int16 index.
  */
-const MAX_SLOTS = 32;
+const MAX_SLOTS = 64;
+/** Card indexes + 1 a byte slot can hold; a longer header's slots are Int16. */
+const MAX_BYTE_CARDS = 0xff;
 /** Card indexes + 1 the slots can hold (Int16); a header with more cards is searched by passes. */
 const MAX_CARDS = 0x7fff;
 /** Open-addressed table from a keyword's code to its slot + 1 (0: empty); a power of two. */
@@ -49,7 +53,7 @@ let slots = 0;
 // A class rather than a closure: thousands are made per second, and instances are cheaper.
 class KeywordIndex implements CardIndex {
   /** Per slot: the index of the keyword's first value card + 1, 0 when absent. */
-  private found: Int16Array | undefined;
+  private found: Uint8Array | Int16Array | undefined;
   /** Slots that existed when `found` was made: later keywords are found by a pass. */
   private slotsIndexed = 0;
   private codes: Int32Array | undefined;
@@ -117,14 +121,14 @@ class KeywordIndex implements CardIndex {
 }
 
 /** One pass over the cards: for each slotted keyword, its first value card's index + 1. */
-const NO_SLOTS = new Int16Array(0);
+const NO_SLOTS = new Uint8Array(0);
 
 /** Set by indexSlottedCards: whether the header it indexed has a keyword the slots cannot hold. */
 let sawUnusualKeyword = false;
 
-function indexSlottedCards(text: string): Int16Array {
-  const found = new Int16Array(MAX_SLOTS);
+function indexSlottedCards(text: string): Uint8Array | Int16Array {
   const cards = text.length / 80;
+  const found = cards < MAX_BYTE_CARDS ? new Uint8Array(MAX_SLOTS) : new Int16Array(MAX_SLOTS);
   let unusual = false;
   for (let i = 0, at = 0; i < cards; i++, at += 80) {
     if (text.charCodeAt(at + 8) !== 0x3d || text.charCodeAt(at + 9) !== 0x20) {

@@ -332,25 +332,22 @@ export class FolderCache {
     return true;
   }
 
-  /**
-   * The stored read of a file, if it has not changed since. Times are compared to the nearest millisecond:
-   * the finest that survives copies between file systems.
-   */
+  /** The stored read of a file, if it has not changed since (`sameStamp`). */
   get(name: string, { size, mtimeMs, ctimeMs }: FileState): CachedRead | undefined {
     const entry = this.entries.get(name);
-    if (
-      !entry ||
-      !isEntry(entry) ||
-      entry[0] !== size ||
-      entry[1] !== Math.round(mtimeMs) ||
-      entry[2] !== Math.round(ctimeMs)
-    ) {
+    if (!entry || !isEntry(entry) || !sameStamp(entry, { size, mtimeMs, ctimeMs })) {
       this.cache.misses++;
       return undefined;
     }
     this.cache.hits++;
     this.seen.set(name, entry);
     return typeof entry[3] === 'string' ? { error: entry[3] } : { header: cachedLookup(entry) };
+  }
+
+  /** The size, mtime and ctime a file's entry was stored with; null without an entry. */
+  stamp(name: string): readonly [number, number, number] | null {
+    const entry = this.entries.get(name);
+    return entry && isEntry(entry) ? [entry[0], entry[1], entry[2]] : null;
   }
 
   put(name: string, state: FileState, read: { header: HeaderLookup } | { error: string }): void {
@@ -370,6 +367,17 @@ export class FolderCache {
   }
 }
 
+/**
+ * Whether a file still has the size and times an entry was stored with. Times are compared to the
+ * nearest millisecond: the finest that survives copies between file systems.
+ */
+export function sameStamp(
+  stamp: ArrayLike<unknown>,
+  { size, mtimeMs, ctimeMs }: FileState,
+): boolean {
+  return stamp[0] === size && stamp[1] === Math.round(mtimeMs) && stamp[2] === Math.round(ctimeMs);
+}
+
 function isEntry(entry: unknown): entry is Entry {
   return (
     Array.isArray(entry) &&
@@ -380,14 +388,15 @@ function isEntry(entry: unknown): entry is Entry {
   );
 }
 
-type StoredHeader = [
+/** A header as an entry stores it, after the file's size and times. */
+export type StoredHeader = [
   values: (string | number | null)[],
   problems: 0 | Record<number, string>,
   properties?: Record<string, string>,
   imageType?: string | null,
 ];
 
-function storeHeader(header: HeaderLookup): StoredHeader {
+export function storeHeader(header: HeaderLookup): StoredHeader {
   let problems: 0 | Record<number, string> = 0;
   const values: (string | number | null)[] = CACHED_KEYWORDS.map((keyword, index) => {
     const value = header.get(keyword);
@@ -409,8 +418,13 @@ function storeHeader(header: HeaderLookup): StoredHeader {
 }
 
 function cachedLookup(entry: Entry): HeaderLookup {
-  const values = entry[3] as (string | number | null)[];
-  const problems = entry[4] as 0 | Record<number, string>;
+  return storedLookup(entry, 3);
+}
+
+/** The lookup of a stored header: `stored` from `at` is a `StoredHeader`. */
+export function storedLookup(stored: readonly unknown[], at = 0): HeaderLookup {
+  const values = stored[at] as (string | number | null)[];
+  const problems = stored[at + 1] as 0 | Record<number, string>;
   // Keywords are asked for as the engine writes them, upper case (as CACHED_KEYWORDS).
   const lookup: HeaderLookup = {
     get: (keyword) => {
@@ -424,10 +438,10 @@ function cachedLookup(entry: Entry): HeaderLookup {
       return index === undefined ? undefined : problems[index];
     };
   }
-  if (entry.length > 5) {
-    const properties = entry[5] ?? {};
+  if (stored.length > at + 2) {
+    const properties = (stored[at + 2] ?? {}) as Record<string, string>;
     lookup.property = (id) => properties[id];
-    lookup.imageType = entry[6] ?? null;
+    lookup.imageType = (stored[at + 3] ?? null) as string | null;
   }
   return lookup;
 }

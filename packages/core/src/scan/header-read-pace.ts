@@ -27,6 +27,11 @@ export class HeaderReadPace {
     this.fixed = mode !== undefined;
   }
 
+  /** Whether the mode is settled: given, or the sample taken. */
+  get decided(): boolean {
+    return this.fixed || this.sample.length >= SAMPLE;
+  }
+
   /** Records a synchronous read; returns true when this read switched the mode to parallel. */
   record(ms: number): boolean {
     if (this.fixed || this.sample.length >= SAMPLE) return false;

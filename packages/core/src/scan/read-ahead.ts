@@ -5,8 +5,9 @@
  * each folder's files, in the walker's order, so which of two copies is counted never depends on
  * which read finished first.
  *
- * On a fast disk (`parallel()` false) nothing is read ahead: each folder is handed over as it comes
- * and read synchronously by the engine.
+ * On a fast disk (`parallel()` false) nothing is read ahead by this thread: each folder is handed
+ * over as it comes and read synchronously by the engine, or, in a large archive, read by a header
+ * worker thread (`whole`) while the engine takes the folders before it.
  */
 import { Gate } from './gate.js';
 
@@ -15,6 +16,11 @@ export interface ReadAheadOptions<B extends readonly unknown[], C, R> {
   open(batch: B): C;
   /** Whether to read ahead, asked as each folder arrives: the disk may turn out slow mid-scan. */
   parallel(): boolean;
+  /**
+   * Reads the whole batch at once, when it can (a header worker): asked first, as each folder
+   * arrives; null: read it by `parallel` and `read`.
+   */
+  whole?(batch: B, context: C): Promise<R[]> | null;
   /** Reads the batch's item at `index`. */
   read(batch: B, index: number, context: C): Promise<R>;
   /** Reads in flight at most. */
@@ -53,9 +59,11 @@ export async function* readAhead<B extends readonly unknown[], C, R>(
     }
     const batch = step.value;
     const context = options.open(batch);
-    const results = options.parallel()
-      ? Promise.all(batch.map((_, index) => gate.run(() => options.read(batch, index, context))))
-      : null;
+    const results =
+      options.whole?.(batch, context) ??
+      (options.parallel()
+        ? Promise.all(batch.map((_, index) => gate.run(() => options.read(batch, index, context))))
+        : null);
     queue.push({ batch, context, results });
     queuedFiles += batch.length;
   };

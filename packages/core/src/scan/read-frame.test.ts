@@ -1,7 +1,8 @@
 /**
- * The frame reader is written once and run two ways: synchronously and asynchronously, each with
- * and without the folder's header cache (cold, then warm), must give the same outcome for every
- * kind of file a scan meets.
+ * The frame reader is written once and run three ways: synchronously, asynchronously, and with a
+ * header worker's answers (on this thread, and from a real worker thread); each with and without
+ * the folder's header cache (cold, then warm), they must give the same outcome for every kind of
+ * file a scan meets.
  */
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,10 @@ import { resolveRig } from '../config/resolve-rig.js';
 import type { FrameFile } from '../plugin.js';
 import { nameParser } from '../test-support/name-parser.js';
 import { HeaderCache } from './header-cache.js';
+import { answerHeaderJob } from './header-job.js';
+import { HeaderWorkers } from './header-workers.js';
 import { frameReader, type FrameOutcome, type ReadFrameOptions } from './read-frame.js';
+import { folderJob, outcomesOf } from './worker-reads.js';
 
 const tempDir = useTempDir();
 const rig = resolveRig({});
@@ -74,6 +78,30 @@ describe('the frame reader', () => {
       ways[way] = [];
       for (const file of files) ways[way]!.push(await read(file, folder));
       folder.close();
+    }
+    // Answered by a worker: the job answered here, and by a real thread; then warm from its cache.
+    const workers = HeaderWorkers.start(1);
+    expect(workers, 'the built worker script (dist/scan/header-worker.js)').not.toBeNull();
+    try {
+      expect(await workers!.whenReady()).toBe(true);
+      const workerCache = new HeaderCache(join(root, '.worker-cache'));
+      const byWorker = async (way: string, cache: HeaderCache | null, thread: boolean) => {
+        const folder = cache?.open('') ?? null;
+        const job = folderJob(files, folder);
+        const answers = thread ? await workers!.send(job) : answerHeaderJob({ ...job, id: 0 });
+        ways[way] = outcomesOf(reader, files, folder, answers);
+        folder?.close();
+        return answers.headers.filter((header) => header !== null).length;
+      };
+      await byWorker('worker, no cache', null, false);
+      await byWorker('worker thread, no cache', null, true);
+      const readCold = await byWorker('worker thread, cold cache', workerCache, true);
+      expect(readCold).toBeGreaterThan(files.length - 5);
+      // Warm: the worker stats every file and opens none.
+      expect(await byWorker('worker, warm cache', workerCache, false)).toBe(0);
+      expect(await byWorker('worker thread, warm cache', workerCache, true)).toBe(0);
+    } finally {
+      await workers!.close();
     }
     const [first, ...others] = Object.entries(ways);
     for (const [way, outcomes] of others) {

@@ -23,7 +23,8 @@ import { readFrameHeader, readFrameHeaderSync } from '../headers/read-frame-head
 import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';
 import { buildFrame, parseName, type Skip } from './parse-frame-file.js';
 import { derivedFrameReason, isMasterImageType, masterCalibrationKind } from './derived-frames.js';
-import type { FileState, FolderCache } from './header-cache.js';
+import { type FileState, type FolderCache, storedLookup } from './header-cache.js';
+import { failedWith, type HeaderAnswers, isFailure } from './header-job.js';
 
 export interface ReadFrameOptions {
   parsers: readonly ParserPlugin[];
@@ -60,6 +61,22 @@ export interface FrameReader {
   readSync(file: FrameFile, cache?: FolderCache | null, state?: FileState): FrameOutcome;
   /** Asynchronous: run many at once, they hide a network disk's latency. */
   read(file: FrameFile, cache?: FolderCache | null, state?: FileState): Promise<FrameOutcome>;
+  /**
+   * With the file's stat and header answered by a header worker (`answers` at `index`); whatever
+   * the worker did not answer is read here, synchronously.
+   */
+  readAnswered(
+    file: FrameFile,
+    cache: FolderCache | null,
+    state: FileState | undefined,
+    answers: HeaderAnswers,
+    index: number,
+  ): FrameOutcome;
+}
+
+/** Whether reading this file may open it: derived files other than masters are skipped by name. */
+export function mayOpen(name: string): boolean {
+  return !derivedFrameReason(name) || masterCalibrationKind(name) !== null;
 }
 
 export function frameReader(options: ReadFrameOptions): FrameReader {
@@ -76,7 +93,33 @@ export function frameReader(options: ReadFrameOptions): FrameReader {
       while (!step.done) step = program.next(await perform(step.value, file));
       return step.value;
     },
+    readAnswered(file, cache, state, answers, index) {
+      const program = frameProgram(file, options, cache, state);
+      let step = program.next();
+      while (!step.done)
+        step = program.next(answered(step.value, answers, index) ?? performSync(step.value, file));
+      return step.value;
+    },
   };
+}
+
+/** A worker's answer to the program's request; undefined: the worker did not answer it. */
+function answered(
+  request: FrameRequest,
+  answers: HeaderAnswers,
+  index: number,
+): Answer | undefined {
+  if (request === 'state') {
+    const failure = answers.stateFailures[index];
+    if (failure) return new Failed(failedWith(failure));
+    const at = index * 3;
+    const size = answers.states[at]!;
+    if (Number.isNaN(size)) return undefined;
+    return { size, mtimeMs: answers.states[at + 1]!, ctimeMs: answers.states[at + 2]! };
+  }
+  const header = answers.headers[index];
+  if (!header) return undefined;
+  return isFailure(header) ? new Failed(failedWith(header)) : storedLookup(header);
 }
 
 /** What the program asks for: the file's size and times (for the cache), or its header. */

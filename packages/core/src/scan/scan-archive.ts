@@ -39,6 +39,7 @@ import { rejectFolders } from './reject-folders.js';
 import { settleWithin } from '../config/settle-within.js';
 import { RigLanes, type RigLaneInput } from './rig-lanes.js';
 import { splitByRig } from './split-by-rig.js';
+import { type HeaderWorkerMode, WorkerReads } from './worker-reads.js';
 
 export interface ScanArchiveOptions {
   root: string;
@@ -61,6 +62,11 @@ export interface ScanArchiveOptions {
   angle?: AngleSource;
   /** How to read headers; default: one at a time, many at once if the disk turns out slow. */
   headerReads?: HeaderReadMode;
+  /**
+   * Header worker threads (worker-reads.ts): `auto` (default) once a fast disk's archive is large,
+   * `always` for every folder, `never`.
+   */
+  headerWorkers?: HeaderWorkerMode;
   /** How folders are listed (walk-frames.ts); default: by the file system the root is on. */
   listing?: Listing;
   /** Where the header cache lives (`cacheFolderFor(root)` is the usual); null or absent: no cache. */
@@ -201,6 +207,11 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     }
     return outcome;
   };
+  const workerReads = new WorkerReads(
+    frameOptions.readHeaders ? (options.headerWorkers ?? 'auto') : 'never',
+    reader,
+    pace,
+  );
   const folders = readAhead(walk, {
     // The walker gives one folder's files at a time: its cache is loaded, used, and written back.
     open: (batch) => {
@@ -208,82 +219,88 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
       const folder = relative.slice(0, Math.max(0, relative.lastIndexOf('/')));
       return cache?.open(folder) ?? null;
     },
+    whole: (batch, folderCache) => workerReads.read(batch, folderCache),
     parallel: () => frameOptions.readHeaders && pace.mode === 'parallel',
     read: (batch, index, folderCache) =>
       reader.read(batch[index]!, folderCache, batch.states?.[index]),
     limit: HEADER_READS_AT_ONCE,
     window: READ_AHEAD_FILES,
   });
-  for await (const { batch, context: folderCache, results } of folders) {
-    const { states } = batch;
-    let outcomes = results;
-    const relative = batch[0]!.relativePath;
-    // One folder's files: one reject folder, or none, for all of them; one sidecar, or none.
-    const rejectFolder = rejects.of(relative);
-    // The walker saw it in the listing: a folder without one costs nothing.
-    const sidecar =
-      frameOptions.readHeaders && batch.sidecar ? readSessionMetadataFile(batch.sidecar) : null;
-    for (let i = 0; i < batch.length; i++) {
-      const file = batch[i]!;
-      // A folder of 500 frames on a share must not be read one by one once the pace says it is slow.
-      if (!outcomes && frameOptions.readHeaders && pace.mode === 'parallel') {
-        outcomes = await readRemaining(i, batch.length, HEADER_READS_AT_ONCE, (index) =>
-          reader.read(batch[index]!, folderCache, states?.[index]),
-        );
+  try {
+    for await (const { batch, context: folderCache, results } of folders) {
+      const { states } = batch;
+      let outcomes = results;
+      const relative = batch[0]!.relativePath;
+      // One folder's files: one reject folder, or none, for all of them; one sidecar, or none.
+      const rejectFolder = rejects.of(relative);
+      // The walker saw it in the listing: a folder without one costs nothing.
+      const sidecar =
+        frameOptions.readHeaders && batch.sidecar ? readSessionMetadataFile(batch.sidecar) : null;
+      for (let i = 0; i < batch.length; i++) {
+        const file = batch[i]!;
+        // A folder of 500 frames on a share must not be read one by one once the pace says it is slow.
+        if (!outcomes && frameOptions.readHeaders && pace.mode === 'parallel') {
+          outcomes = await readRemaining(i, batch.length, HEADER_READS_AT_ONCE, (index) =>
+            reader.read(batch[index]!, folderCache, states?.[index]),
+          );
+        }
+        const outcome = outcomes ? outcomes[i]! : readOne(file, folderCache, states?.[i]);
+        if ('frame' in outcome) {
+          if (sidecar) outcome.frame = withSessionMetadata(outcome.frame, sidecar);
+          // Rejected frames are told apart among themselves: a backup of a reject folder is no
+          // second rejected frame, and a rejected frame never hides an accepted copy.
+          const finder = rejectFolder === null ? duplicates : rejectedDuplicates;
+          const first =
+            outcome.copyKey === null ? null : finder.firstWith(file.relativePath, outcome.copyKey);
+          if (first !== null) {
+            const duplicate = await finder.describe(root, file.relativePath, first);
+            setApart++;
+            bus.emit('frame:duplicate', { path: file.path, ...duplicate });
+            continue;
+          }
+          if (rejectFolder !== null) {
+            setApart++;
+            assignRig(outcome.frame, false);
+            bus.emit('frame:rejected', { frame: outcome.frame, folder: rejectFolder });
+            continue;
+          }
+          frames++;
+          if (outcome.disagreements.length > 0) {
+            disagreements.add(file.relativePath, outcome.disagreements);
+          }
+          if (outcome.problems.length > 0) {
+            headerProblems.add(file.relativePath, outcome.problems);
+            logger.warn(`${file.path}: ${outcome.problems.join('; ')}`);
+          }
+          if (outcome.frame.sources.night?.detail.endsWith(UTC_ALONE))
+            remember(utcNights, file.relativePath);
+          assignRig(outcome.frame, true);
+          bus.emit('frame', outcome.frame);
+        } else {
+          skipped++;
+          const { code, reason } = outcome.skip;
+          if (outcome.master) {
+            assignRig(outcome.master, false);
+            bus.emit('frame:master', outcome.master);
+          }
+          // Expected and summed up in the report: a line each only when asked for (--verbose).
+          if (code === 'no-parser' || code === 'not-integration' || outcome.master)
+            logger.debug(`skipped ${file.relativePath}: ${reason}`);
+          else logger.warn(`skipped ${file.path}: ${reason}`);
+          bus.emit('frame:skipped', {
+            path: file.path,
+            relativePath: file.relativePath,
+            code,
+            reason,
+          });
+        }
       }
-      const outcome = outcomes ? outcomes[i]! : readOne(file, folderCache, states?.[i]);
-      if ('frame' in outcome) {
-        if (sidecar) outcome.frame = withSessionMetadata(outcome.frame, sidecar);
-        // Rejected frames are told apart among themselves: a backup of a reject folder is no
-        // second rejected frame, and a rejected frame never hides an accepted copy.
-        const finder = rejectFolder === null ? duplicates : rejectedDuplicates;
-        const first =
-          outcome.copyKey === null ? null : finder.firstWith(file.relativePath, outcome.copyKey);
-        if (first !== null) {
-          const duplicate = await finder.describe(root, file.relativePath, first);
-          setApart++;
-          bus.emit('frame:duplicate', { path: file.path, ...duplicate });
-          continue;
-        }
-        if (rejectFolder !== null) {
-          setApart++;
-          assignRig(outcome.frame, false);
-          bus.emit('frame:rejected', { frame: outcome.frame, folder: rejectFolder });
-          continue;
-        }
-        frames++;
-        if (outcome.disagreements.length > 0) {
-          disagreements.add(file.relativePath, outcome.disagreements);
-        }
-        if (outcome.problems.length > 0) {
-          headerProblems.add(file.relativePath, outcome.problems);
-          logger.warn(`${file.path}: ${outcome.problems.join('; ')}`);
-        }
-        if (outcome.frame.sources.night?.detail.endsWith(UTC_ALONE))
-          remember(utcNights, file.relativePath);
-        assignRig(outcome.frame, true);
-        bus.emit('frame', outcome.frame);
-      } else {
-        skipped++;
-        const { code, reason } = outcome.skip;
-        if (outcome.master) {
-          assignRig(outcome.master, false);
-          bus.emit('frame:master', outcome.master);
-        }
-        // Expected and summed up in the report: a line each only when asked for (--verbose).
-        if (code === 'no-parser' || code === 'not-integration' || outcome.master)
-          logger.debug(`skipped ${file.relativePath}: ${reason}`);
-        else logger.warn(`skipped ${file.path}: ${reason}`);
-        bus.emit('frame:skipped', {
-          path: file.path,
-          relativePath: file.relativePath,
-          code,
-          reason,
-        });
-      }
+      folderCache?.close();
+      if (bus.pending > MAX_PENDING_HANDLERS) collect(await bus.drain());
     }
-    folderCache?.close();
-    if (bus.pending > MAX_PENDING_HANDLERS) collect(await bus.drain());
+  } finally {
+    // Workers stop with the walk, also when a plugin or the walk threw.
+    await workerReads.close();
   }
   if (cache) {
     // Caches of folders not seen are dropped, unless some folder could not be read this time.
@@ -291,6 +308,8 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
     for (const warning of cache.warnings) logger.warn(warning);
     logger.debug(`header cache: ${cache.hits} headers from the cache, ${cache.misses} read`);
   }
+  if (workerReads.folders > 0)
+    logger.debug(`header workers: ${workerReads.folders} folder(s) read by worker threads`);
 
   bus.emit('scan:end', {
     root,

@@ -1,6 +1,7 @@
 /**
  * What `scan` makes of headers astropy wrote, on every read path — one at a time, many at once (slow
- * disks), through a cold and a warm header cache — which must all say the same.
+ * disks), by header worker threads, through a cold and a warm header cache — which must all say the
+ * same.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,6 +18,7 @@ import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { cacheFolderFor } from './header-cache.js';
 import type { HeaderReadMode } from './header-read-pace.js';
 import { scanArchive } from './scan-archive.js';
+import type { HeaderWorkerMode } from './worker-reads.js';
 import type { Listing } from './walk-frames.js';
 
 const tempDir = useTempDir();
@@ -32,7 +34,14 @@ interface Seen {
   report: ExposureReport;
 }
 
-const WAYS: { name: string; headerReads: HeaderReadMode; cache: boolean; listing?: Listing }[] = [
+const WAYS: {
+  name: string;
+  headerReads: HeaderReadMode;
+  /** `own`: a cache of its own, outside the archive, so a worker fills it cold. */
+  cache: boolean | 'own';
+  listing?: Listing;
+  headerWorkers?: HeaderWorkerMode;
+}[] = [
   { name: 'one at a time', headerReads: 'sync', cache: false },
   { name: 'many at once', headerReads: 'parallel', cache: false },
   { name: 'cache, cold', headerReads: 'sync', cache: true },
@@ -41,11 +50,23 @@ const WAYS: { name: string; headerReads: HeaderReadMode; cache: boolean; listing
   // As on a FUSE share: every entry stat'ed by the walk, its stat then used for the cache.
   { name: 'untyped listing', headerReads: 'sync', cache: false, listing: 'untyped' },
   { name: 'untyped, warm, many at once', headerReads: 'parallel', cache: true, listing: 'untyped' },
+  // Every folder read by a worker thread, as a large archive on a local disk is.
+  { name: 'header workers', headerReads: 'sync', cache: false, headerWorkers: 'always' },
+  { name: 'workers, cold cache', headerReads: 'sync', cache: 'own', headerWorkers: 'always' },
+  { name: 'workers, warm cache', headerReads: 'sync', cache: true, headerWorkers: 'always' },
+  {
+    name: 'workers, untyped',
+    headerReads: 'sync',
+    cache: true,
+    listing: 'untyped',
+    headerWorkers: 'always',
+  },
 ];
 
 /** Scans the folder every way; checks they agree and returns what they saw. */
 async function scanEveryWay(root: string, parsers: ParserPlugin[] = [nameParser]): Promise<Seen> {
   const seen: Seen[] = [];
+  const ownCache = tempDir();
   for (const way of WAYS) {
     const frames: Frame[] = [];
     const { report } = await scanArchive({
@@ -54,7 +75,8 @@ async function scanEveryWay(root: string, parsers: ParserPlugin[] = [nameParser]
       parsers,
       headerReads: way.headerReads,
       listing: way.listing,
-      cacheFolder: way.cache ? cacheFolderFor(root) : null,
+      headerWorkers: way.headerWorkers,
+      cacheFolder: way.cache === 'own' ? ownCache : way.cache ? cacheFolderFor(root) : null,
       plugins: [{ name: 'collect', setup: ({ on }) => on('frame', (f) => void frames.push(f)) }],
     });
     frames.sort((a, b) => a.relativePath.localeCompare(b.relativePath));

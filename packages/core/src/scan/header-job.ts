@@ -1,0 +1,93 @@
+/**
+ * What a header worker does for one folder: stats its files and reads the headers the engine will
+ * ask for, answering in the header cache's own stored form (header-cache.ts `storeHeader`). The
+ * engine turns each answer back into a lookup with `storedLookup` and runs the same frame program
+ * as a synchronous read (read-frame.ts), so a frame read by a worker is the frame read by a cache
+ * hit: one truth, whichever thread opened the file.
+ */
+import { statSync } from 'node:fs';
+import { FitsHeaderError } from '@astrotrack/fits';
+import { errorCode } from '../errors/catalogue.js';
+import { readFrameHeaderSync } from '../headers/read-frame-header.js';
+import { type FileState, sameStamp, type StoredHeader, storeHeader } from './header-cache.js';
+
+/** One folder's files, with what the engine already knows of each. */
+export interface HeaderJob {
+  id: number;
+  /** Where each file is opened: the path, or its bytes for a name that is not valid UTF-8. */
+  paths: (string | Uint8Array)[];
+  /** Stat each file (a header cache is in use). */
+  stat: boolean;
+  /**
+   * Three numbers a file: the size, mtime and ctime of its cache entry (its header is read only if
+   * the file no longer has them); NaN: no entry, read it; -1: the engine will not ask, do not read.
+   */
+  expect: Float64Array;
+}
+
+/** Why a stat or read failed, as the engine words it (read-frame.ts `headerSkip`). */
+export type JobFailure = { fits: string } | { code: string };
+
+export interface HeaderAnswers {
+  id: number;
+  /** Three numbers a file: size, mtimeMs, ctimeMs; NaN where the stat failed or was not asked. */
+  states: Float64Array;
+  /** Per file: why its stat failed, or null. */
+  stateFailures: (JobFailure | null)[];
+  /** Per file: the header as the cache stores it, why it could not be read, or null: not read. */
+  headers: (StoredHeader | JobFailure | null)[];
+}
+
+export const DO_NOT_READ = -1;
+
+export function answerHeaderJob(job: HeaderJob): HeaderAnswers {
+  const count = job.paths.length;
+  const states = new Float64Array(count * 3).fill(Number.NaN);
+  const stateFailures: (JobFailure | null)[] = new Array(count).fill(null);
+  const headers: (StoredHeader | JobFailure | null)[] = new Array(count).fill(null);
+  for (let index = 0; index < count; index++) {
+    const at = index * 3;
+    if (job.expect[at] === DO_NOT_READ) continue;
+    const path = asPath(job.paths[index]!);
+    let state: FileState;
+    if (job.stat) {
+      try {
+        state = statSync(path);
+        states[at] = state.size;
+        states[at + 1] = state.mtimeMs;
+        states[at + 2] = state.ctimeMs;
+      } catch (error) {
+        stateFailures[index] = failure(error);
+        continue;
+      }
+      // Unchanged since its entry was stored: the engine takes the header from the cache.
+      if (sameStamp(job.expect.subarray(at, at + 3), state)) continue;
+    }
+    try {
+      headers[index] = storeHeader(readFrameHeaderSync(path));
+    } catch (error) {
+      headers[index] = failure(error);
+    }
+  }
+  return { id: job.id, states, stateFailures, headers };
+}
+
+/** The error a failure stands for: worded by `headerSkip` exactly as the original would be. */
+export function failedWith(failure: JobFailure): unknown {
+  return 'fits' in failure
+    ? new FitsHeaderError(failure.fits)
+    : Object.assign(new Error(failure.code), { code: failure.code });
+}
+
+export function isFailure(answer: StoredHeader | JobFailure): answer is JobFailure {
+  return !Array.isArray(answer);
+}
+
+function failure(error: unknown): JobFailure {
+  return error instanceof FitsHeaderError ? { fits: error.message } : { code: errorCode(error) };
+}
+
+/** A path's bytes arrive from another thread as a plain Uint8Array; the readers want a Buffer. */
+function asPath(path: string | Uint8Array): string | Buffer {
+  return typeof path === 'string' ? path : Buffer.from(path.buffer, path.byteOffset, path.length);
+}
