@@ -198,7 +198,7 @@ describe('astrotrack scan', () => {
       const report = JSON.parse(result.stdout);
       expect(report.totalSubs).toBe(288);
       expect(report.warnings[0]).toMatchObject({ code: 'unreadable-folder', count: 1 });
-      expect(readdirSync(join(dir, 'cache', 'astrotrack', 'v3'))).toHaveLength(1);
+      expect(readdirSync(join(dir, 'cache', 'astrotrack', 'v4'))).toHaveLength(1);
     },
   );
 
@@ -432,6 +432,6 @@ describe('astrotrack scan with the nina parser', () => {
       cwd: other.dir,
     });
     expect(readdirSync(other.data)).not.toContain('.astrotrack');
-    expect(readdirSync(join(other.dir, 'my-cache', 'v3'))).toHaveLength(1);
+    expect(readdirSync(join(other.dir, 'my-cache', 'v4'))).toHaveLength(1);
   });
 });

@@ -12,7 +12,7 @@ import {
   type ReportWarning,
   type ResolvedSettings,
 } from '@astrotrack/core/internal';
-import { filterCoverage } from './coverage/filter-coverage.js';
+import { filterCoverage, type LightAngles } from './coverage/filter-coverage.js';
 
 export { FLATS_SECTION_ID, type FilterFlats, type FlatsSection };
 import type { FlatLibrary } from './library/flat-library.js';
@@ -39,9 +39,10 @@ export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {
       const maxAgeDays = options.maxAgeDays ?? rig.flats.maxAgeDays;
       const oldFlatsCover = options.oldFlatsCover ?? rig.flats.oldFlatsCover;
       const targets = new TargetNames({ aliases: rig.targets.aliases });
-      // Rig → filter → binning → the lights' angles. A mixed archive split by rig: each rig's
-      // lights are compared with its own flats only, by its own rules.
-      const lights = new Map<string | null, Map<string, Map<string, (number | null)[]>>>();
+      // Rig → filter → binning → the lights' angles, each with its count (memory grows with the
+      // angles, not the frames). A mixed archive split by rig: each rig's lights are compared
+      // with its own flats only, by its own rules.
+      const lights = new Map<string | null, Map<string, Map<string, Map<number | null, number>>>>();
       on('scan:start', () => lights.clear());
       on('frame', (frame: Frame) => {
         if (frame.kind !== 'light' || frame.filter === null) return;
@@ -60,9 +61,13 @@ export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {
           byFilter.set(frame.filter, byBinning);
         }
         const binning = frame.binning ?? '';
-        const angles = byBinning.get(binning);
-        if (angles) angles.push(frame.rotatorAngle);
-        else byBinning.set(binning, [frame.rotatorAngle]);
+        let angles = byBinning.get(binning);
+        if (!angles) {
+          angles = new Map();
+          byBinning.set(binning, angles);
+        }
+        const angle = frame.rotatorAngle;
+        angles.set(angle, (angles.get(angle) ?? 0) + 1);
       });
       addReportSection(async () => {
         if (lights.size === 0) return null;
@@ -102,7 +107,7 @@ export function flatsPlugin(options: FlatsPluginOptions): ObserverPlugin {
 
 /** One rig's lights, filter by filter (binning by binning where they differ), against its flats. */
 function rigFilterFlats(
-  byFilter: ReadonlyMap<string, ReadonlyMap<string, (number | null)[]>>,
+  byFilter: ReadonlyMap<string, ReadonlyMap<string, LightAngles>>,
   library: FlatLibrary,
   rig: ResolvedSettings,
   today: string,
@@ -118,8 +123,8 @@ function rigFilterFlats(
     const split = byBinning.size > 1;
     for (const [binning, angles] of byBinning) {
       // Only the kind of flat these lights can use: with an angle, without one, or both.
-      const withAngle = angles.some((angle) => angle !== null);
-      const withoutAngle = angles.some((angle) => angle === null);
+      const withoutAngle = angles.has(null);
+      const withAngle = angles.size > (withoutAngle ? 1 : 0);
       const flats = owned
         .filter((flat) => (flat.angle === undefined ? withoutAngle : withAngle))
         .filter((flat) => flat.filter === filter)

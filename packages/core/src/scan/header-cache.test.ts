@@ -19,7 +19,13 @@ import { formatFitsHeader } from '@astrotrack/fits';
 import { fieldsFromHeader, type HeaderLookup } from '../headers/header-fields.js';
 import type { Logger } from '../logging/create-logger.js';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
-import { CACHED_KEYWORDS, CACHED_PROPERTIES, cacheFolderFor, HeaderCache } from './header-cache.js';
+import {
+  CACHE_VERSION,
+  CACHED_KEYWORDS,
+  CACHED_PROPERTIES,
+  cacheFolderFor,
+  HeaderCache,
+} from './header-cache.js';
 import { scanArchive } from './scan-archive.js';
 
 const tempDir = useTempDir();
@@ -203,15 +209,51 @@ describe('the header cache', () => {
           /^warn: the header cache .* was damaged \(.+\); its headers are read again$/,
         ),
       ]);
-      const entry = JSON.parse(readFileSync(join(cacheFolder, file!), 'utf8')).entries['a.fits'];
-      expect(entry[3][CACHED_KEYWORDS.indexOf('FILTER')]).toBe('Ha');
+      // Written again, right: the next cache read gives the header as it is now.
+      const folder = new HeaderCache(cacheFolder).open('');
+      const cached = folder.get('a.fits', statSync(join(root, 'a.fits')));
+      expect(cached && 'header' in cached && cached.header.get('FILTER')).toBe('Ha');
     }
     // A damaged entry (not the whole file) is a miss, read again.
-    writeFileSync(
-      join(cacheFolder, file!),
-      JSON.stringify({ v: 2, folder: '', entries: { 'a.fits': [2880, 1, 7] } }),
-    );
-    expect((await scan(root)).filters).toEqual({ 'a.fits': 'Ha' });
+    const { mtimeMs, ctimeMs, size } = statSync(join(root, 'a.fits'));
+    const stamp = [size, Math.round(mtimeMs), Math.round(ctimeMs) - Math.round(mtimeMs)];
+    const filterAt = CACHED_KEYWORDS.indexOf('FILTER');
+    const withEntry = (entry: unknown[]) =>
+      writeFileSync(
+        join(cacheFolder, file!),
+        JSON.stringify({
+          ...JSON.parse(readFileSync(join(cacheFolder, file!), 'utf8')),
+          entries: { 'a.fits': entry },
+        }),
+      );
+    // The entry as written, its filter changed: believed (it is the file's stamp).
+    withEntry([...stamp, [filterAt, 'OIII'], 0]);
+    expect((await scan(root)).filters).toEqual({ 'a.fits': 'OIII' });
+    rewriteKeepingStat(join(root, 'a.fits'), 'Ha');
+    for (const damaged of [
+      [2880, 1, 7],
+      [...stamp, [filterAt, 'OIII', 7], 0],
+      [...stamp, [String(filterAt), 'OIII'], 0],
+      [...stamp, [CACHED_KEYWORDS.length, 'OIII'], 0],
+      [...stamp, 'not', 'an entry'],
+    ]) {
+      withEntry(damaged);
+      expect({ damaged, ...(await scan(root)).filters }).toEqual({ damaged, 'a.fits': 'Ha' });
+    }
+  });
+
+  it("keeps a folder's shared cards once, and each frame's own", async () => {
+    const root = tempDir();
+    for (let i = 0; i < 50; i++) frame(join(root, `f${i}.fits`), i % 2 ? 'L' : 'OIII');
+    await scan(root);
+    const cacheFolder = cacheFolderFor(root);
+    const [file] = readdirSync(cacheFolder);
+    const text = readFileSync(join(cacheFolder, file!), 'utf8');
+    // 50 full rows would repeat every card the frames share.
+    expect(text.length).toBeLessThan(50 * 100);
+    const warm = await scan(root);
+    expect(warm.counts).toBe('debug: header cache: 50 headers from the cache, 0 read');
+    expect(Object.values(warm.filters).filter((filter) => filter === 'OIII')).toHaveLength(25);
   });
 
   it('reads again, without a word, a cache of this version written for other cards', async () => {
@@ -223,7 +265,7 @@ describe('the header cache', () => {
     const data = JSON.parse(readFileSync(join(cacheFolder, file!), 'utf8'));
     // As a build with one keyword more would have written it: every value one place further on.
     data.keys = 'another list';
-    data.entries['a.fits'][3].splice(CACHED_KEYWORDS.indexOf('FILTER'), 0, 'OIII');
+    data.base.splice(CACHED_KEYWORDS.indexOf('FILTER'), 0, 'OIII');
     writeFileSync(join(cacheFolder, file!), JSON.stringify(data));
     const result = await scan(root);
     expect(result.filters).toEqual({ 'a.fits': 'L' });
@@ -238,7 +280,7 @@ describe('the header cache', () => {
     frame(join(root, 'a.fits'), 'L');
     const readOnly = join(tempDir(), 'cache');
     mkdirSync(readOnly);
-    writeFileSync(join(readOnly, 'v3'), 'a file where a folder should be');
+    writeFileSync(join(readOnly, `v${CACHE_VERSION}`), 'a file where a folder should be');
     const result = await scan(root, cacheFolderFor(root, readOnly));
     expect(result.filters).toEqual({ 'a.fits': 'L' });
     expect(result.lines.filter((l) => l.startsWith('warn:'))).toEqual([
@@ -255,7 +297,7 @@ describe('the header cache', () => {
     const shared = join(tempDir(), 'cache');
     await scan(root, cacheFolderFor(root, shared));
     expect(existsSync(join(root, '.astrotrack'))).toBe(false);
-    expect(readdirSync(join(shared, 'v3'))).toHaveLength(1);
+    expect(readdirSync(join(shared, `v${CACHE_VERSION}`))).toHaveLength(1);
     await scan(root, null);
     expect(existsSync(join(root, '.astrotrack'))).toBe(false);
   });
@@ -314,5 +356,33 @@ describe('the header cache', () => {
     expect(
       [...properties].filter((p) => !(CACHED_PROPERTIES as readonly string[]).includes(p)),
     ).toEqual([]);
+  });
+
+  it('removes the caches older versions left, and nothing else', async () => {
+    const root = tempDir();
+    frame(join(root, 'a.fits'), 'L');
+    const cacheRoot = join(root, '.astrotrack', 'cache');
+    const stale = join(cacheRoot, 'v3', '0123456789abcdef0123.json');
+    const notOurs = join(cacheRoot, 'v2', 'notes.txt');
+    for (const file of [stale, notOurs]) {
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(file, '{}');
+    }
+    const configured = tempDir();
+    const otherArchive = join(configured, 'v3', '0000000000000000', '0123456789abcdef0123.json');
+    const thisArchive = cacheFolderFor(root, configured).replace(`v${CACHE_VERSION}`, 'v3');
+    for (const folder of [join(otherArchive, '..'), thisArchive])
+      mkdirSync(folder, { recursive: true });
+    writeFileSync(otherArchive, '{}');
+    writeFileSync(join(thisArchive, '0123456789abcdef0123.json'), '{}');
+
+    await scan(root);
+    await scan(root, cacheFolderFor(root, configured));
+    expect(existsSync(join(cacheRoot, 'v3'))).toBe(false);
+    expect(readdirSync(join(cacheRoot, 'v2'))).toEqual(['notes.txt']);
+    expect(existsSync(thisArchive)).toBe(false);
+    // Another archive's old cache is that archive's to drop, when it is scanned.
+    expect(existsSync(otherArchive)).toBe(true);
+    expect(readdirSync(cacheRoot).sort()).toEqual(['v2', `v${CACHE_VERSION}`]);
   });
 });

@@ -4,11 +4,12 @@
  * (ctime: which no program can set back, so a header edited in place with its mtime restored is
  * read again) are those it was read at; anything else is read again.
  *
- * Storage: one small JSON file per archive folder, under `<DIR>/.astrotrack/cache/v3/` (or the
+ * Storage: one small JSON file per archive folder, under `<DIR>/.astrotrack/cache/v4/` (or the
  * folder the config names), named by a hash of the folder's path. Per folder because the walker
  * visits folder by folder: only one folder's entries are in memory at a time, so a million frames
  * never are; a changed folder rewrites only its own file; and a damaged file costs one folder's
- * headers, read again. Only values the engine uses are kept (about 150 bytes a frame).
+ * headers, read again. Only values the engine uses are kept, and a folder's shared values once
+ * (about 130 bytes a frame; `StoredEntry`).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -17,15 +18,16 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CAMERA_KEYWORDS } from '../headers/copy-key.js';
 import type { HeaderLookup } from '../headers/header-fields.js';
 
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 /** The names `fileOf` gives: what prune may remove. */
 const CACHE_FILE_NAME = /^[0-9a-f]{20}\.json$/;
 
@@ -99,8 +101,7 @@ const LISTS_FINGERPRINT = createHash('sha256')
   .slice(0, 16);
 
 /**
- * One file, positionally, to keep the files small and quick to parse (about 150 bytes a frame):
- * `[size, mtimeMs, ctimeMs, values, problems]` where `values` follows CACHED_KEYWORDS (null: absent;
+ * One file, in memory, positionally: `[size, mtimeMs, ctimeMs, values, problems]` where `values` follows CACHED_KEYWORDS (null: absent;
  * only text and numbers are kept, the only values the engine uses) and `problems` is 0 or the cards
  * read leniently, by their index in `values`; then for XISF `properties` and `imageType`; or
  * `[size, mtimeMs, ctimeMs, "problem"]` for a header that could not be read.
@@ -226,20 +227,20 @@ export class HeaderCache {
   }
 
   /**
-   * After a complete walk: drops the caches of folders that are gone. Only files named as this cache
-   * names them are removed, and only in a real folder: never through a link to somewhere else.
+   * After a complete walk: drops the caches of folders that are gone, and the caches older versions
+   * of astrotrack kept for this archive (`v3/` beside `v4/`: never read again). Only files named as
+   * this cache names them are removed, and only in a real folder: never through a link to
+   * somewhere else.
    */
   prune(): void {
     if (this.readOnly || linkOnTheWay(this.folder)) return;
-    let names: string[];
-    try {
-      names = readdirSync(this.folder);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const file = join(this.folder, name);
-      if (CACHE_FILE_NAME.test(name) && !this.visited.has(file)) rmSync(file, { force: true });
+    removeCacheFiles(this.folder, (file) => !this.visited.has(file));
+    for (const older of olderVersionFolders(this.folder)) {
+      if (linkOnTheWay(older)) continue;
+      removeCacheFiles(older, () => true);
+      removeIfEmpty(older);
+      // Under a configured folder, `v3/<archive>`: `v3` itself goes when no archive is left in it.
+      if (basename(dirname(older)) !== 'cache') removeIfEmpty(dirname(older));
     }
   }
 
@@ -255,6 +256,7 @@ export class HeaderCache {
         v?: unknown;
         keys?: unknown;
         folder?: unknown;
+        base?: unknown;
         entries?: unknown;
       };
       // Written by a version that kept other cards: not damaged, only not ours to read.
@@ -262,11 +264,19 @@ export class HeaderCache {
       if (
         data.v !== CACHE_VERSION ||
         data.folder !== relativeFolder ||
+        !Array.isArray(data.base) ||
         typeof data.entries !== 'object' ||
         data.entries === null
       )
         throw new Error('not a cache file of this version and folder');
-      return new Map(Object.entries(data.entries as Record<string, Entry>));
+      const base = data.base as Value[];
+      const entries = new Map<string, Entry>();
+      for (const [name, stored] of Object.entries(data.entries as Record<string, unknown>)) {
+        // A damaged entry is left out: that file is read again.
+        const entry = decodeEntry(stored, base);
+        if (entry) entries.set(name, entry);
+      }
+      return entries;
     } catch (error) {
       this.warnings.push(
         `the header cache ${file} was damaged (${(error as Error).message}); its headers are read again`,
@@ -287,13 +297,17 @@ export class HeaderCache {
         rmSync(file, { force: true });
         return;
       }
+      const base = baseOf(entries);
+      const stored: Record<string, StoredEntry> = {};
+      for (const [name, entry] of entries) stored[name] = encodeEntry(entry, base);
       writeFileSync(
         temporary,
         JSON.stringify({
           v: CACHE_VERSION,
           keys: LISTS_FINGERPRINT,
           folder: relativeFolder,
-          entries: Object.fromEntries(entries),
+          base,
+          entries: stored,
         }),
       );
       renameSync(temporary, file);
@@ -378,6 +392,64 @@ export function sameStamp(
   return stamp[0] === size && stamp[1] === Math.round(mtimeMs) && stamp[2] === Math.round(ctimeMs);
 }
 
+type Value = string | number | null;
+
+/**
+ * An entry as the file keeps it: its values only where they differ from the folder's `base` row
+ * (`[index, value, …]`), its ctime as the difference from its mtime. A folder's frames share most
+ * of their cards (camera, gain, binning, telescope…): a frame takes about 130 bytes instead of 370,
+ * and a warm scan parses a third of the text.
+ */
+type StoredEntry =
+  | [
+      size: number,
+      mtimeMs: number,
+      ctimeAfterMtime: number,
+      changes: Value[],
+      problems: 0 | Record<number, string>,
+      properties?: Record<string, string>,
+      imageType?: string | null,
+    ]
+  | [size: number, mtimeMs: number, ctimeAfterMtime: number, problem: string];
+
+/** The values most entries of the folder share: the first header's. */
+function baseOf(entries: ReadonlyMap<string, Entry>): Value[] {
+  for (const entry of entries.values()) if (Array.isArray(entry[3])) return entry[3];
+  return [];
+}
+
+function encodeEntry(entry: Entry, base: readonly Value[]): StoredEntry {
+  const [size, mtimeMs, ctimeMs, read] = entry;
+  if (typeof read === 'string') return [size, mtimeMs, ctimeMs - mtimeMs, read];
+  const changes: Value[] = [];
+  for (let index = 0; index < Math.max(read.length, base.length); index++) {
+    const value = read[index] ?? null;
+    if (value !== (base[index] ?? null)) changes.push(index, value);
+  }
+  return [size, mtimeMs, ctimeMs - mtimeMs, changes, ...(entry.slice(4) as [0])];
+}
+
+/** The entry a file keeps, or null when it is damaged. */
+function decodeEntry(stored: unknown, base: readonly Value[]): Entry | null {
+  if (!Array.isArray(stored) || typeof stored[1] !== 'number' || typeof stored[2] !== 'number')
+    return null;
+  const [size, mtimeMs, ctimeAfter, read, ...rest] = stored as unknown[];
+  const ctimeMs = (mtimeMs as number) + (ctimeAfter as number);
+  if (typeof read === 'string') return checked([size, mtimeMs, ctimeMs, read]);
+  if (!Array.isArray(read) || read.length % 2 !== 0) return null;
+  const values = base.slice();
+  for (let at = 0; at < read.length; at += 2) {
+    const index = read[at];
+    if (!Number.isInteger(index) || index < 0 || index >= CACHED_KEYWORDS.length) return null;
+    values[index] = read[at + 1] as Value;
+  }
+  return checked([size, mtimeMs, ctimeMs, values, ...rest]);
+}
+
+function checked(entry: unknown[]): Entry | null {
+  return isEntry(entry) ? entry : null;
+}
+
 function isEntry(entry: unknown): entry is Entry {
   return (
     Array.isArray(entry) &&
@@ -446,12 +518,48 @@ export function storedLookup(stored: readonly unknown[], at = 0): HeaderLookup {
   return lookup;
 }
 
+function removeCacheFiles(folder: string, remove: (file: string) => boolean): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = join(folder, name);
+    if (CACHE_FILE_NAME.test(name) && remove(file)) rmSync(file, { force: true });
+  }
+}
+
+function removeIfEmpty(folder: string): void {
+  try {
+    rmdirSync(folder);
+  } catch {
+    // Not empty (a file not ours), or not there: left as it is.
+  }
+}
+
+/**
+ * Where older versions kept this archive's cache, as `cacheFolderFor` laid it out: `v1`…`v3` beside
+ * `<DIR>/.astrotrack/cache/v4`, or `<folder>/v1/<archive>`… beside `<folder>/v4/<archive>`. None
+ * for a cache folder laid out otherwise (a test's, a caller's own).
+ */
+function olderVersionFolders(folder: string): string[] {
+  const current = `v${CACHE_VERSION}`;
+  const versions = Array.from({ length: CACHE_VERSION - 1 }, (_, index) => `v${index + 1}`);
+  if (basename(folder) === current && basename(dirname(folder)) === 'cache')
+    return versions.map((version) => join(dirname(folder), version));
+  if (basename(dirname(folder)) === current)
+    return versions.map((version) => join(dirname(dirname(folder)), version, basename(folder)));
+  return [];
+}
+
 function splitPath(relativePath: string): { folder: string; name: string } {
   const slash = relativePath.lastIndexOf('/');
   return { folder: relativePath.slice(0, Math.max(0, slash)), name: relativePath.slice(slash + 1) };
 }
 
-/** Whether the cache folder or one of the two above it (`.astrotrack/cache/v3`) is a symbolic link. */
+/** Whether the cache folder or one of the two above it (`.astrotrack/cache/v4`) is a symbolic link. */
 function linkOnTheWay(folder: string): boolean {
   let path = folder;
   for (let level = 0; level < 3; level++) {

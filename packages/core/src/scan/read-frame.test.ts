@@ -142,5 +142,13 @@ describe('the frame reader', () => {
     const sync = reader.readSync(file);
     expect(sync).toMatchObject({ frame: { filter: 'L', exposureSeconds: 120 }, copyKey: null });
     expect(await reader.read(file)).toEqual(sync);
+    // The synchronous names-only path skips the program; the asynchronous one runs it.
+    for (const name of ['masterDark_300s.fits', 'masterLight_Ha_300s.fits', 'r_Ha_300s_1.fits']) {
+      const derived = { ...file, path: `/nowhere/${name}`, relativePath: name, name };
+      expect({ name, outcome: reader.readSync(derived) }).toEqual({
+        name,
+        outcome: await reader.read(derived),
+      });
+    }
   });
 });

@@ -82,6 +82,8 @@ export function mayOpen(name: string): boolean {
 export function frameReader(options: ReadFrameOptions): FrameReader {
   return {
     readSync(file, cache = null, state) {
+      // Names only opens nothing: no program to drive (it cost 0.4 µs a frame).
+      if (!options.readHeaders) return namesOnly(file, options);
       const program = frameProgram(file, options, cache, state);
       let step = program.next();
       while (!step.done) step = program.next(performSync(step.value, file));
@@ -120,6 +122,15 @@ function answered(
   const header = answers.headers[index];
   if (!header) return undefined;
   return isFailure(header) ? new Failed(failedWith(header)) : storedLookup(header);
+}
+
+/** The program's outcome when no header is read, without running it (frameProgram's first steps). */
+function namesOnly(file: FrameFile, options: ReadFrameOptions): FrameOutcome {
+  const derived = derivedFrameReason(file.name);
+  if (!derived) return frameFromName(file, options);
+  const kind = masterCalibrationKind(file.name);
+  if (!kind) return { skip: { code: 'derived', reason: derived } };
+  return asMaster(frameFromName(file, options), kind);
 }
 
 /** What the program asks for: the file's size and times (for the cache), or its header. */

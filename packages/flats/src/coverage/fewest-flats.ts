@@ -43,7 +43,8 @@ export function fewestFlats(angles: readonly number[], tolerance: number, step =
 
 /** One window per distinct [lo, hi]: lights with the same window are interchangeable. */
 function windowsOf(angles: readonly number[], tolerance: number, step: number): Window[] {
-  const byWindow = new Map<string, Window>();
+  // Keyed by a number: a string key per angle cost more than the sweep (18,000 distinct angles).
+  const byWindow = new Map<number, Window>();
   for (const angle of angles) {
     const unit = normaliseAngle(angle) / step;
     const lo = Math.ceil(unit - tolerance / step - SLACK);
@@ -53,7 +54,8 @@ function windowsOf(angles: readonly number[], tolerance: number, step: number): 
         `no multiple of ${step}° is within ${tolerance}° of ${angle}°: the tolerance must be at least half the step`,
       );
     }
-    const key = `${lo}:${hi}`;
+    // A window is never a million steps wide: the key is unique.
+    const key = lo * 1e6 + (hi - lo);
     const window = byWindow.get(key);
     if (window) window.angles.push(normaliseAngle(angle));
     else byWindow.set(key, { lo, hi, angles: [normaliseAngle(angle)] });

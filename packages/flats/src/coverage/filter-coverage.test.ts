@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { filterCoverage, type OwnedFlat } from './filter-coverage.js';
 
@@ -123,6 +124,33 @@ describe('filterCoverage', () => {
     expect(filterCoverage([null], owned, options).status).toBe('have-all');
     expect(filterCoverage([null], owned, { ...options, oldFlatsCover: false }).status).toBe(
       'need-all',
+    );
+  });
+
+  it('says the same of the lights one angle each as of their distinct angles with counts', () => {
+    // Angles from a few whole degrees apart to wrapped and negative ones, some lights with none.
+    const angle = fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: -7200, max: 72_000 }).map((hundredths) => hundredths / 100),
+      fc.constantFrom(0, 359.99, 360, 45, 45.01),
+    );
+    const owned = fc.array(
+      fc.record({
+        angle: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 359 })),
+        date: fc.constantFrom('2025-09-21', '2025-10-01'),
+        old: fc.boolean(),
+      }),
+      { maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(fc.array(angle, { maxLength: 60 }), owned, (lights, flats) => {
+        const counts = new Map<number | null, number>();
+        for (const light of lights) counts.set(light, (counts.get(light) ?? 0) + 1);
+        expect(filterCoverage(counts, flats, options)).toEqual(
+          filterCoverage(lights, flats, options),
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -34,20 +34,28 @@ export interface CoverageOptions {
   step?: number;
 }
 
+/** Lights' angles (null: none) with how many lights are at each. */
+export type LightAngles = ReadonlyMap<number | null, number>;
+
+/** The lights by their angles: one angle per light, or each distinct angle with its count. */
 export function filterCoverage(
-  lightAngles: readonly (number | null)[],
+  lights: readonly (number | null)[] | LightAngles,
   owned: readonly OwnedFlat[],
   options: CoverageOptions,
 ): FilterCoverage {
   // Lights at the same angle are interchangeable: each distinct angle is matched once, with its count.
   const counts = new Map<number, number>();
   let withAngle = 0;
-  for (const angle of lightAngles) {
-    if (angle === null) continue;
-    withAngle++;
+  let total = 0;
+  const count = (angle: number | null, frames: number) => {
+    total += frames;
+    if (angle === null) return;
+    withAngle += frames;
     const key = normaliseAngle(angle);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+    counts.set(key, (counts.get(key) ?? 0) + frames);
+  };
+  if (Array.isArray(lights)) for (const angle of lights) count(angle, 1);
+  else for (const [angle, frames] of lights as LightAngles) count(angle, frames);
   const usable = owned.filter((flat) => options.oldFlatsCover || !flat.old);
   const angled = usable.filter(
     (flat): flat is OwnedFlat & { angle: number } => flat.angle !== null,
@@ -74,7 +82,7 @@ export function filterCoverage(
   ];
   const distinct = [...counts.keys()];
   const span = spanOf(distinct);
-  const framesWithoutAngle = lightAngles.length - withAngle;
+  const framesWithoutAngle = total - withAngle;
   const withoutAngle =
     framesWithoutAngle === 0
       ? null
@@ -90,9 +98,9 @@ export function filterCoverage(
     withoutAngle,
     owned: [...owned].sort((a, b) => (a.angle ?? -1) - (b.angle ?? -1)),
     needed: newFlats.map((flat) => flat.angle).sort((a, b) => a - b),
-    status: statusOf(lightAngles.length, uncoveredFrames + uncoveredFixed),
+    status: statusOf(total, uncoveredFrames + uncoveredFixed),
     groups,
-    coveredFrames: lightAngles.length - uncoveredFrames - uncoveredFixed,
+    coveredFrames: total - uncoveredFrames - uncoveredFixed,
     uncoveredFrames: uncoveredFrames + uncoveredFixed,
   };
 }
