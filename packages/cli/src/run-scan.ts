@@ -177,6 +177,7 @@ export async function prepareScan(options: RunScanOptions): Promise<PreparedScan
         target: options.target ?? null,
         cacheFolder: cacheFolderOf(options.dir, rig, configPath),
         readHeaders: rig.headers,
+        headerWorkers: headerWorkersFromEnvironment(),
         plan,
         goals: { goals, fallback: planInput(options.settings, rig) },
         rigs: prepared.rigs.map((laneRig) => ({
@@ -188,6 +189,15 @@ export async function prepareScan(options: RunScanOptions): Promise<PreparedScan
       return { ...result, configPath, rig };
     },
   };
+}
+
+/**
+ * `ASTROTRACK_HEADER_WORKERS=never|always|auto`: for the benchmark, which times a scan with and
+ * without header worker threads in the same run (docs/development.md); anything else is `auto`.
+ */
+function headerWorkersFromEnvironment(): 'never' | 'always' | 'auto' {
+  const value = process.env.ASTROTRACK_HEADER_WORKERS;
+  return value === 'never' || value === 'always' ? value : 'auto';
 }
 
 export async function runScan(options: RunScanOptions): Promise<RunScanResult> {

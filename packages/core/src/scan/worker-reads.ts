@@ -16,7 +16,7 @@ import type { FolderBatch } from './walk-frames.js';
 export type HeaderWorkerMode = 'auto' | 'always' | 'never';
 
 /** Files seen before workers start: below that a thread's start-up costs more than it saves. */
-export const WORKERS_AFTER_FILES = 2000;
+export const WORKERS_AFTER_FILES = 20_000;
 /** More workers than this outrun the engine, which takes each folder's answers on one thread. */
 const MAX_WORKERS = 3;
 
@@ -42,6 +42,8 @@ export class WorkerReads {
       const fast = this.pace.decided && this.pace.mode === 'sync';
       if (!fast || this.seen < WORKERS_AFTER_FILES) return null;
     }
+    // A folder the cache answers is only stat'ed: not worth a message to another thread.
+    if (this.mode === 'auto' && !headersToRead(batch, cache)) return null;
     const workers = this.start();
     if (!workers) return null;
     if (this.mode === 'auto' && !workers.usable) return null;
@@ -79,6 +81,13 @@ export class WorkerReads {
   private local(batch: FolderBatch, cache: FolderCache | null): FrameOutcome[] {
     return batch.map((file, index) => this.reader.readSync(file, cache, batch.states?.[index]));
   }
+}
+
+/** Whether some file of the folder has no cache entry (a stale entry is found by the stat). */
+function headersToRead(batch: FolderBatch, cache: FolderCache | null): boolean {
+  if (!cache) return true;
+  for (const file of batch) if (mayOpen(file.name) && !cache.stamp(file.name)) return true;
+  return false;
 }
 
 /** What a worker is asked for one folder: which files to stat, and which headers it may skip. */
