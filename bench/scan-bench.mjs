@@ -5,7 +5,8 @@
  *     gap is Node's own start-up and readdir;
  *   - `astrotrack scan --no-cache` (headers) against a C loop that opens each frame, reads 5,760
  *     bytes and closes it (open-read-close.c, built here with gcc), and the smallest Node program
- *     that does the same and finds three keywords (node-floor-headers.mjs);
+ *     that does the same and finds three keywords (node-floor-headers.mjs); and against itself on
+ *     one thread (`ASTROTRACK_HEADER_WORKERS=never`: what the header worker threads gain);
  *   - `astrotrack scan` with its header cache warm, against the names-only scan;
  *   - the same with a typed `astro.config.ts` (a real user's start-up: the config compiled and
  *     checked), against the warm scan without one;
@@ -74,13 +75,10 @@ try {
 
   // Each command runs under bash, whose `times` reports the CPU time of what it ran: on a shared VM,
   // CPU time drifts less than wall time when the neighbours are busy.
+  const scanCommand = (flags, dir = archive) =>
+    `"${process.execPath}" --import "${rssPreload}" "${bin}" scan "${dir}" --reporter json ${flags}`;
   const scan = (flags, dir = archive) =>
-    run(
-      `"${process.execPath}" --import "${rssPreload}" "${bin}" scan "${dir}" --reporter json ${flags}`,
-      {
-        ASTROTRACK_BENCH_RSS_FILE: rssFile,
-      },
-    );
+    run(scanCommand(flags, dir), { ASTROTRACK_BENCH_RSS_FILE: rssFile });
   const commands = {
     find: () => run(`find "${archive}" -name '*.fit*' | wc -l`),
     floor: () => run(`"${process.execPath}" "${join(here, 'node-floor-walk.mjs')}" "${archive}"`),
@@ -89,6 +87,11 @@ try {
     headerFloor: () =>
       run(`"${process.execPath}" "${join(here, 'node-floor-headers.mjs')}" "${archive}"`),
     headers: () => scan('--no-cache'),
+    // The same on one thread: what the header workers (worker-reads.ts) gain, in the same run.
+    oneThread: () =>
+      run(`ASTROTRACK_HEADER_WORKERS=never ${scanCommand('--no-cache')}`, {
+        ASTROTRACK_BENCH_RSS_FILE: rssFile,
+      }),
     // The untimed first round fills the header cache; every timed round is then a warm rescan.
     warm: () => scan(''),
     configured: () => scan(`--config "${typedConfig}"`),
@@ -121,6 +124,7 @@ try {
     c: 'baseline: C open/read 5760/close',
     headerFloor: 'Node floor: open/read/close + 3 keys',
     headers: 'astrotrack scan --no-cache (cold)',
+    oneThread: 'the same, no header workers',
     warm: 'astrotrack scan (warm header cache)',
     configured: 'the same, astro.config.ts given',
     noCalibration: 'warm, --no-calibration',
@@ -137,6 +141,11 @@ try {
   console.log(`  headers: scan / C open-read-close:  ${ratio('headers', 'c')}   (goal ≤ 2×)`);
   console.log(`           Node floor / C:            ${ratio('headerFloor', 'c')}`);
   console.log(`  warm:    cached scan / names-only:  ${ratio('warm', 'names')}   (goal ≤ 1.2×)`);
+  console.log(`  #20:     names / Node walk floor:   ${ratio('names', 'floor')}   (goal ≤ 2×)`);
+  console.log(
+    `           cold / Node header floor:  ${ratio('headers', 'headerFloor')}   (goal ≤ 1.5×)`,
+  );
+  console.log(`           cold, workers / one thread: ${ratio('headers', 'oneThread')}`);
   console.log(`  config:  with astro.config.ts / without: ${ratio('configured', 'warm')}`);
   console.log(
     `  calibration: warm scan / --no-calibration: ${ratio('warm', 'noCalibration')}   (goal ≤ 1.1×)`,
@@ -166,6 +175,10 @@ try {
       names: () => scanLarge('--no-headers'),
       c: () => run(`"${openReadClose}" "${large}"`),
       headers: () => scanLarge('--no-cache'),
+      oneThread: () =>
+        run(`ASTROTRACK_HEADER_WORKERS=never ${scanCommand('--no-cache', large)}`, {
+          ASTROTRACK_BENCH_RSS_FILE: rssFile,
+        }),
       warm: () => scanLarge(''),
     };
     scanLarge(''); // fills the cache, and the page cache, as the untimed round did above
@@ -184,7 +197,7 @@ try {
     }
     const at = (of, to) => `${(largeWall[of] / largeWall[to]).toFixed(2)}×`;
     console.log(
-      `  at ${largeFrames}: names / find ${at('names', 'find')}, cold headers / C ${at('headers', 'c')}, warm / names ${at('warm', 'names')}`,
+      `  at ${largeFrames}: names / find ${at('names', 'find')}, cold headers / C ${at('headers', 'c')}, warm / names ${at('warm', 'names')}, cold workers / one thread ${at('headers', 'oneThread')}`,
     );
   }
 } finally {

@@ -7,8 +7,12 @@
  * costs speed: every job it held is rejected, and the engine reads those files itself.
  */
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { HeaderAnswers, HeaderJob } from './header-job.js';
+
+/** Loaded when a worker is first started: 2 ms at start-up that most scans never need. */
+const workerThreads = () =>
+  process.getBuiltinModule('node:worker_threads') as typeof import('node:worker_threads');
 
 /** Where the built worker is: beside the bundle in dist/, or dist/ seen from the sources (tests). */
 const SCRIPT_CANDIDATES = ['./scan/header-worker.js', '../../dist/scan/header-worker.js'];
@@ -46,6 +50,7 @@ export class HeaderWorkers {
   }
 
   private constructor(script: URL, count: number) {
+    const { Worker } = workerThreads();
     for (let index = 0; index < count; index++) {
       const worker = new Worker(script);
       // Held only while it has work: a scan's end never waits on an idle thread.
