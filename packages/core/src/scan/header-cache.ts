@@ -392,7 +392,7 @@ export function sameStamp(
   return stamp[0] === size && stamp[1] === Math.round(mtimeMs) && stamp[2] === Math.round(ctimeMs);
 }
 
-type Value = string | number | null;
+export type Value = string | number | null;
 
 /**
  * An entry as the file keeps it: its values only where they differ from the folder's `base` row
@@ -421,12 +421,7 @@ function baseOf(entries: ReadonlyMap<string, Entry>): Value[] {
 function encodeEntry(entry: Entry, base: readonly Value[]): StoredEntry {
   const [size, mtimeMs, ctimeMs, read] = entry;
   if (typeof read === 'string') return [size, mtimeMs, ctimeMs - mtimeMs, read];
-  const changes: Value[] = [];
-  for (let index = 0; index < Math.max(read.length, base.length); index++) {
-    const value = read[index] ?? null;
-    if (value !== (base[index] ?? null)) changes.push(index, value);
-  }
-  return [size, mtimeMs, ctimeMs - mtimeMs, changes, ...(entry.slice(4) as [0])];
+  return [size, mtimeMs, ctimeMs - mtimeMs, changesFrom(read, base), ...(entry.slice(4) as [0])];
 }
 
 /** The entry a file keeps, or null when it is damaged. */
@@ -436,14 +431,30 @@ function decodeEntry(stored: unknown, base: readonly Value[]): Entry | null {
   const [size, mtimeMs, ctimeAfter, read, ...rest] = stored as unknown[];
   const ctimeMs = (mtimeMs as number) + (ctimeAfter as number);
   if (typeof read === 'string') return checked([size, mtimeMs, ctimeMs, read]);
-  if (!Array.isArray(read) || read.length % 2 !== 0) return null;
-  const values = base.slice();
-  for (let at = 0; at < read.length; at += 2) {
-    const index = read[at];
-    if (!Number.isInteger(index) || index < 0 || index >= CACHED_KEYWORDS.length) return null;
-    values[index] = read[at + 1] as Value;
+  const values = withChanges(read, base);
+  return values && checked([size, mtimeMs, ctimeMs, values, ...rest]);
+}
+
+/** A header's values as `[index, value, …]` where they differ from `base`. */
+export function changesFrom(values: readonly Value[], base: readonly Value[]): Value[] {
+  const changes: Value[] = [];
+  for (let index = 0; index < Math.max(values.length, base.length); index++) {
+    const value = values[index] ?? null;
+    if (value !== (base[index] ?? null)) changes.push(index, value);
   }
-  return checked([size, mtimeMs, ctimeMs, values, ...rest]);
+  return changes;
+}
+
+/** `base` with `changes` made (`changesFrom`); null when they are not such a list. */
+export function withChanges(changes: unknown, base: readonly Value[]): Value[] | null {
+  if (!Array.isArray(changes) || changes.length % 2 !== 0) return null;
+  const values = base.slice();
+  for (let at = 0; at < changes.length; at += 2) {
+    const index = changes[at];
+    if (!Number.isInteger(index) || index < 0 || index >= CACHED_KEYWORDS.length) return null;
+    values[index] = changes[at + 1] as Value;
+  }
+  return values;
 }
 
 function checked(entry: unknown[]): Entry | null {

@@ -18,9 +18,10 @@ export interface ReadAheadOptions<B extends readonly unknown[], C, R> {
   parallel(): boolean;
   /**
    * Reads the whole batch at once, when it can (a header worker): asked first, as each folder
-   * arrives; null: read it by `parallel` and `read`.
+   * arrives; null: read it by `parallel` and `read`. Resolves to each item's result by index, made
+   * when it is asked for: a folder's results made all at once would outlive a garbage collection.
    */
-  whole?(batch: B, context: C): Promise<R[]> | null;
+  whole?(batch: B, context: C): Promise<(index: number) => R> | null;
   /** Reads the batch's item at `index`. */
   read(batch: B, index: number, context: C): Promise<R>;
   /** Reads in flight at most. */
@@ -32,14 +33,14 @@ export interface ReadAheadOptions<B extends readonly unknown[], C, R> {
 export interface ReadAheadBatch<B, C, R> {
   batch: B;
   context: C;
-  /** The files' outcomes in order; null: read them yourself. */
-  results: R[] | null;
+  /** Each file's outcome by its index; null: read them yourself. */
+  results: ((index: number) => R) | null;
 }
 
 interface Queued<B, C, R> {
   batch: B;
   context: C;
-  results: Promise<R[]> | null;
+  results: Promise<(index: number) => R> | null;
 }
 
 export async function* readAhead<B extends readonly unknown[], C, R>(
@@ -62,7 +63,9 @@ export async function* readAhead<B extends readonly unknown[], C, R>(
     const results =
       options.whole?.(batch, context) ??
       (options.parallel()
-        ? Promise.all(batch.map((_, index) => gate.run(() => options.read(batch, index, context))))
+        ? Promise.all(
+            batch.map((_, index) => gate.run(() => options.read(batch, index, context))),
+          ).then((list) => (index: number) => list[index]!)
         : null);
     queue.push({ batch, context, results });
     queuedFiles += batch.length;

@@ -16,7 +16,7 @@ import { HeaderCache } from './header-cache.js';
 import { answerHeaderJob } from './header-job.js';
 import { HeaderWorkers } from './header-workers.js';
 import { frameReader, type FrameOutcome, type ReadFrameOptions } from './read-frame.js';
-import { folderJob, outcomesOf } from './worker-reads.js';
+import { answeredOutcomes, folderJob } from './worker-reads.js';
 
 const tempDir = useTempDir();
 const rig = resolveRig({});
@@ -89,7 +89,8 @@ describe('the frame reader', () => {
         const folder = cache?.open('') ?? null;
         const job = folderJob(files, folder);
         const answers = thread ? await workers!.send(job) : answerHeaderJob({ ...job, id: 0 });
-        ways[way] = outcomesOf(reader, files, folder, answers);
+        const outcomeAt = answeredOutcomes(reader, files, folder, answers);
+        ways[way] = files.map((_, index) => outcomeAt(index));
         folder?.close();
         return answers.headers.filter((header) => header !== null).length;
       };

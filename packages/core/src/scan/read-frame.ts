@@ -23,7 +23,7 @@ import { readFrameHeader, readFrameHeaderSync } from '../headers/read-frame-head
 import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';
 import { buildFrame, parseName, type Skip } from './parse-frame-file.js';
 import { derivedFrameReason, isMasterImageType, masterCalibrationKind } from './derived-frames.js';
-import { type FileState, type FolderCache, storedLookup } from './header-cache.js';
+import { type FileState, type FolderCache, storedLookup, withChanges } from './header-cache.js';
 import { failedWith, type HeaderAnswers, isFailure } from './header-job.js';
 
 export interface ReadFrameOptions {
@@ -121,7 +121,10 @@ function answered(
   }
   const header = answers.headers[index];
   if (!header) return undefined;
-  return isFailure(header) ? new Failed(failedWith(header)) : storedLookup(header);
+  if (isFailure(header)) return new Failed(failedWith(header));
+  const stored = header.slice();
+  stored[0] = withChanges(header[0], answers.base)!;
+  return storedLookup(stored);
 }
 
 /** The program's outcome when no header is read, without running it (frameProgram's first steps). */

@@ -240,11 +240,12 @@ export async function scanArchive(options: ScanArchiveOptions): Promise<ScanResu
         const file = batch[i]!;
         // A folder of 500 frames on a share must not be read one by one once the pace says it is slow.
         if (!outcomes && frameOptions.readHeaders && pace.mode === 'parallel') {
-          outcomes = await readRemaining(i, batch.length, HEADER_READS_AT_ONCE, (index) =>
+          const rest = await readRemaining(i, batch.length, HEADER_READS_AT_ONCE, (index) =>
             reader.read(batch[index]!, folderCache, states?.[index]),
           );
+          outcomes = (index) => rest[index]!;
         }
-        const outcome = outcomes ? outcomes[i]! : readOne(file, folderCache, states?.[i]);
+        const outcome = outcomes ? outcomes(i) : readOne(file, folderCache, states?.[i]);
         if ('frame' in outcome) {
           if (sidecar) outcome.frame = withSessionMetadata(outcome.frame, sidecar);
           // Rejected frames are told apart among themselves: a backup of a reject folder is no

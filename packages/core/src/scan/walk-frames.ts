@@ -251,6 +251,7 @@ export async function* walkFrames(
     if (files.length > 0) {
       if (sidecar) files.sidecar = sidecar;
       if (states) files.states = states;
+      files.foldersAhead = queue.length + inFlight.length;
       yield files;
     }
   }
@@ -266,6 +267,8 @@ const SIDECAR_NAME = 'imagemetadata.csv';
 export type FolderBatch = FrameFile[] & {
   sidecar?: string;
   states?: readonly (FileState | undefined)[];
+  /** Folders found and not yet handed over: what the walk knows is still to come. */
+  foldersAhead?: number;
 };
 
 async function followLink(

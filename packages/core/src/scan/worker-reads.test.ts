@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { resolveRig } from '../config/resolve-rig.js';
 import type { FrameFile } from '../plugin.js';
@@ -15,7 +15,7 @@ import { HeaderReadPace } from './header-read-pace.js';
 import { HeaderWorkers } from './header-workers.js';
 import { frameReader } from './read-frame.js';
 import type { FolderBatch } from './walk-frames.js';
-import { WORKERS_AFTER_FILES, WorkerReads } from './worker-reads.js';
+import { WORKERS_AFTER_FILES, WORKERS_FOR_FILES_AHEAD, WorkerReads } from './worker-reads.js';
 
 const tempDir = useTempDir();
 const rig = resolveRig({});
@@ -50,19 +50,22 @@ describe('worker reads', () => {
       HeaderWorkers.start(Math.max(1, count)),
     );
     try {
-      const small = Math.floor((WORKERS_AFTER_FILES - 1) / batch.length);
+      // A large archive seen, but the walk knows of nothing more to come: no worker.
+      const small = Math.ceil(WORKERS_AFTER_FILES / batch.length) + 1;
       for (let i = 0; i < small; i++) expect(reads.read(batch, null)).toBeNull();
-      // Past the threshold: a worker starts; until it is ready the engine goes on reading.
-      const answered = await vi.waitFor(
-        () => {
-          const outcomes = reads.read(batch, null);
-          if (!outcomes) throw new Error('no worker ready yet');
-          return outcomes;
-        },
-        { timeout: 30_000, interval: 20 },
-      );
-      expect(await answered).toEqual(expected);
+      // Then folders enough ahead of it: a worker starts, and answers from then on (the engine
+      // waits for it to be ready).
+      batch.foldersAhead = Math.ceil(WORKERS_FOR_FILES_AHEAD / batch.length);
+      const answered = reads.read(batch, null);
+      expect(answered).not.toBeNull();
+      const outcomeAt = (await answered)!;
+      expect(batch.map((_, index) => outcomeAt(index))).toEqual(expected);
       expect(reads.folders).toBe(1);
+      // Once started, used for every folder: nothing ahead any more, still the worker's.
+      batch.foldersAhead = 0;
+      const next = (await reads.read(batch, null))!;
+      expect(batch.map((_, index) => next(index))).toEqual(expected);
+      expect(reads.folders).toBe(2);
     } finally {
       await reads.close();
     }
@@ -71,6 +74,7 @@ describe('worker reads', () => {
   it('on a slow disk, leaves the reading to the many-at-once path', () => {
     const reads = new WorkerReads('auto', reader(), new HeaderReadPace('parallel'));
     const batch = folder(1);
+    batch.foldersAhead = WORKERS_FOR_FILES_AHEAD;
     for (let seen = 0; seen <= WORKERS_AFTER_FILES; seen++)
       expect(reads.read(batch, null)).toBeNull();
   });
@@ -87,7 +91,8 @@ describe('worker reads', () => {
       HeaderWorkers.start(count, pathToFileURL(script)),
     );
     try {
-      expect(await reads.read(batch, null)).toEqual(expected);
+      const outcomeAt = (await reads.read(batch, null))!;
+      expect(batch.map((_, index) => outcomeAt(index))).toEqual(expected);
       expect(reads.folders).toBe(0);
     } finally {
       await reads.close();
