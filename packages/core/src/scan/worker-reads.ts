@@ -1,8 +1,8 @@
 /**
  * When the engine hands folders to header workers (header-workers.ts) instead of reading them
  * itself: on a disk the pace found fast (a slow one is read many at once, asynchronously), once the
- * archive is large enough to pay for a thread (`after` files), and only while a worker is up: until
- * the first one is ready, and after any failure, the engine reads on as before.
+ * walk shows an archive large enough to pay for a thread; from then on every folder, each answered
+ * when the engine takes it. A worker that cannot start or fails leaves the reading to the engine.
  */
 import { availableParallelism } from 'node:os';
 import { type FolderCache, sameStamp } from './header-cache.js';
