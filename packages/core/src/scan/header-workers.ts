@@ -25,6 +25,13 @@ function workerScript(): URL | null {
   return null;
 }
 
+/**
+ * A worker holds one folder's headers at a time: a small heap keeps the scan's peak memory near
+ * where it is without one (measured at a million frames: +65 MB with V8's defaults, about +12 MB
+ * so). One that runs out stops with an error, and the engine reads on itself.
+ */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 24 };
+
 interface Pending {
   resolve(answers: HeaderAnswers): void;
   reject(error: Error): void;
@@ -52,7 +59,7 @@ export class HeaderWorkers {
   private constructor(script: URL, count: number) {
     const { Worker } = workerThreads();
     for (let index = 0; index < count; index++) {
-      const worker = new Worker(script);
+      const worker = new Worker(script, { resourceLimits: WORKER_HEAP });
       // Held only while it has work: a scan's end never waits on an idle thread.
       worker.unref();
       worker.on('message', (message: HeaderAnswers | 'ready') => {
