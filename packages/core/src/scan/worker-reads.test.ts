@@ -2,7 +2,7 @@
  * When folders go to header workers, and what happens when a worker fails: the engine reads the
  * folder itself and says the same.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,12 @@ import { HeaderReadPace } from './header-read-pace.js';
 import { HeaderWorkers } from './header-workers.js';
 import { frameReader } from './read-frame.js';
 import type { FolderBatch } from './walk-frames.js';
-import { WORKERS_AFTER_FILES, WORKERS_FOR_FILES_AHEAD, WorkerReads } from './worker-reads.js';
+import {
+  FILES_PER_JOB,
+  WORKERS_AFTER_FILES,
+  WORKERS_FOR_FILES_AHEAD,
+  WorkerReads,
+} from './worker-reads.js';
 
 const tempDir = useTempDir();
 const rig = resolveRig({});
@@ -94,6 +99,23 @@ describe('worker reads', () => {
       const outcomeAt = (await reads.read(batch, null))!;
       expect(batch.map((_, index) => outcomeAt(index))).toEqual(expected);
       expect(reads.folders).toBe(0);
+    } finally {
+      await reads.close();
+    }
+  });
+
+  it('sends a folder larger than a job in parts, and says the same of every file', async () => {
+    const batch = folder(FILES_PER_JOB + 3);
+    const expected = batch.map((file) => reader().readSync(file));
+    const reads = new WorkerReads('always', reader(), new HeaderReadPace('sync'), (count) =>
+      HeaderWorkers.start(Math.max(1, count)),
+    );
+    try {
+      const outcomeAt = (await reads.read(batch, null))!;
+      // Gone now: only the worker's answers can say what the files were.
+      for (const file of batch) rmSync(file.path);
+      expect(batch.map((_, index) => outcomeAt(index))).toEqual(expected);
+      expect(reads.folders).toBe(1);
     } finally {
       await reads.close();
     }

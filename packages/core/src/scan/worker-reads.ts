@@ -23,6 +23,8 @@ export type HeaderWorkerMode = 'auto' | 'always' | 'never';
  */
 export const WORKERS_AFTER_FILES = 2000;
 export const WORKERS_FOR_FILES_AHEAD = 30_000;
+/** Files in one job at most: its answers stay far under a worker's heap. */
+export const FILES_PER_JOB = 2048;
 /** More workers than this outrun the engine, which takes each folder's answers on one thread. */
 const MAX_WORKERS = 3;
 
@@ -86,10 +88,17 @@ export class WorkerReads {
     batch: FolderBatch,
     cache: FolderCache | null,
   ): Promise<(index: number) => FrameOutcome> {
-    return workers.send(folderJob(batch, cache)).then(
+    // A folder of many thousand frames goes in parts: a worker's heap is small (header-workers.ts).
+    const parts: Promise<HeaderAnswers>[] = [];
+    for (let from = 0; from < batch.length; from += FILES_PER_JOB)
+      parts.push(workers.send(folderJob(batch, cache, from, from + FILES_PER_JOB)));
+    return Promise.all(parts).then(
       (answers) => {
         this.folders++;
-        return answeredOutcomes(this.reader, batch, cache, answers);
+        const outcomes = answers.map((part, at) =>
+          answeredOutcomes(this.reader, batch, cache, part, at * FILES_PER_JOB),
+        );
+        return (index) => outcomes[Math.floor(index / FILES_PER_JOB)]!(index);
       },
       () => this.local(batch, cache),
     );
@@ -107,35 +116,44 @@ function headersToRead(batch: FolderBatch, cache: FolderCache | null): boolean {
   return false;
 }
 
-/** What a worker is asked for one folder: which files to stat, and which headers it may skip. */
-export function folderJob(batch: FolderBatch, cache: FolderCache | null): Omit<HeaderJob, 'id'> {
+/** What a worker is asked for one folder's files `from`…`to`: which to stat, which it may skip. */
+export function folderJob(
+  batch: FolderBatch,
+  cache: FolderCache | null,
+  from = 0,
+  to = batch.length,
+): Omit<HeaderJob, 'id'> {
   const { states } = batch;
-  const expect = new Float64Array(batch.length * 3).fill(Number.NaN);
-  for (let index = 0; index < batch.length; index++) {
-    const file = batch[index]!;
-    if (!mayOpen(file.name)) expect[index * 3] = DO_NOT_READ;
+  const files = batch.slice(from, Math.min(to, batch.length));
+  const expect = new Float64Array(files.length * 3).fill(Number.NaN);
+  files.forEach((file, at) => {
+    if (!mayOpen(file.name)) expect[at * 3] = DO_NOT_READ;
     else {
       const stamp = cache?.stamp(file.name);
-      const known = states?.[index];
+      const known = states?.[from + at];
       // The listing already stat'ed it: unchanged, it is the cache's to answer.
-      if (stamp && known && sameStamp(stamp, known)) expect[index * 3] = DO_NOT_READ;
-      else if (stamp) expect.set(stamp, index * 3);
+      if (stamp && known && sameStamp(stamp, known)) expect[at * 3] = DO_NOT_READ;
+      else if (stamp) expect.set(stamp, at * 3);
     }
-  }
+  });
   return {
-    paths: batch.map((file) => file.bytes ?? file.path),
+    paths: files.map((file) => file.bytes ?? file.path),
     stat: cache !== null && states === undefined,
     expect,
   };
 }
 
-/** The folder's outcomes from a worker's answers, by index: the frame program, run on this thread. */
+/**
+ * The outcomes of a folder's files from a worker's answers for those from `from` on, by index in
+ * the folder: the frame program, run on this thread.
+ */
 export function answeredOutcomes(
   reader: FrameReader,
   batch: FolderBatch,
   cache: FolderCache | null,
   answers: HeaderAnswers,
+  from = 0,
 ): (index: number) => FrameOutcome {
   return (index) =>
-    reader.readAnswered(batch[index]!, cache, batch.states?.[index], answers, index);
+    reader.readAnswered(batch[index]!, cache, batch.states?.[index], answers, index - from);
 }
