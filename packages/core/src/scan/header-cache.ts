@@ -101,10 +101,11 @@ const LISTS_FINGERPRINT = createHash('sha256')
   .slice(0, 16);
 
 /**
- * One file, in memory, positionally: `[size, mtimeMs, ctimeMs, values, problems]` where `values` follows CACHED_KEYWORDS (null: absent;
- * only text and numbers are kept, the only values the engine uses) and `problems` is 0 or the cards
- * read leniently, by their index in `values`; then for XISF `properties` and `imageType`; or
- * `[size, mtimeMs, ctimeMs, "problem"]` for a header that could not be read.
+ * One file, in memory, positionally: `[size, mtimeMs, ctimeMs, values, problems]` where `values`
+ * follows CACHED_KEYWORDS (null: absent; only text and numbers are kept, the only values the
+ * engine uses) and `problems` is 0 or the cards read leniently, by their index in `values`; then
+ * for XISF `properties` and `imageType`; or `[size, mtimeMs, ctimeMs, "problem"]` for a header that
+ * could not be read.
  */
 type Entry =
   | [

@@ -74,9 +74,23 @@ export interface FrameReader {
   ): FrameOutcome;
 }
 
+type MasterKind = NonNullable<ReturnType<typeof masterCalibrationKind>>;
+
+/**
+ * What a file's name alone says: null for a subframe, to be read; a derived file (a stack, a
+ * registered copy) skipped unopened; or a master, read for its facts as calibration.
+ */
+function derivedByName(name: string): { skip: Skip } | { master: MasterKind } | null {
+  const derived = derivedFrameReason(name);
+  if (!derived) return null;
+  const master = masterCalibrationKind(name);
+  return master ? { master } : { skip: { code: 'derived', reason: derived } };
+}
+
 /** Whether reading this file may open it: derived files other than masters are skipped by name. */
 export function mayOpen(name: string): boolean {
-  return !derivedFrameReason(name) || masterCalibrationKind(name) !== null;
+  const byName = derivedByName(name);
+  return byName === null || 'master' in byName;
 }
 
 export function frameReader(options: ReadFrameOptions): FrameReader {
@@ -129,11 +143,10 @@ function answered(
 
 /** The program's outcome when no header is read, without running it (frameProgram's first steps). */
 function namesOnly(file: FrameFile, options: ReadFrameOptions): FrameOutcome {
-  const derived = derivedFrameReason(file.name);
-  if (!derived) return frameFromName(file, options);
-  const kind = masterCalibrationKind(file.name);
-  if (!kind) return { skip: { code: 'derived', reason: derived } };
-  return asMaster(frameFromName(file, options), kind);
+  const byName = derivedByName(file.name);
+  if (!byName) return frameFromName(file, options);
+  if ('skip' in byName) return byName;
+  return asMaster(frameFromName(file, options), byName.master);
 }
 
 /** What the program asks for: the file's size and times (for the cache), or its header. */
@@ -172,18 +185,14 @@ function* frameProgram(
   cache: FolderCache | null,
   known: FileState | undefined,
 ): FrameProgram {
-  const derived = derivedFrameReason(file.name);
-  if (!derived) return yield* subframeProgram(file, options, cache, known);
-  const kind = masterCalibrationKind(file.name);
-  if (!kind) return { skip: { code: 'derived', reason: derived } };
-  return asMaster(yield* subframeProgram(file, options, cache, known), kind);
+  const byName = derivedByName(file.name);
+  if (!byName) return yield* subframeProgram(file, options, cache, known);
+  if ('skip' in byName) return byName;
+  return asMaster(yield* subframeProgram(file, options, cache, known), byName.master);
 }
 
 /** A master read as a frame: its facts kept for calibration, the file skipped as no subframe. */
-function asMaster(
-  outcome: FrameOutcome,
-  kind: NonNullable<ReturnType<typeof masterCalibrationKind>>,
-): FrameOutcome {
+function asMaster(outcome: FrameOutcome, kind: MasterKind): FrameOutcome {
   const reason = `a master ${kind === 'darkflat' ? 'dark flat' : kind}: calibration, not a subframe`;
   if ('skip' in outcome) {
     if (outcome.master) return outcome;
