@@ -24,6 +24,7 @@ describe('DuplicateFinder', () => {
         fc.array(fc.tuple(fc.tuple(folder, name), fc.integer({ min: 0, max: 3000 })), {
           minLength: 1,
           maxLength: 6000,
+          size: 'max',
         }),
         (raw) => {
           const steps = raw.map(([[f, n], key]) => [f + n, `key-${key}`] as const);

@@ -4,19 +4,20 @@
  * is known by its header's facts (headers/copy-key.ts); a header without a capture time says too
  * little to tell frames apart, and is never a copy.
  *
- * Only a 53-bit hash of each frame's facts and its path are kept, in typed arrays: no JavaScript
- * object or string per frame (a Map of strings cost about 175 bytes a frame; this about 80), so a
- * million frames cost tens of MB.
+ * Only a 53-bit hash of each frame's facts (in typed arrays) and its path (packed-paths.ts) are
+ * kept: no JavaScript object or string per frame. A Map of strings cost about 175 bytes a frame;
+ * this about 33 at a million frames (24 of them the hash table at half load).
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuplicateFrame } from '../report/report-types.js';
+import { PackedPaths } from './packed-paths.js';
 
 export class DuplicateFinder {
   /** Open addressing: each slot a hash + 1 (0: empty), and the path's index in `paths`. */
   private keys = new Float64Array(1024);
   private slots = new Uint32Array(1024);
-  private readonly paths = new PathList();
+  private readonly paths = new PackedPaths();
 
   /** The frame counted already with this key, or null (and this one is remembered): per frame, so synchronous. */
   firstWith(relativePath: string, copyKey: string): string | null {
@@ -54,70 +55,6 @@ export class DuplicateFinder {
     const same = await sameFile(join(root, sameAs), join(root, relativePath));
     return { relativePath, sameAs, how: same ? 'same file' : 'copy' };
   }
-}
-
-/**
- * Relative paths, kept as a folder (each folder's text once) and the name's UTF-8 bytes, packed in
- * chunks of 1 MB: a buffer doubled as it fills would hold its old and new copies at once, tens of
- * MB at the end of a million-frame scan. A name (at most 255 bytes on any file system, a few times
- * that once bytes that are not UTF-8 read as U+FFFD) always fits in a chunk.
- */
-class PathList {
-  private readonly folders: string[] = [];
-  private readonly folderIds = new Map<string, number>();
-  private folderOf = new Uint32Array(1024);
-  /** Where each name is: its chunk × CHUNK + its offset in the chunk. */
-  private starts = new Uint32Array(1024);
-  private lengths = new Uint16Array(1024);
-  private readonly chunks: Buffer[] = [];
-  /** Bytes used in the last chunk. */
-  private used = CHUNK;
-  length = 0;
-
-  add(relativePath: string): number {
-    const slash = relativePath.lastIndexOf('/');
-    const folder = relativePath.slice(0, slash + 1);
-    let id = this.folderIds.get(folder);
-    if (id === undefined) {
-      id = this.folders.push(folder) - 1;
-      this.folderIds.set(folder, id);
-    }
-    const index = this.length++;
-    if (index >= this.folderOf.length) {
-      this.folderOf = grown(this.folderOf, new Uint32Array(this.folderOf.length * 2));
-      this.starts = grown(this.starts, new Uint32Array(this.starts.length * 2));
-      this.lengths = grown(this.lengths, new Uint16Array(this.lengths.length * 2));
-    }
-    this.folderOf[index] = id;
-    const name = relativePath.slice(slash + 1);
-    const size = Buffer.byteLength(name);
-    if (size > MAX_NAME_BYTES) throw new RangeError(`a file name of ${size} bytes: ${name}`);
-    if (this.used + size > CHUNK) {
-      this.chunks.push(Buffer.allocUnsafeSlow(CHUNK));
-      this.used = 0;
-    }
-    this.starts[index] = (this.chunks.length - 1) * CHUNK + this.used;
-    this.lengths[index] = size;
-    this.used += this.chunks.at(-1)!.write(name, this.used);
-    return index;
-  }
-
-  get(index: number): string {
-    const start = this.starts[index]!;
-    const offset = start % CHUNK;
-    const chunk = this.chunks[(start - offset) / CHUNK]!;
-    const name = chunk.toString('utf8', offset, offset + this.lengths[index]!);
-    return this.folders[this.folderOf[index]!] + name;
-  }
-}
-
-const CHUNK = 1 << 20;
-/** Far beyond any file name, and within a length's 16 bits. */
-const MAX_NAME_BYTES = 0xffff;
-
-function grown<T extends Uint32Array | Uint16Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {

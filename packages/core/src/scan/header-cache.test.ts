@@ -256,6 +256,41 @@ describe('the header cache', () => {
     expect(Object.values(warm.filters).filter((filter) => filter === 'OIII')).toHaveLength(25);
   });
 
+  it('carries entries over when a folder first gets a header to store the others against', () => {
+    const folder = tempDir();
+    const state = (size: number) => ({ size, mtimeMs: 1_700_000_000_000 + size, ctimeMs: 0 });
+    const lookup = (cards: Record<string, string | number>): HeaderLookup => ({
+      get: (keyword) => cards[keyword],
+    });
+    const read = (cache: HeaderCache, name: string, size: number) => {
+      const got = cache.open('night').get(name, state(size));
+      if (!got || 'error' in got) return got;
+      return { filter: got.header.get('FILTER'), exposure: got.header.get('EXPTIME') };
+    };
+    // First: a truncated file and a header with none of the cached cards, so the folder's file
+    // has no row of values to store changes from.
+    const first = new HeaderCache(folder).open('night');
+    first.put('bad.fits', state(100), { error: 'the file ends in its header' });
+    first.put('bare.fits', state(200), { header: lookup({}) });
+    first.close();
+    // Then frames with cards, and the first two found unchanged.
+    const cache = new HeaderCache(folder);
+    const second = cache.open('night');
+    expect(second.get('bad.fits', state(100))).toEqual({ error: 'the file ends in its header' });
+    const bare = second.get('bare.fits', state(200));
+    expect(bare && 'header' in bare ? bare.header.get('FILTER') : 'no header').toBeUndefined();
+    second.put('l.fits', state(300), { header: lookup({ FILTER: 'L', EXPTIME: 300 }) });
+    second.put('r.fits', state(400), { header: lookup({ FILTER: 'R', EXPTIME: 300 }) });
+    second.close();
+    const third = new HeaderCache(folder);
+    expect(read(third, 'bad.fits', 100)).toEqual({ error: 'the file ends in its header' });
+    // Stored as changes from l.fits's row now: its null cards must still read as absent.
+    expect(read(third, 'bare.fits', 200)).toEqual({ filter: undefined, exposure: undefined });
+    expect(read(third, 'l.fits', 300)).toEqual({ filter: 'L', exposure: 300 });
+    expect(read(third, 'r.fits', 400)).toEqual({ filter: 'R', exposure: 300 });
+    expect(third.hits).toBe(4);
+  });
+
   it('reads again, without a word, a cache of this version written for other cards', async () => {
     const root = tempDir();
     frame(join(root, 'a.fits'), 'L');
