@@ -6,7 +6,7 @@
  *
  * Only a 53-bit hash of each frame's facts (in typed arrays) and its path (packed-paths.ts) are
  * kept: no JavaScript object or string per frame. A Map of strings cost about 175 bytes a frame;
- * this about 33 at a million frames (24 of them the hash table at half load).
+ * this about 25 at a million frames: 8 for the hash, 8 for the table at most half full, 9 the path.
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,40 +14,38 @@ import type { DuplicateFrame } from '../report/report-types.js';
 import { PackedPaths } from './packed-paths.js';
 
 export class DuplicateFinder {
-  /** Open addressing: each slot a hash + 1 (0: empty), and the path's index in `paths`. */
-  private keys = new Float64Array(1024);
-  private slots = new Uint32Array(1024);
+  /** Each frame's hash, by its index in `paths`. */
+  private hashes = new Float64Array(1024);
+  /** Open addressing at most half full: each slot a frame's index + 1 (0: empty). */
+  private slots = new Uint32Array(2048);
   private readonly paths = new PackedPaths();
 
   /** The frame counted already with this key, or null (and this one is remembered): per frame, so synchronous. */
   firstWith(relativePath: string, copyKey: string): string | null {
-    const key = hash53(copyKey) + 1;
-    const slot = this.find(key);
-    if (this.keys[slot] === key) return this.paths.get(this.slots[slot]!);
-    this.keys[slot] = key;
-    this.slots[slot] = this.paths.add(relativePath);
-    if (this.paths.length * 2 > this.keys.length) this.grow();
+    const hash = hash53(copyKey);
+    const slot = this.find(hash);
+    if (this.slots[slot] !== 0) return this.paths.get(this.slots[slot]! - 1);
+    const index = this.paths.add(relativePath);
+    if (index === this.hashes.length) this.hashes = grown(this.hashes);
+    this.hashes[index] = hash;
+    this.slots[slot] = index + 1;
+    if (this.paths.length * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     return null;
   }
 
-  /** The slot holding `key`, or the empty one where it would go. */
-  private find(key: number): number {
-    const mask = this.keys.length - 1;
-    let slot = key % this.keys.length;
-    while (this.keys[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+  /** The slot holding a frame with this hash, or the empty one where it would go. */
+  private find(hash: number): number {
+    const { slots, hashes } = this;
+    const mask = slots.length - 1;
+    let slot = hash % slots.length;
+    while (slots[slot] !== 0 && hashes[slots[slot]! - 1] !== hash) slot = (slot + 1) & mask;
     return slot;
   }
 
-  private grow(): void {
-    const { keys, slots } = this;
-    this.keys = new Float64Array(keys.length * 2);
-    this.slots = new Uint32Array(keys.length * 2);
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === 0) continue;
-      const slot = this.find(keys[i]!);
-      this.keys[slot] = keys[i]!;
-      this.slots[slot] = slots[i]!;
-    }
+  private rehash(size: number): void {
+    this.slots = new Uint32Array(size);
+    for (let index = 0; index < this.paths.length; index++)
+      this.slots[this.find(this.hashes[index]!)] = index + 1;
   }
 
   /** What a frame found again is of the first: the same file (a hard link), or a copy. */
@@ -55,6 +53,12 @@ export class DuplicateFinder {
     const same = await sameFile(join(root, sameAs), join(root, relativePath));
     return { relativePath, sameAs, how: same ? 'same file' : 'copy' };
   }
+}
+
+function grown(from: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const to = new Float64Array(from.length * 2);
+  to.set(from);
+  return to;
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {
