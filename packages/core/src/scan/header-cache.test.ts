@@ -281,6 +281,8 @@ describe('the header cache', () => {
     expect(bare && 'header' in bare ? bare.header.get('FILTER') : 'no header').toBeUndefined();
     second.put('l.fits', state(300), { header: lookup({ FILTER: 'L', EXPTIME: 300 }) });
     second.put('r.fits', state(400), { header: lookup({ FILTER: 'R', EXPTIME: 300 }) });
+    // The file is written as joined JSON text: a name must survive quotes, backslashes, Unicode.
+    second.put('M 42 "Orion" \\ ☾.fits', state(500), { header: lookup({ FILTER: 'Ha' }) });
     second.close();
     const third = new HeaderCache(folder);
     expect(read(third, 'bad.fits', 100)).toEqual({ error: 'the file ends in its header' });
@@ -288,7 +290,11 @@ describe('the header cache', () => {
     expect(read(third, 'bare.fits', 200)).toEqual({ filter: undefined, exposure: undefined });
     expect(read(third, 'l.fits', 300)).toEqual({ filter: 'L', exposure: 300 });
     expect(read(third, 'r.fits', 400)).toEqual({ filter: 'R', exposure: 300 });
-    expect(third.hits).toBe(4);
+    expect(read(third, 'M 42 "Orion" \\ ☾.fits', 500)).toEqual({
+      filter: 'Ha',
+      exposure: undefined,
+    });
+    expect(third.hits).toBe(5);
   });
 
   it('reads again, without a word, a cache of this version written for other cards', async () => {
