@@ -448,11 +448,14 @@ class StoredEntries {
     return stored === undefined ? null : decodeEntry(stored, this.base);
   }
 
-  /** A file's entry as the file keeps it, as changes from `base`; null without one, or a damaged one. */
+  /**
+   * An entry `get` found whole (`AS_STORED`), as the file keeps it with changes from `base`: as
+   * read when `base` is the file's own row, else made again.
+   */
   storedFrom(name: string, base: readonly Value[]): StoredEntry | null {
+    if (base === this.base) return this.stored.get(name) as StoredEntry;
     const entry = this.entry(name);
-    if (!entry) return null;
-    return base === this.base ? (this.stored.get(name) as StoredEntry) : encodeEntry(entry, base);
+    return entry && encodeEntry(entry, base);
   }
 
   /** Every entry that is not damaged. */

@@ -13,11 +13,10 @@ export class PackedPaths {
   private readonly chunks: Buffer[] = [];
   /** Bytes used in the last chunk. */
   private used = 0;
-  /** Per closed block: its chunk, where its bytes start in it, how many, and whether deflated. */
+  /** Per closed block: its chunk, where its bytes start in it, and how many. */
   private chunkOf: number[] = [];
   private offsets: number[] = [];
   private sizes: number[] = [];
-  private deflated: boolean[] = [];
   private open: string[] = [];
   private decoded: { block: number; paths: string[] } | null = null;
   length = 0;
@@ -46,8 +45,7 @@ export class PackedPaths {
 
   private close(): void {
     const text = Buffer.from(this.open.join('\0'));
-    const deflate = this.length >= this.deflateFrom;
-    const bytes = deflate ? deflateRawSync(text, { level: 1 }) : text;
+    const bytes = this.isDeflated(this.sizes.length) ? deflateRawSync(text, { level: 1 }) : text;
     // Copied into a chunk: a buffer from zlib or Buffer.from may be a view of a far larger one. A
     // block larger than a chunk (paths far beyond any real one) gets a chunk of its own.
     const last = this.chunks.at(-1);
@@ -59,7 +57,6 @@ export class PackedPaths {
     this.chunkOf.push(this.chunks.length - 1);
     this.offsets.push(this.used);
     this.sizes.push(bytes.length);
-    this.deflated.push(deflate);
     this.used += bytes.length;
     this.open = [];
   }
@@ -67,7 +64,12 @@ export class PackedPaths {
   private read(block: number): string[] {
     const offset = this.offsets[block]!;
     const bytes = this.chunks[this.chunkOf[block]!]!.subarray(offset, offset + this.sizes[block]!);
-    return (this.deflated[block] ? inflateRawSync(bytes) : bytes).toString('utf8').split('\0');
+    return (this.isDeflated(block) ? inflateRawSync(bytes) : bytes).toString('utf8').split('\0');
+  }
+
+  /** Blocks close full, so a block is deflated when the list held `deflateFrom` paths at its end. */
+  private isDeflated(block: number): boolean {
+    return (block + 1) * BLOCK >= this.deflateFrom;
   }
 }
 
