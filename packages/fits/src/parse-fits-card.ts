@@ -102,6 +102,17 @@ function commentAfter(text: string, end: number): string | null {
   return slash === -1 ? null : text.slice(slash + 1).trim() || null;
 }
 
+/**
+ * A number as every reader of it will see it: `1E999` (past a double) is refused rather than
+ * read as Infinity, and `-0.0` (a cooler's `printf` of -0.04) is 0. Both matter because a header's
+ * values reach the engine through JSON too (the header cache, a worker's answers), which has no
+ * Infinity and no -0: a cached scan must say what an uncached one says.
+ */
+function readable(number: number, raw: string): number {
+  if (!Number.isFinite(number)) throw new FitsCardError(`"${raw}" is too large a number to read`);
+  return number === 0 ? 0 : number;
+}
+
 export function parseScalar(raw: string): FitsValue {
   if (raw === '') return null;
   if (raw === 'T') return true;
@@ -110,14 +121,15 @@ export function parseScalar(raw: string): FitsValue {
   const first = raw.charCodeAt(0);
   if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) {
     const number = Number(raw);
-    if (!Number.isNaN(number) && REAL.test(raw)) return number;
-    if (/^[+-]?(\d+\.?\d*|\.\d+)[Dd][+-]?\d+$/.test(raw)) return Number(raw.replace(/[Dd]/, 'E'));
+    if (!Number.isNaN(number) && REAL.test(raw)) return readable(number, raw);
+    if (/^[+-]?(\d+\.?\d*|\.\d+)[Dd][+-]?\d+$/.test(raw))
+      return readable(Number(raw.replace(/[Dd]/, 'E')), raw);
   }
   const complex = COMPLEX.exec(raw);
   if (complex && REAL.test(complex[1]!) && REAL.test(complex[2]!)) {
     return {
-      re: Number(complex[1]!.replace(/[Dd]/, 'E')),
-      im: Number(complex[2]!.replace(/[Dd]/, 'E')),
+      re: readable(Number(complex[1]!.replace(/[Dd]/, 'E')), raw),
+      im: readable(Number(complex[2]!.replace(/[Dd]/, 'E')), raw),
     };
   }
   throw new FitsCardError(`"${raw}" is not a FITS value`);

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { HEADER_FIXTURES } from '@astrotrack/test-utils/header-fixtures';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { formatFitsCard, formatFitsHeader, type FitsCard } from './format-fits-header.js';
-import { parseFitsCard, type HeaderCard } from './parse-fits-card.js';
+import { parseCardLeniently } from './lenient-card.js';
+import { FitsCardError, parseFitsCard, type HeaderCard } from './parse-fits-card.js';
 import { FitsHeaderError, parseFitsHeader } from './parse-fits-header.js';
 import { type FitsHeader, readFitsHeader, readFitsHeaderSync } from './read-fits-header.js';
 import {
@@ -100,6 +101,8 @@ describe('parseFitsCard', () => {
     ['EXPTIME =             3.0D+002', { value: 300 }],
     ['TINY    =        -1.382786e-09', { value: -1.382786e-9 }],
     ['X       =                0.E0', { value: 0 }],
+    // A cooler's printf of -0.04: one zero, whichever way the value travels (JSON has no -0).
+    ['CCD-TEMP=                 -0.0', { value: 0 }],
     ['EMPTY   =', { value: null, commentary: false }],
     [
       'COMMENT   any text / here',
@@ -113,12 +116,35 @@ describe('parseFitsCard', () => {
     expect(parseFitsCard(card.padEnd(80))).toMatchObject(fields);
   });
 
-  it.each(["OBJECT  = 'never closed", 'EXPTIME = 3 hundred', 'X       = (1, two)'])(
-    'refuses %s',
-    (card) => {
-      expect(() => parseFitsCard(card.padEnd(80))).toThrow();
-    },
-  );
+  it.each([
+    "OBJECT  = 'never closed",
+    'EXPTIME = 3 hundred',
+    'X       = (1, two)',
+    'EXPTIME =                1E999',
+    'EXPTIME =               -1D400',
+    'Z       = (1E999, 0)',
+  ])('refuses %s', (card) => {
+    expect(() => parseFitsCard(card.padEnd(80))).toThrow(FitsCardError);
+  });
+
+  it('keeps no -0', () => {
+    expect(Object.is(parseFitsCard('T       =                 -0.0'.padEnd(80)).value, 0)).toBe(
+      true,
+    );
+    expect(Object.is(parseFitsCard('T       =               -0D+00'.padEnd(80)).value, 0)).toBe(
+      true,
+    );
+  });
+
+  it('reads a number too large for a double leniently as undefined, saying so', () => {
+    expect(parseCardLeniently('EXPTIME =                1E999 / [s]'.padEnd(80))).toEqual({
+      keyword: 'EXPTIME',
+      value: null,
+      comment: '[s]',
+      commentary: false,
+      problem: '"1E999" is too large a number to read; left undefined',
+    });
+  });
 });
 
 describe('readFitsHeader on hostile input', () => {

@@ -600,7 +600,9 @@ export function storedLookup(stored: readonly unknown[], at = 0): HeaderLookup {
   const lookup: HeaderLookup = {
     get: (keyword) => {
       const index = KEYWORD_INDEX.get(keyword);
-      return index === undefined ? undefined : (values[index] ?? undefined);
+      if (index === undefined) return undefined;
+      // A card whose value was left undefined (with its problem) is there, as the header said.
+      return values[index] ?? (problems && problems[index] !== undefined ? null : undefined);
     },
   };
   if (problems) {
