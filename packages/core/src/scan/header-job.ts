@@ -48,10 +48,15 @@ export interface HeaderAnswers {
   /** Per file: why its stat failed, or null. */
   stateFailures: (JobFailure | null)[];
   /**
-   * Per file: the header as the cache stores it (its values as changes from `base`), why it could
-   * not be read, or null: not read.
+   * Per file, as JSON, one after another (`headerAnswer` takes one out): the header as the cache
+   * stores it (its values as changes from `base`), or why it could not be read; empty: not read.
+   * One string, not thousands of arrays: the engine takes in a message by copying it (a structured
+   * clone of the arrays made ~390 bytes a frame of garbage that lived long enough to be promoted,
+   * up to 1,024 files ahead), and makes each header's arrays only when it takes that frame.
    */
-  headers: (StoredHeader | JobFailure | null)[];
+  headers: string;
+  /** Where each file's JSON ends in `headers` (it starts where the one before ends). */
+  headerEnds: Uint32Array;
 }
 
 export const DO_NOT_READ = -1;
@@ -60,8 +65,17 @@ export function answerHeaderJob(job: HeaderJob): HeaderAnswers {
   const count = job.paths.length;
   const states = new Float64Array(count * 3).fill(Number.NaN);
   const stateFailures: (JobFailure | null)[] = new Array(count).fill(null);
-  const headers: (StoredHeader | JobFailure | null)[] = new Array(count).fill(null);
+  const headers: string[] = [];
+  const headerEnds = new Uint32Array(count);
+  let base: Value[] | null = null;
+  let length = 0;
+  const answer = (index: number, text: string) => {
+    headers.push(text);
+    length += text.length;
+    headerEnds[index] = length;
+  };
   for (let index = 0; index < count; index++) {
+    headerEnds[index] = length;
     const at = index * 3;
     if (job.expect[at] === DO_NOT_READ) continue;
     const path = asPath(job.paths[index]!);
@@ -79,19 +93,37 @@ export function answerHeaderJob(job: HeaderJob): HeaderAnswers {
       // Unchanged since its entry was stored: the engine takes the header from the cache.
       if (sameStamp(job.expect.subarray(at, at + 3), state)) continue;
     }
+    let stored: StoredHeader;
     try {
-      headers[index] = storeHeader(readFrameHeaderSync(path));
+      stored = storeHeader(readFrameHeaderSync(path));
     } catch (error) {
-      headers[index] = failure(error);
+      answer(index, JSON.stringify(failure(error)));
+      continue;
     }
+    base ??= stored[0];
+    stored[0] = changesFrom(stored[0], base);
+    answer(index, JSON.stringify(stored));
   }
-  let base: Value[] | null = null;
-  for (const header of headers) {
-    if (!header || isFailure(header)) continue;
-    base ??= header[0];
-    header[0] = changesFrom(header[0], base);
-  }
-  return { id: job.id, base: base ?? [], states, stateFailures, headers };
+  return {
+    id: job.id,
+    base: base ?? [],
+    states,
+    stateFailures,
+    headers: headers.join(''),
+    headerEnds,
+  };
+}
+
+/** File `index`'s header as the worker answered it (values as changes from `base`); null: not read. */
+export function headerAnswer(
+  answers: HeaderAnswers,
+  index: number,
+): StoredHeader | JobFailure | null {
+  const start = index === 0 ? 0 : answers.headerEnds[index - 1]!;
+  const end = answers.headerEnds[index]!;
+  return start === end
+    ? null
+    : (JSON.parse(answers.headers.slice(start, end)) as StoredHeader | JobFailure);
 }
 
 /** The error a failure stands for: worded by `headerSkip` exactly as the original would be. */

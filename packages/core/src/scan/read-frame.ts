@@ -24,7 +24,7 @@ import type { FrameFile, ParseContext, ParserPlugin } from '../plugin.js';
 import { buildFrame, parseName, type Skip } from './parse-frame-file.js';
 import { derivedFrameReason, isMasterImageType, masterCalibrationKind } from './derived-frames.js';
 import { type FileState, type FolderCache, storedLookup, withChanges } from './header-cache.js';
-import { failedWith, type HeaderAnswers, isFailure } from './header-job.js';
+import { failedWith, type HeaderAnswers, headerAnswer, isFailure } from './header-job.js';
 
 export interface ReadFrameOptions {
   parsers: readonly ParserPlugin[];
@@ -133,12 +133,11 @@ function answered(
     if (Number.isNaN(size)) return undefined;
     return { size, mtimeMs: answers.states[at + 1]!, ctimeMs: answers.states[at + 2]! };
   }
-  const header = answers.headers[index];
+  const header = headerAnswer(answers, index);
   if (!header) return undefined;
   if (isFailure(header)) return new Failed(failedWith(header));
-  const stored = header.slice();
-  stored[0] = withChanges(header[0], answers.base)!;
-  return storedLookup(stored);
+  header[0] = withChanges(header[0], answers.base)!;
+  return storedLookup(header);
 }
 
 /** The program's outcome when no header is read, without running it (frameProgram's first steps). */
