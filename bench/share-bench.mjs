@@ -7,7 +7,8 @@
  *   - cold: `scan --no-cache` against the share's parallel floor (64 concurrent open/read/close
  *     over the same mount, share-floor.mjs);
  *   - warm: with the stat latency too, a scan whose header cache is filled against the same scan
- *     with the cache cold.
+ *     with the cache cold, and against the least a rescan can do on that mount: list every folder
+ *     and stat every entry (share-stat-floor.mjs), which bounds the warm scan's gain.
  *
  *   node bench/share-bench.mjs [--frames 10000] [--latency-ms 5] [--stat-latency-ms 2]
  */
@@ -28,6 +29,7 @@ const { values } = parseArgs({
 const here = new URL('.', import.meta.url).pathname;
 const slowfs = join(here, '..', 'packages', 'test-utils', 'slowfs', 'slowfs.py');
 const floorScript = join(here, 'share-floor.mjs');
+const statFloorScript = join(here, 'share-stat-floor.mjs');
 const bin = join(here, '..', 'packages', 'cli', 'bin.cjs');
 const FUSE_MAGIC = 0x65735546;
 
@@ -68,6 +70,9 @@ try {
   const withCache = () =>
     time(process.execPath, [bin, 'scan', mount, '--config', config, '--reporter', 'json']);
   const stat = {
+    floor: await onFreshMount(statLatency, () =>
+      time(process.execPath, [statFloorScript, mount], { UV_THREADPOOL_SIZE: '64' }),
+    ),
     cold: await onFreshMount(statLatency, withCache),
     warm: await onFreshMount(statLatency, withCache),
   };
@@ -80,6 +85,9 @@ try {
   console.log(`  astrotrack scan, header cache cold         ${s(stat.cold)}`);
   console.log(
     `  astrotrack scan, header cache warm         ${s(stat.warm)}   ${(stat.cold / stat.warm).toFixed(1)}× faster than cold (goal ≥ 5×)`,
+  );
+  console.log(
+    `  stat floor: list and stat every entry      ${s(stat.floor)}   warm ${(stat.warm / stat.floor).toFixed(2)}× it; at best cold / floor = ${(stat.cold / stat.floor).toFixed(1)}×`,
   );
 } finally {
   await unmount();
