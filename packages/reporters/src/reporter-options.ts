@@ -2,7 +2,7 @@
  * `@astrotrack/reporters/options`: the schema of each built-in reporter's options
  * (`reporters: [[name, { … }]]` in the config), and the check the config's validation calls.
  */
-import { z } from 'zod';
+import * as z from '@astrotrack/core/zod';
 import type { FilterSet } from '@astrotrack/core';
 import { astrobinOptionsSchema } from './astrobin/astrobin-options.js';
 import { isBuiltinReporter } from './builtin-reporters.js';

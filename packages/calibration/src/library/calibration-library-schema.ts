@@ -2,7 +2,7 @@
  * The calibration library's schema: zod, loaded only when a library file is read or written, so a
  * command that never touches one starts without it.
  */
-import { z } from 'zod';
+import * as z from '@astrotrack/core/zod';
 import { CALIBRATION_KINDS, errors } from '@astrotrack/core/internal';
 import {
   CALIBRATION_LIBRARY_VERSION,

@@ -1,5 +1,5 @@
 /** The config's shape. Semantic checks (known parser names, filters) live in validate-config.ts. */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import type { ObserverPlugin, ParserPlugin, ReporterPlugin } from '../plugin.js';
 import {
   cacheSettingsSchema,

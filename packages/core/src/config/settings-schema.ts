@@ -3,7 +3,7 @@
  * one place. The config schema, the command-line flags (a partial config checked by these same
  * schemas) and the resolved rig every package reads all come from here.
  */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { SORT_KEYS } from '../report/sort-keys.js';
 import { ORGANIZE_MODES } from './organize-modes.js';
 import { CALIBRATION_KINDS } from '../report/calibration-section.js';

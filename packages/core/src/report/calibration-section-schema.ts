@@ -4,7 +4,7 @@
  * binning, readout mode, temperature, filter and angle), the darks, flats and the flats' own
  * calibration it has, and across all groups the fewest sets still to shoot.
  */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { CALIBRATION_KINDS } from './calibration-section.js';
 
 export const calibrationKindSchema = z.enum(CALIBRATION_KINDS);

@@ -2,7 +2,7 @@
  * The flats section's schema: what the flats plugin (`@astrotrack/flats`) fills and every reporter
  * reads. Part of the report's contract, so reporters depend on it, not on the plugin.
  */
-import { z } from 'zod';
+import * as z from '../zod.js';
 
 export const arcSchema = z.object({ from: z.number(), to: z.number() });
 

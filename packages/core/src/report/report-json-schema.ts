@@ -4,7 +4,7 @@
  * are added within a schema version), warning codes stay an open list, and each registered section
  * has its data's schema.
  */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { REPORT_SCHEMA_VERSION, WARNING_CODES } from './report-codes.js';
 import {
   exposureReportSchema,

@@ -4,7 +4,7 @@
  * published JSON Schema is written from it (report-json-schema.ts), so the two cannot disagree.
  * Loads zod: the engine imports only the types.
  */
-import { z } from 'zod';
+import * as z from '../zod.js';
 import { FRAME_KINDS } from '../frame.js';
 import { CALIBRATION_SECTION_ID, FLATS_SECTION_ID } from './report-sections.js';
 import { calibrationSectionSchema } from './calibration-section-schema.js';

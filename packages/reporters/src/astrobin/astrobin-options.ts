@@ -1,5 +1,5 @@
 /** The astrobin reporter's options, as the config gives them: `reporters: [[astrobin, { … }]]`. */
-import { z } from 'zod';
+import * as z from '@astrotrack/core/zod';
 
 export const astrobinOptionsSchema = z.strictObject({
   /** AstroBin's numeric equipment id per filter (the number in the filter's page address). */
