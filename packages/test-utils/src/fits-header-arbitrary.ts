@@ -10,7 +10,17 @@ const CARD = 80;
 const BLOCK = 2880;
 
 /** Keywords a scan asks for, and others; some repeated, so the first must win. */
-const COMMON = ['EXPTIME', 'EXPOSURE', 'FILTER', 'OBJECT', 'IMAGETYP', 'DATE-OBS', 'ROTATOR'];
+const COMMON = [
+  'EXPTIME',
+  'EXPOSURE',
+  'FILTER',
+  'OBJECT',
+  'IMAGETYP',
+  'DATE-OBS',
+  'ROTATOR',
+  'CCD-TEMP',
+  'XBINNING',
+];
 const keyword = fc.oneof(
   { arbitrary: fc.constantFrom(...COMMON), weight: 4 },
   { arbitrary: fc.stringMatching(/^[A-Z][A-Z0-9_-]{0,7}$/), weight: 3 },
@@ -27,6 +37,8 @@ const value = fc.oneof(
     .double({ noNaN: true, noDefaultInfinity: true, min: -1e300, max: 1e300 })
     .map((n) => String(n).replace('e', 'E').padStart(20)),
   fc.constantFrom('1.2345D+04', '240.', '3.00000000000E+002', '(1.5, -2.0)', ''),
+  // What JSON cannot carry (no Infinity, no -0), and unquoted text left undefined.
+  fc.constantFrom('1E999', '-1D400', '-0.0', '(1E999, 0)', 'Ha (narrow)', '300 s'),
   text.map((s) => `'${s.replace(/'/g, "''").padEnd(8)}'`),
 );
 const comment = fc.option(text, { nil: undefined });
