@@ -60,4 +60,81 @@ describe('a stored header', () => {
     // The generated headers reach the problems a lenient reading reports.
     expect(withProblems).toBeGreaterThan(40);
   });
+
+  it('gives the fields an XISF file gives, its keywords and properties, both ways too', () => {
+    const file = join(tempDir(), 'frame.xisf');
+    let withProperties = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...XISF_KEYWORDS), xisfValue), { maxLength: 12 }),
+        fc.array(fc.tuple(fc.constantFrom(...XISF_PROPERTIES), propertyValue, fc.boolean()), {
+          maxLength: 8,
+        }),
+        fc.option(fc.constantFrom('Light', 'Flat', 'Dark', 'Bias', 'DarkFlat', 'junk'), {
+          nil: undefined,
+        }),
+        (keywords, properties, imageType) => {
+          writeFileSync(file, xisfFile(keywords, properties, imageType));
+          let header: HeaderLookup;
+          try {
+            header = readFrameHeaderSync(file);
+          } catch {
+            return;
+          }
+          const direct = fieldsFromHeader(header, options);
+          if (properties.length > 0) withProperties++;
+          expect(fieldsFromHeader(throughCache(header), options)).toEqual(direct);
+          expect(fieldsFromHeader(throughWorker(file), options)).toEqual(direct);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(withProperties).toBeGreaterThan(150);
+  });
 });
+
+const XISF_KEYWORDS = ['EXPTIME', 'FILTER', 'OBJECT', 'IMAGETYP', 'DATE-OBS', 'CCD-TEMP', 'GAIN'];
+const XISF_PROPERTIES = [
+  'Instrument:ExposureTime',
+  'Instrument:Filter:Name',
+  'Observation:Object:Name',
+  'Observation:Time:Start',
+  'Instrument:Camera:Name',
+  'Instrument:Telescope:Name',
+];
+/** FITSKeyword values as N.I.N.A. writes them (raw FITS value text), and as others break them. */
+const xisfValue = fc.oneof(
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => String(n).replace('e', 'E')),
+  fc.constantFrom('300.', '1E999', '-0.0', "'Ha'", "'LIGHT'", "'2025-01-02T03:04:05'", "'open"),
+  fc.constantFrom('Ha (narrow)', '3 hundred', '', 'T'),
+  fc.stringMatching(/^[ -~]{0,20}$/).map((t) => `'${t.replace(/'/g, "''")}'`),
+);
+const propertyValue = fc.oneof(
+  fc.constantFrom('300', '1E999', 'inf', '-0', '', '2025-09-14T01:06:28.123Z', 'OIII', 'M 31'),
+  fc.stringMatching(/^[ -~]{0,20}$/),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+);
+
+function xisfFile(
+  keywords: [string, string][],
+  properties: [string, string, boolean][],
+  imageType?: string,
+): Buffer {
+  const escapeXml = (text: string) =>
+    text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const cards = keywords
+    .map(([name, value]) => `<FITSKeyword name="${name}" value="${escapeXml(value)}" comment=""/>`)
+    .join('');
+  const props = properties
+    .map(([id, value, asText]) =>
+      asText
+        ? `<Property id="${id}" type="String">${escapeXml(value)}</Property>`
+        : `<Property id="${id}" type="String" value="${escapeXml(value)}"/>`,
+    )
+    .join('');
+  const xml = `<?xml version="1.0" encoding="UTF-8"?><xisf version="1.0"><Image geometry="2:2:1" sampleFormat="UInt16"${imageType ? ` imageType="${imageType}"` : ''} location="attachment:4096:8">${cards}${props}</Image></xisf>`;
+  const preamble = Buffer.alloc(16);
+  preamble.write('XISF0100', 0, 'latin1');
+  preamble.writeUInt32LE(Buffer.byteLength(xml), 8);
+  return Buffer.concat([preamble, Buffer.from(xml)]);
+}
