@@ -13,7 +13,7 @@ import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { createFilterSet } from '../filters/filter-set.js';
 import { fieldsFromHeader, type HeaderLookup } from '../headers/header-fields.js';
 import { readFrameHeaderSync } from '../headers/read-frame-header.js';
-import { storedLookup, storeHeader, withChanges } from './header-cache.js';
+import { CACHED_PROPERTIES, storedLookup, storeHeader, withChanges } from './header-cache.js';
 import { answerHeaderJob, headerAnswer, isFailure } from './header-job.js';
 
 const tempDir = useTempDir();
@@ -94,14 +94,8 @@ describe('a stored header', () => {
 });
 
 const XISF_KEYWORDS = ['EXPTIME', 'FILTER', 'OBJECT', 'IMAGETYP', 'DATE-OBS', 'CCD-TEMP', 'GAIN'];
-const XISF_PROPERTIES = [
-  'Instrument:ExposureTime',
-  'Instrument:Filter:Name',
-  'Observation:Object:Name',
-  'Observation:Time:Start',
-  'Instrument:Camera:Name',
-  'Instrument:Telescope:Name',
-];
+/** The properties the cache keeps: what the engine reads of an XISF file. */
+const XISF_PROPERTIES = CACHED_PROPERTIES;
 /** FITSKeyword values as N.I.N.A. writes them (raw FITS value text), and as others break them. */
 const xisfValue = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => String(n).replace('e', 'E')),
