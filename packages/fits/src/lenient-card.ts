@@ -9,12 +9,12 @@ import {
   FitsCardError,
   parseFitsCard,
   parseScalar,
+  REAL,
   type FitsValue,
   type HeaderCard,
 } from './parse-fits-card.js';
 
 const NOT_PRINTABLE = /[^\x20-\x7e]/;
-const NUMBER_LIKE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[EeDd][+-]?\d+)?$/;
 
 /** The card as the standard allows it, or read leniently with `problem` saying what was off. */
 export function parseCardLeniently(card: string): HeaderCard {
@@ -103,7 +103,7 @@ export function valueLeniently(
 /** Unquoted text that reads as one word or date (no quote, no parenthesis), else null. */
 function unquotedOrNull(raw: string): string | null {
   // A number the standard's reading refused (too large) is not text either.
-  if (raw === '' || /['()]/.test(raw) || NUMBER_LIKE.test(raw)) return null;
+  if (raw === '' || /['()]/.test(raw) || REAL.test(raw)) return null;
   try {
     parseScalar(raw);
     return null;

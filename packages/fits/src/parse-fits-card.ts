@@ -21,7 +21,8 @@ export class FitsCardError extends Error {
   override readonly name = 'FitsCardError';
 }
 
-const REAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[EeDd][+-]?\d+)?$/;
+/** A real number as FITS writes one (`1.5D3` too): Number() alone would also take `0x1F`, `Infinity`. */
+export const REAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[EeDd][+-]?\d+)?$/;
 const COMPLEX = /^\(\s*([^,]+?)\s*,\s*([^)]+?)\s*\)$/;
 
 export function parseFitsCard(card: string): HeaderCard {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HEADER_FIXTURES } from '@astrotrack/test-utils/header-fixtures';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
+import { xisfBytes } from '@astrotrack/test-utils/xisf-bytes';
 import { parseCardLeniently } from './lenient-card.js';
 import { FitsHeaderError } from './parse-fits-header.js';
 import { parseXisfXml, readXisfHeader } from './read-xisf-header.js';
@@ -16,13 +17,6 @@ const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8'
   keywords: Array<[string, unknown, string]>;
   properties: Record<string, string>;
 };
-
-function xisf(xml: string, declaredLength = Buffer.byteLength(xml)): Buffer {
-  const preamble = Buffer.alloc(16);
-  preamble.write('XISF0100', 0, 'latin1');
-  preamble.writeUInt32LE(declaredLength, 8);
-  return Buffer.concat([preamble, Buffer.from(xml)]);
-}
 
 describe('readXisfHeader', () => {
   it("reads N.I.N.A.'s FITSKeyword and Property elements", async () => {
@@ -57,31 +51,35 @@ describe('readXisfHeader', () => {
     expect(await failure(Buffer.from('SIMPLE  =   T'))).toBe(
       'not an XISF file: it does not start with XISF0100',
     );
-    expect(await failure(xisf(good).subarray(0, 12))).toBe(
+    expect(await failure(xisfBytes(good).subarray(0, 12))).toBe(
       'the file ends inside the XISF preamble: truncated?',
     );
-    expect(await failure(xisf(good, 4000))).toMatch(
+    expect(await failure(xisfBytes(good, 4000))).toMatch(
       /^the file ends inside the XML header \(\d+ of 4000 bytes\): truncated\?$/,
     );
-    expect(await failure(xisf(good, 2 ** 31))).toBe(
+    expect(await failure(xisfBytes(good, 2 ** 31))).toBe(
       'the XML header claims 2147483648 bytes, more than the 4194304 allowed',
     );
-    expect(await failure(xisf('<xisf><Image></xisf>'))).toMatch(
+    expect(await failure(xisfBytes('<xisf><Image></xisf>'))).toMatch(
       /^the XML header is not well-formed: .+ \(line 1\)$/,
     );
-    expect(await failure(xisf('<other/>'))).toBe('the XML header has no <xisf> root element');
+    expect(await failure(xisfBytes('<other/>'))).toBe('the XML header has no <xisf> root element');
     expect(
-      await failure(Buffer.concat([xisf('<xisf>'), Buffer.from([0xff, 0xfe])]).fill(0xff, 16, 17)),
+      await failure(
+        Buffer.concat([xisfBytes('<xisf>'), Buffer.from([0xff, 0xfe])]).fill(0xff, 16, 17),
+      ),
     ).toMatch(/UTF-8|well-formed/);
     // The XML parser's own errors, not only its validator's, become one line.
-    expect(await failure(xisf("<xisf><!'</xisf>"))).toMatch(/^the XML header is not well-formed/);
+    expect(await failure(xisfBytes("<xisf><!'</xisf>"))).toMatch(
+      /^the XML header is not well-formed/,
+    );
   });
 
   it('reads a sloppy FITSKeyword value leniently and names its problem', async () => {
     const file = join(tempDir(), 'frame.xisf');
     writeFileSync(
       file,
-      xisf(
+      xisfBytes(
         '<xisf><Image><FITSKeyword name="X" value="\'open"/><FITSKeyword name="DATE-OBS" value="2020-01-21T20:29:08"/></Image></xisf>',
       ),
     );
@@ -152,7 +150,7 @@ describe('readXisfHeader', () => {
         const elements = cards
           .map(([k, v]) => `<FITSKeyword name="${k}" value="${escapeXml(v)}" comment=""/>`)
           .join('');
-        writeFileSync(file, xisf(`<xisf version="1.0"><Image>${elements}</Image></xisf>`));
+        writeFileSync(file, xisfBytes(`<xisf version="1.0"><Image>${elements}</Image></xisf>`));
         const header = await readXisfHeader(file);
         const seen = new Set<string>();
         for (const [k, v] of cards) {
@@ -178,7 +176,10 @@ describe('readXisfHeader', () => {
         fc.nat(700),
         async (text, tail, cut) => {
           const file = join(dir, 'x.xisf');
-          writeFileSync(file, Buffer.concat([xisf(`<xisf>${text}</xisf>`), tail]).subarray(0, cut));
+          writeFileSync(
+            file,
+            Buffer.concat([xisfBytes(`<xisf>${text}</xisf>`), tail]).subarray(0, cut),
+          );
           const result = await readXisfHeader(file).then(
             () => 'ok',
             (e: unknown) => (e instanceof FitsHeaderError ? 'header error' : e),

@@ -390,17 +390,16 @@ export class FolderCache {
   put(name: string, state: FileState, read: { header: HeaderLookup } | { error: string }): void {
     if (this.cache.readOnly) return;
     this.changed = true;
-    const mtimeMs = Math.round(state.mtimeMs);
-    const ctimeAfter = Math.round(state.ctimeMs) - mtimeMs;
-    let entry: StoredEntry;
-    if ('error' in read) entry = [state.size, mtimeMs, ctimeAfter, read.error];
+    const stamp = [state.size, Math.round(state.mtimeMs), Math.round(state.ctimeMs)] as const;
+    let entry: Entry;
+    if ('error' in read) entry = [...stamp, read.error];
     else {
-      const [values, ...rest] = storeHeader(read.header);
+      const stored = storeHeader(read.header);
       // A copy: the header's own values are slices of its text.
-      this.base ??= JSON.parse(JSON.stringify(values)) as Value[];
-      entry = [state.size, mtimeMs, ctimeAfter, changesFrom(values, this.base), ...rest];
+      this.base ??= JSON.parse(JSON.stringify(stored[0])) as Value[];
+      entry = [...stamp, ...stored];
     }
-    this.seen.set(name, JSON.stringify(entry));
+    this.seen.set(name, JSON.stringify(encodeEntry(entry, this.base ?? [])));
   }
 
   /** Writes the folder's cache if anything was added, changed or is gone. */

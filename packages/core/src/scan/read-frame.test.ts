@@ -7,6 +7,7 @@
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { headerBytes } from '@astrotrack/test-utils/fits-header-arbitrary';
 import { HEADER_FIXTURES } from '@astrotrack/test-utils/header-fixtures';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
 import { resolveRig } from '../config/resolve-rig.js';
@@ -34,7 +35,10 @@ function archive(): { root: string; files: FrameFile[] } {
     names.push(`Ha_300s_${fixture}`);
   }
   // Values JSON cannot carry (the cache's and the workers' form), and a card left undefined.
-  writeFileSync(join(root, 'L_120s_overflow.fits'), rawHeader(OVERFLOW_CARDS));
+  writeFileSync(
+    join(root, 'L_120s_overflow.fits'),
+    headerBytes(OVERFLOW_CARDS.map((card) => card.padEnd(80)).join('')),
+  );
   names.push('L_120s_overflow.fits');
   writeFileSync(join(root, 'L_120s_garbage.fits'), 'not a FITS header at all');
   writeFileSync(join(root, 'L_120s_empty.fits'), '');
@@ -62,14 +66,6 @@ const OVERFLOW_CARDS = [
   'FILTER  = Ha (narrow)',
   "DATE-OBS= '2025-01-02T03:04:05'",
 ];
-
-/** A header as raw cards, for what astropy will not write. */
-function rawHeader(cards: string[]): string {
-  return [...cards, 'END']
-    .map((card) => card.padEnd(80))
-    .join('')
-    .padEnd(2880);
-}
 
 const strip = (outcome: FrameOutcome) =>
   'frame' in outcome ? { ...outcome, frame: { ...outcome.frame, path: '' } } : outcome;

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { corruption, headerBytes, headerCards } from '@astrotrack/test-utils/fits-header-arbitrary';
 import { useTempDir } from '@astrotrack/test-utils/temp-dir';
+import { xisfBytes } from '@astrotrack/test-utils/xisf-bytes';
 import { createFilterSet } from '../filters/filter-set.js';
 import { fieldsFromHeader, type HeaderLookup } from '../headers/header-fields.js';
 import { readFrameHeaderSync } from '../headers/read-frame-header.js';
@@ -127,8 +128,5 @@ function xisfFile(
     )
     .join('');
   const xml = `<?xml version="1.0" encoding="UTF-8"?><xisf version="1.0"><Image geometry="2:2:1" sampleFormat="UInt16"${imageType ? ` imageType="${imageType}"` : ''} location="attachment:4096:8">${cards}${props}</Image></xisf>`;
-  const preamble = Buffer.alloc(16);
-  preamble.write('XISF0100', 0, 'latin1');
-  preamble.writeUInt32LE(Buffer.byteLength(xml), 8);
-  return Buffer.concat([preamble, Buffer.from(xml)]);
+  return xisfBytes(xml);
 }
