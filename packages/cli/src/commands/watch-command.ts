@@ -80,6 +80,8 @@ export function registerWatchCommand(program: Command): void {
 
       let previous: { report: ExposureReport; when: string } | null = null;
       let scanning = false;
+      /** Something is on screen (the table and "Ctrl-C stops", or an error): Ctrl-C stops cleanly. */
+      let shown = false;
       let again = false;
       const show = async (): Promise<void> => {
         if (scanning) {
@@ -112,11 +114,13 @@ export function registerWatchCommand(program: Command): void {
             `[${when}] ${watchingText(root, mode)}${specs.length > 0 ? `; writing ${specs.map((s) => s.file).join(', ')}` : ''}; Ctrl-C stops`,
           ];
           process.stdout.write(`${lines.join('\n')}\n`);
+          shown = true;
           previous = { report: result.report, when };
         } catch (error) {
           // A folder emptied for a moment, a config being edited: say so and keep watching.
           if (!isAstrotrackError(error)) throw error;
           process.stderr.write(`error: ${error.message}\n`);
+          shown = true;
         } finally {
           scanning = false;
         }
@@ -128,6 +132,21 @@ export function registerWatchCommand(program: Command): void {
 
       let watcher: FSWatcher | null = null;
       let poller: ChangePoller | null = null;
+      // Listened for before the first scan: a Ctrl-C that came after "Ctrl-C stops" was on screen
+      // but before the listener was there killed the process instead of stopping it.
+      const stopped = new Promise<void>((done) => {
+        const stop = (signal: NodeJS.Signals) => {
+          process.removeListener('SIGINT', stop);
+          process.removeListener('SIGTERM', stop);
+          // During the first scan nothing is on screen yet: stopped at once, as without a listener.
+          if (!shown) process.kill(process.pid, signal);
+          watcher?.close();
+          (poller as ChangePoller | null)?.stop();
+          done();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
       const startPolling = async (seconds: number, why: string | null) => {
         mode = { kind: 'poll', seconds, why };
         poller = new ChangePoller({
@@ -167,15 +186,7 @@ export function registerWatchCommand(program: Command): void {
         await startPolling(mode.seconds, mode.why);
       }
       await show();
-      await new Promise<void>((done) => {
-        const stop = () => {
-          watcher?.close();
-          (poller as ChangePoller | null)?.stop();
-          done();
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await stopped;
     });
 }
 
